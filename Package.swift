@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hotlistwatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hotlistwatch", targets: ["hotlistwatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.100.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.50.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Foundation only: the domain, pure and deterministic.
+        .target(name: "HotlistCore"),
+        // Fluent records, migrations and queries; maps to and from Core types.
+        .target(name: "HotlistStore", dependencies: [
+            "HotlistCore",
+            .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+        ], resources: [.copy("Resources")]),
+        // Vapor routes, controllers, HTML views and the JSON API.
+        .target(name: "HotlistWeb", dependencies: [
+            "HotlistCore", "HotlistStore",
+            .product(name: "Vapor", package: "vapor"),
+        ]),
+        .executableTarget(name: "hotlistwatch", dependencies: [
+            "HotlistCore", "HotlistStore", "HotlistWeb",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "HotlistCoreTests", dependencies: ["HotlistCore"]),
+        .testTarget(name: "HotlistStoreTests", dependencies: ["HotlistStore", "HotlistCore"]),
+        .testTarget(name: "HotlistWebTests", dependencies: [
+            "HotlistWeb", "HotlistStore", "HotlistCore",
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
+    ]
+)

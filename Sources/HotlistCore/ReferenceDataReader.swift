@@ -1,0 +1,66 @@
+import Foundation
+
+/// Turns the researched reference CSVs into domain values, keeping each row's source and grade.
+public enum ReferenceDataReader {
+    public static func ncicTopics(_ table: CSVTable) throws(InputProblem) -> [NCICTopic] {
+        let reader = try CSVFieldReader(table, required: ["key", "flock_label", "flock_label_confidence", "ncic_file", "contents", "who_may_enter", "notes", "source", "confidence"])
+        var topics: [NCICTopic] = []
+        for record in table.rows {
+            let labelGrade: Confidence? = reader.optional(record, "flock_label_confidence") == nil ? nil
+                : try reader.enumeration(record, "flock_label_confidence", as: Confidence.self)
+            topics.append(NCICTopic(
+                key: try reader.required(record, "key"),
+                flockLabel: reader.optional(record, "flock_label"),
+                flockLabelConfidence: labelGrade,
+                ncicFile: try reader.required(record, "ncic_file"),
+                contents: reader.text(record, "contents"),
+                whoMayEnter: reader.text(record, "who_may_enter"),
+                notes: reader.text(record, "notes"),
+                source: try reader.required(record, "source"),
+                confidence: try reader.enumeration(record, "confidence", as: Confidence.self)))
+        }
+        return topics
+    }
+
+    public static func stateRecordsLaws(_ table: CSVTable) throws(InputProblem) -> [StateRecordsLaw] {
+        let reader = try CSVFieldReader(table, required: ["state_code", "state_name", "law_name", "citation", "response_deadline_days", "deadline_kind", "deadline_note", "residency_required", "appeal_route", "source", "confidence"])
+        var laws: [StateRecordsLaw] = []
+        for record in table.rows {
+            let code = try stateCode(reader, record)
+            let kind = try reader.enumeration(record, "deadline_kind", as: DeadlineKind.self)
+            let days = try reader.int(record, "response_deadline_days")
+            if (kind == .business || kind == .calendar) && days == nil {
+                throw reader.problem(record, "response_deadline_days", "a \(kind.rawValue)-day deadline needs a number of days", hint: "Fill in the days or change deadline_kind to prompt or none.")
+            }
+            laws.append(StateRecordsLaw(
+                stateCode: code, stateName: try reader.required(record, "state_name"),
+                lawName: try reader.required(record, "law_name"), citation: try reader.required(record, "citation"),
+                deadlineDays: days, deadlineKind: kind, deadlineNote: reader.text(record, "deadline_note"),
+                residency: try reader.enumeration(record, "residency_required", as: ResidencyRequirement.self),
+                appealRoute: reader.text(record, "appeal_route"), source: try reader.required(record, "source"),
+                confidence: try reader.enumeration(record, "confidence", as: Confidence.self)))
+        }
+        return laws
+    }
+
+    public static func stateRestrictionLaws(_ table: CSVTable) throws(InputProblem) -> [StateRestrictionLaw] {
+        let reader = try CSVFieldReader(table, required: ["state_code", "law_name", "citation", "what_it_restricts", "source", "confidence"])
+        var laws: [StateRestrictionLaw] = []
+        for record in table.rows {
+            laws.append(StateRestrictionLaw(
+                stateCode: try stateCode(reader, record), lawName: try reader.required(record, "law_name"),
+                citation: try reader.required(record, "citation"), whatItRestricts: reader.text(record, "what_it_restricts"),
+                source: try reader.required(record, "source"),
+                confidence: try reader.enumeration(record, "confidence", as: Confidence.self)))
+        }
+        return laws
+    }
+
+    static func stateCode(_ reader: CSVFieldReader, _ record: CSVRecord) throws(InputProblem) -> String {
+        let raw = reader.text(record, "state_code")
+        guard let state = USState.byCode(raw) else {
+            throw reader.problem(record, "state_code", "\"\(raw)\" is not a U.S. state code", hint: "Use a two-letter code such as NV or DC.")
+        }
+        return state.code
+    }
+}

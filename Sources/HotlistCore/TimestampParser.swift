@@ -1,0 +1,30 @@
+import Foundation
+
+/// Reads the timestamps found in the data sets: ISO 8601 with or without seconds and zone, or a bare date.
+public enum TimestampParser {
+    public static func parse(_ text: String) -> Date? {
+        let value = text.trimmingCharacters(in: .whitespaces)
+        if value.isEmpty || value == "NA" { return nil }
+        for format in ["yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"] {
+            if let date = formatter(format).date(from: value) { return date }
+        }
+        return nil
+    }
+
+    /// Validates a calendar date written YYYY-MM-DD and returns it normalised.
+    public static func isoDay(_ text: String) -> String? {
+        let value = text.trimmingCharacters(in: .whitespaces)
+        guard value.count == 10, let date = formatter("yyyy-MM-dd").date(from: value) else { return nil }
+        return formatter("yyyy-MM-dd").string(from: date) == value ? value : nil
+    }
+
+    public static func isoDay(_ date: Date) -> String { formatter("yyyy-MM-dd").string(from: date) }
+
+    private static func formatter(_ format: String) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = format
+        return formatter
+    }
+}

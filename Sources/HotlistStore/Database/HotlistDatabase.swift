@@ -1,0 +1,65 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// An open connection pool to the configured database, with our migrations. Used by the web app,
+/// the command line and the tests alike.
+public final class HotlistDatabase: Sendable {
+    public let configuration: DatabaseConfiguration
+    private let databases: Databases
+    private let threadPool: NIOThreadPool
+    private let logger: Logger
+
+    public init(_ configuration: DatabaseConfiguration, logger: Logger? = nil) throws {
+        self.configuration = configuration
+        // Quiet by default: migrations and queries are not news to a person at a terminal.
+        self.logger = logger ?? { var quiet = Logger(label: "hotlistwatch.db"); quiet.logLevel = .warning; return quiet }()
+        let threadPool = NIOThreadPool(numberOfThreads: 2)
+        threadPool.start()
+        self.threadPool = threadPool
+        let databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
+        switch configuration {
+        case .sqliteFile(let path):
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .sqliteMemory:
+            databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url, let searchPath):
+            var postgres = try SQLPostgresConfiguration(url: url)
+            if let searchPath { postgres.searchPath = [searchPath] }
+            databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+        }
+        self.databases = databases
+    }
+
+    /// A database handle for queries.
+    public var db: any Database {
+        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    public var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    /// Applies every migration not yet applied. Safe to run again.
+    public func migrate() async throws {
+        let migrations = Migrations()
+        migrations.add(HotlistMigrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// Names of applied migrations, oldest first.
+    public func appliedMigrations() async throws -> [String] {
+        try await sql.select().column("name").from("_fluent_migrations").orderBy("batch").orderBy("name").all()
+            .map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+        try? await threadPool.shutdownGracefully()
+    }
+}

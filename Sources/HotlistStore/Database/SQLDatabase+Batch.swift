@@ -1,0 +1,16 @@
+import SQLKit
+
+extension SQLDatabase {
+    /// Inserts rows in batches: one statement per batch keeps imports fast on both databases while
+    /// staying under SQLite's limit on bound values.
+    func insertBatched<Row: Encodable>(into table: String, _ rows: [Row], batchSize: Int = 400) async throws {
+        var start = 0
+        while start < rows.count {
+            let end = min(start + batchSize, rows.count)
+            try await insert(into: table)
+                .models(Array(rows[start..<end]), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+                .run()
+            start = end
+        }
+    }
+}

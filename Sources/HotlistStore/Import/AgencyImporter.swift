@@ -1,0 +1,190 @@
+import FluentKit
+import Foundation
+import HotlistCore
+import SQLKit
+
+/// Stores data sets of agencies. Each import runs in one transaction, adds what is new, updates what
+/// changed, leaves the rest alone (so running it twice changes nothing), and then recomputes signals.
+public struct AgencyImporter: Sendable {
+    let database: HotlistDatabase
+    public init(_ database: HotlistDatabase) { self.database = database }
+
+    public func importPrivateEyes(_ dataset: PrivateEyesDataset) async throws -> ImportSummary {
+        try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            var summary = ImportSummary()
+            summary.notices = dataset.notices
+            let ids = try await upsertAgencies(dataset.agencies, sql: sql, summary: &summary, kind: "agencies",
+                                               fields: [\.name, \.stateCode, \.kind, \.place, \.unresolvedReason, \.flockPortalURL, \.vendor, \.city, \.county, \.notes])
+            try await insertSnapshots(dataset.snapshots, ids: ids, sql: sql, summary: &summary)
+            try await insertEdges(dataset.edges, ids: ids, sql: sql, summary: &summary)
+            try await insertURLChecks(dataset.urlChecks, ids: ids, sql: sql, summary: &summary)
+            try await upsertSurvey(dataset.survey, ids: ids, sql: sql, summary: &summary)
+            try await SignalsRefresher.refresh(sql: sql, summary: &summary)
+            return summary
+        }
+    }
+
+    /// A user's own list: rows match existing agencies by ORI, then by name and state; only the
+    /// columns a row fills in overwrite what is stored.
+    public func importAgencyList(_ file: AgencyListFile) async throws -> ImportSummary {
+        try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            var summary = ImportSummary()
+            if !file.unknownColumns.isEmpty {
+                summary.notices.append("columns not imported (not known to Hotlist Watch): \(file.unknownColumns.joined(separator: ", ")). Known columns: \(AgencyListFile.columns.joined(separator: ", ")).")
+            }
+            summary.notices += file.duplicatesSkipped
+            summary.record("agencies", \.skipped, file.duplicatesSkipped.count)
+            let existing = try await sql.select().columns("id", "external_key", "name_search", "state_code", "ori").from("agencies").all()
+            var byORI: [String: String] = [:], byName: [String: String] = [:]
+            for row in existing {
+                let key = try row.decode(column: "external_key", as: String.self)
+                if let ori = try row.decodeNil(column: "ori") ? nil : row.decode(column: "ori", as: String.self) { byORI[ori] = key }
+                let state = try row.decodeNil(column: "state_code") ? "" : row.decode(column: "state_code", as: String.self)
+                byName[try row.decode(column: "name_search", as: String.self) + "|" + state] = key
+            }
+            var agencies: [Agency] = []
+            var fieldsByKey: [String: Set<String>] = [:]
+            for row in file.rows {
+                var agency = row.agency
+                let nameKey = AgencyRow.searchText(agency.name) + "|" + (agency.stateCode ?? "")
+                agency.externalKey = agency.ori.flatMap { byORI[$0] } ?? byName[nameKey]
+                    ?? "list:" + (agency.ori ?? nameKey)
+                fieldsByKey[agency.externalKey] = row.providedFields
+                agencies.append(agency)
+            }
+            _ = try await upsertAgencies(agencies, sql: sql, summary: &summary, kind: "agencies", fields: nil, providedFields: fieldsByKey)
+            try await SignalsRefresher.refresh(sql: sql, summary: &summary)
+            return summary
+        }
+    }
+
+    static let listColumnFields: [String: WritableKeyPath<Agency, String?>] = [
+        "ori": \.ori, "city": \.city, "county": \.county, "website": \.website, "records_email": \.recordsEmail,
+        "records_portal_url": \.recordsPortalURL, "flock_portal_url": \.flockPortalURL, "contract_renewal_date": \.contractRenewal,
+    ]
+
+    /// Returns external key → id for every agency in the database after the upsert.
+    private func upsertAgencies(_ agencies: [Agency], sql: any SQLDatabase, summary: inout ImportSummary, kind: String,
+                                fields: [PartialKeyPath<Agency>]?, providedFields: [String: Set<String>] = [:]) async throws -> [String: Int] {
+        var existing: [String: AgencyRow] = [:]
+        for row in try await sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies").all() {
+            var decoded = try row.decode(model: AgencyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            decoded.id = try row.decode(column: "id", as: Int.self)
+            existing[decoded.externalKey] = decoded
+        }
+        var inserts: [AgencyRow] = []
+        for incoming in agencies {
+            guard let current = existing[incoming.externalKey] else {
+                inserts.append(AgencyRow(incoming))
+                summary.record(kind, \.added)
+                continue
+            }
+            var merged = current.agency
+            if let fields {
+                for field in fields { Self.copy(field, from: incoming, to: &merged) }
+            } else {
+                let provided = providedFields[incoming.externalKey] ?? []
+                merged.name = incoming.name
+                if provided.contains("state") || merged.stateCode == nil { merged.stateCode = incoming.stateCode; merged.unresolvedReason = incoming.unresolvedReason }
+                if provided.contains("kind") { merged.kind = incoming.kind }
+                for (column, keyPath) in Self.listColumnFields where provided.contains(column) { merged[keyPath: keyPath] = incoming[keyPath: keyPath] }
+            }
+            if merged == current.agency { summary.record(kind, \.unchanged); continue }
+            var updated = current
+            let replacement = AgencyRow(merged, signals: current.signals, priority: current.priority)
+            updated = replacement
+            updated.id = current.id
+            updated.priorityTier = current.priorityTier; updated.prioritySort = current.prioritySort; updated.priorityReasons = current.priorityReasons
+            try await sql.update("agencies").set(model: updated, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+                .where("id", .equal, current.id!).run()
+            summary.record(kind, \.updated)
+        }
+        try await sql.insertBatched(into: "agencies", inserts, batchSize: 300)
+        var ids: [String: Int] = [:]
+        for row in try await sql.select().columns("id", "external_key").from("agencies").all() {
+            ids[try row.decode(column: "external_key", as: String.self)] = try row.decode(column: "id", as: Int.self)
+        }
+        return ids
+    }
+
+    private static func copy(_ field: PartialKeyPath<Agency>, from source: Agency, to target: inout Agency) {
+        switch field {
+        case let path as WritableKeyPath<Agency, String>: target[keyPath: path] = source[keyPath: path]
+        case let path as WritableKeyPath<Agency, String?>: target[keyPath: path] = source[keyPath: path]
+        case let path as WritableKeyPath<Agency, AgencyKind>: target[keyPath: path] = source[keyPath: path]
+        default: break
+        }
+    }
+
+    private func insertSnapshots(_ snapshots: [AgencySnapshot], ids: [String: Int], sql: any SQLDatabase, summary: inout ImportSummary) async throws {
+        var existing = Set<String>()
+        for row in try await sql.select().columns("agency_id", "snapshot_key").from("portal_snapshots").all() {
+            existing.insert("\(try row.decode(column: "agency_id", as: Int.self))#\(try row.decode(column: "snapshot_key", as: String.self))")
+        }
+        var inserts: [SnapshotRow] = []
+        for item in snapshots {
+            guard let id = ids[item.agencyKey] else { summary.record("portal snapshots", \.skipped); continue }
+            let row = SnapshotRow(item.snapshot, agencyID: id)
+            if existing.insert("\(id)#\(row.snapshotKey)").inserted { inserts.append(row); summary.record("portal snapshots", \.added) } else { summary.record("portal snapshots", \.unchanged) }
+        }
+        try await sql.insertBatched(into: "portal_snapshots", inserts, batchSize: 200)
+    }
+
+    private struct EdgeRow: Codable { var ownerId: Int; var viewerId: Int; var source: String }
+
+    private func insertEdges(_ edges: [SharingEdge], ids: [String: Int], sql: any SQLDatabase, summary: inout ImportSummary) async throws {
+        var existing = Set<Int64>()
+        for row in try await sql.select().columns("owner_id", "viewer_id").from("sharing_edges").all() {
+            existing.insert(Int64(try row.decode(column: "owner_id", as: Int.self)) << 32 | Int64(try row.decode(column: "viewer_id", as: Int.self)))
+        }
+        var inserts: [EdgeRow] = []
+        for edge in edges {
+            guard let owner = ids[edge.ownerKey], let viewer = ids[edge.viewerKey] else { summary.record("sharing edges", \.skipped); continue }
+            if existing.insert(Int64(owner) << 32 | Int64(viewer)).inserted {
+                inserts.append(EdgeRow(ownerId: owner, viewerId: viewer, source: PrivateEyesDataset.credit))
+                summary.record("sharing edges", \.added)
+            } else { summary.record("sharing edges", \.unchanged) }
+        }
+        try await sql.insertBatched(into: "sharing_edges", inserts, batchSize: 2000)
+    }
+
+    private func insertURLChecks(_ checks: [URLCheck], ids: [String: Int], sql: any SQLDatabase, summary: inout ImportSummary) async throws {
+        var existing = Set<String>()
+        for row in try await sql.select().columns("agency_id", "url").from("url_checks").all() {
+            existing.insert("\(try row.decode(column: "agency_id", as: Int.self))#\(try row.decode(column: "url", as: String.self))")
+        }
+        var inserts: [URLCheckRow] = []
+        for check in checks {
+            guard let id = ids[check.agencyKey] else { summary.record("URL checks", \.skipped); continue }
+            if existing.insert("\(id)#\(check.url)").inserted {
+                inserts.append(URLCheckRow(agencyId: id, url: check.url, lastAttempt: check.lastAttempt, statusCode: check.statusCode, notes: check.notes))
+                summary.record("URL checks", \.added)
+            } else { summary.record("URL checks", \.unchanged) }
+        }
+        try await sql.insertBatched(into: "url_checks", inserts, batchSize: 1000)
+    }
+
+    private func upsertSurvey(_ entries: [SurveyEntry], ids: [String: Int], sql: any SQLDatabase, summary: inout ImportSummary) async throws {
+        var existing: [Int: SurveyRow] = [:]
+        for row in try await sql.select().column("*").from("survey_entries").all() {
+            let decoded = try row.decode(model: SurveyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            existing[decoded.agencyId] = decoded
+        }
+        var inserts: [SurveyRow] = []
+        for entry in entries {
+            guard let id = ids[entry.agencyKey] else { summary.record("survey entries", \.skipped); continue }
+            let row = SurveyRow(entry, agencyID: id)
+            if let current = existing[id] {
+                if current == row { summary.record("survey entries", \.unchanged); continue }
+                try await sql.update("survey_entries").set(model: row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).where("agency_id", .equal, id).run()
+                summary.record("survey entries", \.updated)
+            } else {
+                inserts.append(row); existing[id] = row
+                summary.record("survey entries", \.added)
+            }
+        }
+        try await sql.insertBatched(into: "survey_entries", inserts, batchSize: 300)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import HotlistCore
+import SQLKit
+
+/// Reads of the agency directory. Only portable SQL, so SQLite and PostgreSQL answer alike.
+public struct DirectoryQueries: Sendable {
+    let sql: any SQLDatabase
+    public init(_ database: HotlistDatabase) { sql = database.sql }
+
+    public func list(_ filter: AgencyFilter) async throws -> AgencyPage {
+        var count = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("agencies")
+        count = Self.apply(filter, to: count)
+        let total = try await count.first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        var query = sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies")
+        query = Self.apply(filter, to: query)
+        for order in Self.ordering(filter.sort) { query = query.orderBy(order) }
+        query = query.orderBy("id").limit(filter.perPage).offset((filter.page - 1) * filter.perPage)
+        let items = try await query.all().map { try Self.agencyRow($0).summary }
+        return AgencyPage(items: items, total: total, page: filter.page, perPage: filter.perPage)
+    }
+
+    static func apply(_ filter: AgencyFilter, to query: SQLSelectBuilder) -> SQLSelectBuilder {
+        var query = query
+        if let text = filter.text {
+            let escaped = AgencyRow.searchText(text).replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            query = query.where("name_search LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'" as SQLQueryString)
+        }
+        if let state = filter.state { query = query.where("state_code", .equal, state) }
+        if let kind = filter.kind { query = query.where("kind", .equal, kind.rawValue) }
+        if let alerts = filter.alertsNCIC { query = query.where("alerts_ncic", alerts ? .equal : .notEqual, NCICAlertStatus.yes.rawValue) }
+        if let prohibits = filter.prohibitsImmigration { query = query.where("immigration_policy", prohibits ? .equal : .notEqual, PolicyStatement.prohibits.rawValue) }
+        if let hasPortal = filter.hasPortal { query = query.where("has_portal", .equal, hasPortal) }
+        return query
+    }
+
+    /// NULLs last on both databases (their defaults differ).
+    static func ordering(_ sort: AgencySort) -> [any SQLExpression] {
+        switch sort {
+        case .priority: [SQLQueryString("priority_sort ASC"), SQLQueryString("name_search ASC")]
+        case .name: [SQLQueryString("name_search ASC")]
+        case .state: [SQLQueryString("CASE WHEN state_code IS NULL THEN 1 ELSE 0 END"), SQLQueryString("state_code ASC"), SQLQueryString("name_search ASC")]
+        case .sharing: [SQLQueryString("(shares_with_count + receives_from_count) DESC"), SQLQueryString("name_search ASC")]
+        case .cameras: [SQLQueryString("CASE WHEN camera_count IS NULL THEN 1 ELSE 0 END"), SQLQueryString("camera_count DESC"), SQLQueryString("name_search ASC")]
+        case .snapshot: [SQLQueryString("CASE WHEN latest_snapshot_at IS NULL THEN 1 ELSE 0 END"), SQLQueryString("latest_snapshot_at DESC"), SQLQueryString("name_search ASC")]
+        }
+    }
+
+    static func agencyRow(_ row: any SQLRow) throws -> AgencyRow {
+        var decoded = try row.decode(model: AgencyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        decoded.id = try row.decode(column: "id", as: Int.self)
+        return decoded
+    }
+
+    public func detail(id: Int) async throws -> AgencyDetail? {
+        guard let row = try await sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies").where("id", .equal, id).first() else { return nil }
+        let agencyRow = try Self.agencyRow(row)
+        let snapshots = try await sql.select().column("*").from("portal_snapshots").where("agency_id", .equal, id).all()
+            .map { try $0.decode(model: SnapshotRow.self, keyDecodingStrategy: .convertFromSnakeCase).snapshot }
+            .sorted { ($0.asOf ?? .distantPast) > ($1.asOf ?? .distantPast) }
+        let sharesWith = try await links(joining: "viewer_id", where: "owner_id", id)
+        let receivesFrom = try await links(joining: "owner_id", where: "viewer_id", id)
+        let checks = try await sql.select().column("*").from("url_checks").where("agency_id", .equal, id).orderBy("url").all()
+            .map { row -> URLCheck in
+                let check = try row.decode(model: URLCheckRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                return URLCheck(agencyKey: agencyRow.externalKey, url: check.url, lastAttempt: check.lastAttempt, statusCode: check.statusCode, notes: check.notes)
+            }
+        let survey = try await sql.select().column("*").from("survey_entries").where("agency_id", .equal, id).first()
+            .map { try $0.decode(model: SurveyRow.self, keyDecodingStrategy: .convertFromSnakeCase).entry(agencyKey: agencyRow.externalKey) }
+        let reference = ReferenceQueries(sql: sql)
+        let law = try await agencyRow.stateCode.asyncMap { try await reference.stateRecordsLaw($0) } ?? nil
+        let restrictions = try await agencyRow.stateCode.asyncMap { try await reference.stateRestrictionLaws($0) } ?? []
+        return AgencyDetail(agency: agencyRow.agency, signals: agencyRow.signals, priority: agencyRow.priority, snapshots: snapshots,
+                            sharesWith: sharesWith, receivesFrom: receivesFrom, urlChecks: checks, survey: survey,
+                            recordsLaw: law, restrictionLaws: restrictions)
+    }
+
+    private func links(joining other: String, where column: String, _ id: Int) async throws -> [AgencyLink] {
+        try await sql.select().column(SQLColumn("id", table: "agencies")).column(SQLColumn("name", table: "agencies"))
+            .column(SQLColumn("state_code", table: "agencies"))
+            .from("sharing_edges")
+            .join("agencies", on: SQLColumn("id", table: "agencies"), .equal, SQLColumn(other, table: "sharing_edges"))
+            .where(SQLColumn(column, table: "sharing_edges"), .equal, SQLBind(id))
+            .orderBy(SQLColumn("name_search", table: "agencies"))
+            .all()
+            .map { AgencyLink(id: try $0.decode(column: "id", as: Int.self), name: try $0.decode(column: "name", as: String.self),
+                              stateCode: try $0.decodeNil(column: "state_code") ? nil : $0.decode(column: "state_code", as: String.self)) }
+    }
+
+    public func counts() async throws -> DirectoryCounts {
+        func count(_ build: (SQLSelectBuilder) -> SQLSelectBuilder, from table: String = "agencies") async throws -> Int {
+            try await build(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)).first()
+                .map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        }
+        return DirectoryCounts(
+            agencies: try await count { $0 },
+            withPortal: try await count { $0.where("has_portal", .equal, true) },
+            alertsNCIC: try await count { $0.where("alerts_ncic", .equal, "yes") },
+            prohibitsImmigration: try await count { $0.where("immigration_policy", .equal, "prohibits") },
+            prohibitsYetAlertsNCIC: try await count { $0.where("priority_tier", .equal, RequestPriority.Tier.prohibitsYetAlertsNCIC.rawValue) },
+            sharingEdges: try await count({ $0 }, from: "sharing_edges"),
+            unresolved: try await count { $0.where("state_code", .is, SQLLiteral.null) })
+    }
+
+    /// Agencies whose state could not be read from the name, with the reason, for review.
+    public func unresolved() async throws -> [(agency: Agency, reason: String)] {
+        try await sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies")
+            .where("state_code", .is, SQLLiteral.null).orderBy("name_search").all()
+            .map { let row = try Self.agencyRow($0); return (row.agency, row.unresolvedReason ?? "state not resolved") }
+    }
+}
+
+extension ReferenceQueries {
+    init(sql: any SQLDatabase) { self.sql = sql }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import HotlistCore
+
+/// Storage shape of `portal_snapshots`.
+struct SnapshotRow: Codable {
+    var agencyId: Int
+    var snapshotKey: String
+    var page: String
+    var updatedAt: Date?
+    var accessedAt: Date?
+    var url: String?
+    var portalName: String?
+    var dataRetentionDays: Int?
+    var dataRetentionRaw: String?
+    var cameraCount: Int?
+    var hotlistsRaw: String?
+    var prohibitedUsesRaw: String?
+    var acceptableUsePolicy: String?
+    var accessPolicy: String?
+    var hotlistPolicy: String?
+    var whatsDetected: String?
+    var whatsNotDetected: String?
+    var externalOrganizationsRaw: String?
+    var vehiclesDetectedThirtyDays: Int?
+    var hotlistHitsThirtyDays: Int?
+    var searchesThirtyDays: Int?
+    var publicSearchAudit: Bool?
+    var contentHash: String?
+    var source: String
+
+    init(_ snapshot: PortalSnapshot, agencyID: Int) {
+        agencyId = agencyID; snapshotKey = Self.key(snapshot); page = snapshot.page.rawValue
+        updatedAt = snapshot.updatedAt; accessedAt = snapshot.accessedAt; url = snapshot.url; portalName = snapshot.portalName
+        dataRetentionDays = snapshot.dataRetentionDays; dataRetentionRaw = snapshot.dataRetentionRaw
+        cameraCount = snapshot.cameraCount; hotlistsRaw = snapshot.hotlistsRaw; prohibitedUsesRaw = snapshot.prohibitedUsesRaw
+        acceptableUsePolicy = snapshot.acceptableUsePolicy; accessPolicy = snapshot.accessPolicy
+        hotlistPolicy = snapshot.hotlistPolicy; whatsDetected = snapshot.whatsDetected
+        whatsNotDetected = snapshot.whatsNotDetected; externalOrganizationsRaw = snapshot.externalOrganizationsRaw
+        vehiclesDetectedThirtyDays = snapshot.vehiclesDetected30Days; hotlistHitsThirtyDays = snapshot.hotlistHits30Days
+        searchesThirtyDays = snapshot.searches30Days; publicSearchAudit = snapshot.publicSearchAudit
+        contentHash = snapshot.contentHash; source = snapshot.source
+    }
+
+    /// What makes two snapshots the same page read at the same time.
+    static func key(_ snapshot: PortalSnapshot) -> String {
+        let stamp = { (date: Date?) in date.map { String(Int($0.timeIntervalSince1970)) } ?? "-" }
+        return [snapshot.page.rawValue, stamp(snapshot.updatedAt), stamp(snapshot.accessedAt), snapshot.contentHash ?? "-"].joined(separator: "|")
+    }
+
+    var snapshot: PortalSnapshot {
+        var snapshot = PortalSnapshot(page: PortalPage(rawValue: page) ?? .usage, source: source)
+        snapshot.updatedAt = updatedAt; snapshot.accessedAt = accessedAt; snapshot.url = url; snapshot.portalName = portalName
+        snapshot.dataRetentionDays = dataRetentionDays; snapshot.dataRetentionRaw = dataRetentionRaw
+        snapshot.cameraCount = cameraCount; snapshot.hotlistsRaw = hotlistsRaw; snapshot.prohibitedUsesRaw = prohibitedUsesRaw
+        snapshot.acceptableUsePolicy = acceptableUsePolicy; snapshot.accessPolicy = accessPolicy
+        snapshot.hotlistPolicy = hotlistPolicy; snapshot.whatsDetected = whatsDetected
+        snapshot.whatsNotDetected = whatsNotDetected; snapshot.externalOrganizationsRaw = externalOrganizationsRaw
+        snapshot.vehiclesDetected30Days = vehiclesDetectedThirtyDays; snapshot.hotlistHits30Days = hotlistHitsThirtyDays
+        snapshot.searches30Days = searchesThirtyDays; snapshot.publicSearchAudit = publicSearchAudit
+        snapshot.contentHash = contentHash
+        return snapshot
+    }
+}
+
+struct URLCheckRow: Codable {
+    var agencyId: Int
+    var url: String
+    var lastAttempt: Date?
+    var statusCode: Int?
+    var notes: String?
+}
+
+struct SurveyRow: Codable, Equatable {
+    var agencyId: Int
+    var surveyName: String
+    var agencyType: String?
+    var city: String?
+    var county: String?
+    var notes: String?
+    var vendor: String?
+    var camerasConfirmed: Int?
+    var camerasOnPortal: Int?
+    var flockPortalUrl: String?
+    var documentUrl: String?
+
+    init(_ entry: SurveyEntry, agencyID: Int) {
+        agencyId = agencyID; surveyName = entry.surveyName; agencyType = entry.agencyType; city = entry.city
+        county = entry.county; notes = entry.notes; vendor = entry.vendor; camerasConfirmed = entry.camerasConfirmed
+        camerasOnPortal = entry.camerasOnPortal; flockPortalUrl = entry.flockPortalURL; documentUrl = entry.documentURL
+    }
+
+    func entry(agencyKey: String) -> SurveyEntry {
+        var entry = SurveyEntry(agencyKey: agencyKey, surveyName: surveyName)
+        entry.agencyType = agencyType; entry.city = city; entry.county = county; entry.notes = notes; entry.vendor = vendor
+        entry.camerasConfirmed = camerasConfirmed; entry.camerasOnPortal = camerasOnPortal
+        entry.flockPortalURL = flockPortalUrl; entry.documentURL = documentUrl
+        return entry
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import HotlistCore
+
+/// What the JSON API returns. These shapes are the public contract (see openapi.json); domain types
+/// can change behind them.
+enum APIModels {
+    struct AgencyList: Codable {
+        var items: [AgencySummaryDTO]
+        var page: Int
+        var perPage: Int
+        var total: Int
+        var pageCount: Int
+        var next: String?
+        var previous: String?
+    }
+
+    struct Priority: Codable {
+        var tier: Int
+        var title: String
+        var reasons: [String]
+    }
+
+    struct AgencySummaryDTO: Codable {
+        var id: Int
+        var name: String
+        var state: String?
+        var kind: String
+        var alertsNcic: String
+        var prohibitsImmigration: String
+        var sharesWithCount: Int
+        var receivesFromCount: Int
+        var hasPortal: Bool
+        var cameraCount: Int?
+        var latestSnapshotAt: Date?
+        var snapshotAgeDays: Int?
+        var priority: Priority
+        var url: String
+
+        init(_ summary: AgencySummary, now: Date) {
+            id = summary.id; name = summary.name; state = summary.stateCode; kind = summary.kind.rawValue
+            alertsNcic = summary.signals.alertsNCIC.rawValue; prohibitsImmigration = summary.signals.immigrationPolicy.rawValue
+            sharesWithCount = summary.signals.sharesWithCount; receivesFromCount = summary.signals.receivesFromCount
+            hasPortal = summary.signals.hasPortal; cameraCount = summary.signals.cameraCount
+            latestSnapshotAt = summary.signals.latestSnapshotAt; snapshotAgeDays = summary.signals.snapshotAgeDays(now: now)
+            priority = Priority(tier: summary.priority.tier.rawValue, title: summary.priority.tier.title, reasons: summary.priority.reasons)
+            url = SiteURL.api(.agency(summary.id)).path
+        }
+    }
+
+    struct Link: Codable {
+        var id: Int
+        var name: String
+        var state: String?
+        var url: String
+        init(_ link: AgencyLink) { id = link.id; name = link.name; state = link.stateCode; url = SiteURL.api(.agency(link.id)).path }
+    }
+
+    struct Snapshot: Codable {
+        var page: String
+        var updatedAt: Date?
+        var accessedAt: Date?
+        var url: String?
+        var portalName: String?
+        var dataRetentionDays: Int?
+        var dataRetentionRaw: String?
+        var cameraCount: Int?
+        var hotlists: [String]
+        var hotlistsRaw: String?
+        var prohibitedUses: [String]
+        var prohibitedUsesRaw: String?
+        var acceptableUsePolicy: String?
+        var accessPolicy: String?
+        var hotlistPolicy: String?
+        var thirtyDayCounts: ThirtyDayCounts
+        var source: String
+
+        init(_ snapshot: PortalSnapshot) {
+            page = snapshot.page.rawValue; updatedAt = snapshot.updatedAt; accessedAt = snapshot.accessedAt; url = snapshot.url
+            portalName = snapshot.portalName; dataRetentionDays = snapshot.dataRetentionDays; dataRetentionRaw = snapshot.dataRetentionRaw
+            cameraCount = snapshot.cameraCount; hotlists = snapshot.hotlists.lists; hotlistsRaw = snapshot.hotlistsRaw
+            prohibitedUses = snapshot.prohibitedUses.items; prohibitedUsesRaw = snapshot.prohibitedUsesRaw
+            acceptableUsePolicy = snapshot.acceptableUsePolicy; accessPolicy = snapshot.accessPolicy; hotlistPolicy = snapshot.hotlistPolicy
+            thirtyDayCounts = ThirtyDayCounts(vehiclesDetected: snapshot.vehiclesDetected30Days, hotlistHits: snapshot.hotlistHits30Days, searches: snapshot.searches30Days)
+            source = snapshot.source
+        }
+    }
+
+    /// The portal's counts for the 30 days before it was read.
+    struct ThirtyDayCounts: Codable {
+        var vehiclesDetected: Int?
+        var hotlistHits: Int?
+        var searches: Int?
+    }
+
+    struct AgencyDetailDTO: Codable {
+        var id: Int
+        var name: String
+        var state: String?
+        var stateUnresolvedReason: String?
+        var kind: String
+        var place: String?
+        var ori: String?
+        var city: String?
+        var county: String?
+        var vendor: String?
+        var flockPortalUrl: String?
+        var contractRenewal: String?
+        var alertsNcic: String
+        var ncicEvidence: String?
+        var prohibitsImmigration: String
+        var immigrationEvidence: String?
+        var sharesWithCount: Int
+        var receivesFromCount: Int
+        var latestSnapshotAt: Date?
+        var snapshotAgeDays: Int?
+        var priority: Priority
+        var snapshots: [Snapshot]
+        var sharesWith: [Link]
+        var receivesFrom: [Link]
+        var recordsLaw: StateLaw?
+        var restrictionLaws: [RestrictionLaw]
+        var sources: [String]
+
+        init(_ detail: AgencyDetail, now: Date) {
+            let agency = detail.agency
+            id = agency.id ?? 0; name = agency.name; state = agency.stateCode; stateUnresolvedReason = agency.unresolvedReason
+            kind = agency.kind.rawValue; place = agency.place; ori = agency.ori; city = agency.city; county = agency.county
+            vendor = agency.vendor; flockPortalUrl = agency.flockPortalURL; contractRenewal = agency.contractRenewal
+            alertsNcic = detail.signals.alertsNCIC.rawValue; ncicEvidence = detail.signals.ncicEvidence
+            prohibitsImmigration = detail.signals.immigrationPolicy.rawValue; immigrationEvidence = detail.signals.immigrationEvidence
+            sharesWithCount = detail.signals.sharesWithCount; receivesFromCount = detail.signals.receivesFromCount
+            latestSnapshotAt = detail.signals.latestSnapshotAt; snapshotAgeDays = detail.signals.snapshotAgeDays(now: now)
+            priority = Priority(tier: detail.priority.tier.rawValue, title: detail.priority.tier.title, reasons: detail.priority.reasons)
+            snapshots = detail.snapshots.map(Snapshot.init)
+            sharesWith = detail.sharesWith.map(Link.init); receivesFrom = detail.receivesFrom.map(Link.init)
+            recordsLaw = detail.recordsLaw.map(StateLaw.init); restrictionLaws = detail.restrictionLaws.map(RestrictionLaw.init)
+            sources = Array(Set(detail.snapshots.map(\.source) + (detail.sharesWith.isEmpty && detail.receivesFrom.isEmpty ? [] : [PrivateEyesDataset.credit]))).sorted()
+        }
+    }
+
+    struct NCICTopicDTO: Codable {
+        var key: String
+        var flockLabel: String?
+        var flockLabelConfidence: String?
+        var ncicFile: String
+        var contents: String
+        var whoMayEnter: String
+        var notes: String
+        var source: String
+        var confidence: String
+        init(_ topic: NCICTopic) {
+            key = topic.key; flockLabel = topic.flockLabel; flockLabelConfidence = topic.flockLabelConfidence?.rawValue
+            ncicFile = topic.ncicFile; contents = topic.contents; whoMayEnter = topic.whoMayEnter; notes = topic.notes
+            source = topic.source; confidence = topic.confidence.rawValue
+        }
+    }
+
+    struct StateLaw: Codable {
+        var state: String
+        var stateName: String
+        var lawName: String
+        var citation: String
+        var deadlineDays: Int?
+        var deadlineKind: String
+        var deadlineSummary: String
+        var deadlineNote: String
+        var residencyRequired: String
+        var appealRoute: String
+        var appealRouteFromMemory: Bool
+        var source: String
+        var confidence: String
+        init(_ law: StateRecordsLaw) {
+            state = law.stateCode; stateName = law.stateName; lawName = law.lawName; citation = law.citation
+            deadlineDays = law.deadlineDays; deadlineKind = law.deadlineKind.rawValue; deadlineSummary = law.deadlineSummary
+            deadlineNote = law.deadlineNote; residencyRequired = law.residency.rawValue; appealRoute = law.appealRoute
+            appealRouteFromMemory = law.appealRouteFromMemory; source = law.source; confidence = law.confidence.rawValue
+        }
+    }
+
+    struct RestrictionLaw: Codable {
+        var state: String
+        var lawName: String
+        var citation: String
+        var whatItRestricts: String
+        var unverifiedBill: Bool
+        var source: String
+        var confidence: String
+        init(_ law: StateRestrictionLaw) {
+            state = law.stateCode; lawName = law.lawName; citation = law.citation; whatItRestricts = law.whatItRestricts
+            unverifiedBill = law.isUnverifiedBill; source = law.source; confidence = law.confidence.rawValue
+        }
+    }
+
+    struct StateDetail: Codable {
+        var recordsLaw: StateLaw
+        var restrictionLaws: [RestrictionLaw]
+    }
+}

@@ -1,0 +1,925 @@
+/// The API contract. Tests check real responses against these schemas.
+enum OpenAPIDocument {
+    static let json = #"""
+{
+ "openapi": "3.1.0",
+ "info": {
+  "title": "Hotlist Watch API",
+  "version": "1.0.0",
+  "description": "Read-only directory of law-enforcement agencies using ALPRs, what their Flock transparency portals say, and the reference facts (NCIC topics, state laws) with sources and confidence grades. Agency and portal data: The News & Observer, Private Eyes (MIT licence)."
+ },
+ "paths": {
+  "/api/v1/agencies": {
+   "get": {
+    "operationId": "listAgencies",
+    "summary": "Search the agency directory",
+    "parameters": [
+     {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "description": "Text the agency name contains",
+      "schema": {
+       "type": "string",
+       "maxLength": 200
+      }
+     },
+     {
+      "name": "state",
+      "in": "query",
+      "required": false,
+      "description": "Two-letter state code",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "kind",
+      "in": "query",
+      "required": false,
+      "description": "Kind of agency",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "police_department",
+        "sheriffs_office",
+        "university",
+        "task_force",
+        "state_police",
+        "other"
+       ]
+      }
+     },
+     {
+      "name": "alerts_ncic",
+      "in": "query",
+      "required": false,
+      "description": "Portal lists NCIC",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      }
+     },
+     {
+      "name": "prohibits_immigration",
+      "in": "query",
+      "required": false,
+      "description": "Portal forbids immigration enforcement",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      }
+     },
+     {
+      "name": "has_portal",
+      "in": "query",
+      "required": false,
+      "description": "Has a transparency portal",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      }
+     },
+     {
+      "name": "sort",
+      "in": "query",
+      "required": false,
+      "description": "Sort order",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "priority",
+        "name",
+        "state",
+        "sharing",
+        "cameras",
+        "snapshot"
+       ]
+      }
+     },
+     {
+      "name": "page",
+      "in": "query",
+      "required": false,
+      "description": "Page number from 1",
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "per_page",
+      "in": "query",
+      "required": false,
+      "description": "Page size (1-200)",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 200
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AgencyList"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Bad request: the problems name each parameter.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/agencies/{id}": {
+   "get": {
+    "operationId": "getAgency",
+    "summary": "One agency with snapshots, sharing and state law",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AgencyDetail"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Not found.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/reference/ncic": {
+   "get": {
+    "operationId": "listNCICTopics",
+    "summary": "NCIC hotlist topics with sources",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/NCICTopic"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/reference/states": {
+   "get": {
+    "operationId": "listStateLaws",
+    "summary": "Public-records law of every state and DC",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/StateLaw"
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/reference/states/{code}": {
+   "get": {
+    "operationId": "getStateLaw",
+    "summary": "One state's records law and restriction laws",
+    "parameters": [
+     {
+      "name": "code",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/StateDetail"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Not found.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/openapi.json": {
+   "get": {
+    "operationId": "openAPI",
+    "summary": "This document",
+    "responses": {
+     "200": {
+      "description": "OpenAPI 3.1 document",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     }
+    }
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "Priority": {
+    "type": "object",
+    "properties": {
+     "tier": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 5
+     },
+     "title": {
+      "type": "string"
+     },
+     "reasons": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    },
+    "required": [
+     "tier",
+     "title",
+     "reasons"
+    ],
+    "additionalProperties": false
+   },
+   "AgencySummary": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "name": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string",
+      "pattern": "^[A-Z]{2}$"
+     },
+     "kind": {
+      "type": "string",
+      "enum": [
+       "police_department",
+       "sheriffs_office",
+       "university",
+       "task_force",
+       "state_police",
+       "other"
+      ]
+     },
+     "alerts_ncic": {
+      "type": "string",
+      "enum": [
+       "yes",
+       "not_listed",
+       "unknown"
+      ],
+      "description": "yes: the portal's Hotlists Alerted On names NCIC; not_listed: it lists hotlists without NCIC; unknown: no hotlist data."
+     },
+     "prohibits_immigration": {
+      "type": "string",
+      "enum": [
+       "prohibits",
+       "silent",
+       "unknown"
+      ],
+      "description": "prohibits: the portal's prohibited uses name immigration enforcement; silent: they do not; unknown: no policy text."
+     },
+     "shares_with_count": {
+      "type": "integer"
+     },
+     "receives_from_count": {
+      "type": "integer"
+     },
+     "has_portal": {
+      "type": "boolean"
+     },
+     "camera_count": {
+      "type": "integer"
+     },
+     "latest_snapshot_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "snapshot_age_days": {
+      "type": "integer"
+     },
+     "priority": {
+      "$ref": "#/components/schemas/Priority"
+     },
+     "url": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "id",
+     "name",
+     "kind",
+     "alerts_ncic",
+     "prohibits_immigration",
+     "shares_with_count",
+     "receives_from_count",
+     "has_portal",
+     "priority",
+     "url"
+    ],
+    "additionalProperties": false
+   },
+   "AgencyList": {
+    "type": "object",
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/AgencySummary"
+      }
+     },
+     "page": {
+      "type": "integer"
+     },
+     "per_page": {
+      "type": "integer"
+     },
+     "total": {
+      "type": "integer"
+     },
+     "page_count": {
+      "type": "integer"
+     },
+     "next": {
+      "type": "string"
+     },
+     "previous": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "items",
+     "page",
+     "per_page",
+     "total",
+     "page_count"
+    ],
+    "additionalProperties": false
+   },
+   "Link": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "name": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string"
+     },
+     "url": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "id",
+     "name",
+     "url"
+    ],
+    "additionalProperties": false
+   },
+   "ThirtyDayCounts": {
+    "type": "object",
+    "properties": {
+     "vehicles_detected": {
+      "type": "integer"
+     },
+     "hotlist_hits": {
+      "type": "integer"
+     },
+     "searches": {
+      "type": "integer"
+     }
+    },
+    "required": [],
+    "additionalProperties": false
+   },
+   "Snapshot": {
+    "type": "object",
+    "properties": {
+     "page": {
+      "type": "string",
+      "enum": [
+       "usage",
+       "policy"
+      ]
+     },
+     "updated_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "accessed_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "url": {
+      "type": "string"
+     },
+     "portal_name": {
+      "type": "string"
+     },
+     "data_retention_days": {
+      "type": "integer"
+     },
+     "data_retention_raw": {
+      "type": "string"
+     },
+     "camera_count": {
+      "type": "integer"
+     },
+     "hotlists": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "hotlists_raw": {
+      "type": "string"
+     },
+     "prohibited_uses": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "prohibited_uses_raw": {
+      "type": "string"
+     },
+     "acceptable_use_policy": {
+      "type": "string"
+     },
+     "access_policy": {
+      "type": "string"
+     },
+     "hotlist_policy": {
+      "type": "string"
+     },
+     "thirty_day_counts": {
+      "$ref": "#/components/schemas/ThirtyDayCounts"
+     },
+     "source": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "page",
+     "hotlists",
+     "prohibited_uses",
+     "thirty_day_counts",
+     "source"
+    ],
+    "additionalProperties": false
+   },
+   "StateLaw": {
+    "type": "object",
+    "properties": {
+     "state": {
+      "type": "string"
+     },
+     "state_name": {
+      "type": "string"
+     },
+     "law_name": {
+      "type": "string"
+     },
+     "citation": {
+      "type": "string"
+     },
+     "deadline_days": {
+      "type": "integer"
+     },
+     "deadline_kind": {
+      "type": "string",
+      "enum": [
+       "business",
+       "calendar",
+       "prompt",
+       "none"
+      ]
+     },
+     "deadline_summary": {
+      "type": "string"
+     },
+     "deadline_note": {
+      "type": "string"
+     },
+     "residency_required": {
+      "type": "string",
+      "enum": [
+       "yes",
+       "no",
+       "unclear"
+      ]
+     },
+     "appeal_route": {
+      "type": "string"
+     },
+     "appeal_route_from_memory": {
+      "type": "boolean"
+     },
+     "source": {
+      "type": "string"
+     },
+     "confidence": {
+      "type": "string",
+      "enum": [
+       "high",
+       "medium",
+       "low"
+      ]
+     }
+    },
+    "required": [
+     "state",
+     "state_name",
+     "law_name",
+     "citation",
+     "deadline_kind",
+     "deadline_summary",
+     "deadline_note",
+     "residency_required",
+     "appeal_route",
+     "appeal_route_from_memory",
+     "source",
+     "confidence"
+    ],
+    "additionalProperties": false
+   },
+   "RestrictionLaw": {
+    "type": "object",
+    "properties": {
+     "state": {
+      "type": "string"
+     },
+     "law_name": {
+      "type": "string"
+     },
+     "citation": {
+      "type": "string"
+     },
+     "what_it_restricts": {
+      "type": "string"
+     },
+     "unverified_bill": {
+      "type": "boolean"
+     },
+     "source": {
+      "type": "string"
+     },
+     "confidence": {
+      "type": "string",
+      "enum": [
+       "high",
+       "medium",
+       "low"
+      ]
+     }
+    },
+    "required": [
+     "state",
+     "law_name",
+     "citation",
+     "what_it_restricts",
+     "unverified_bill",
+     "source",
+     "confidence"
+    ],
+    "additionalProperties": false
+   },
+   "StateDetail": {
+    "type": "object",
+    "properties": {
+     "records_law": {
+      "$ref": "#/components/schemas/StateLaw"
+     },
+     "restriction_laws": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/RestrictionLaw"
+      }
+     }
+    },
+    "required": [
+     "records_law",
+     "restriction_laws"
+    ],
+    "additionalProperties": false
+   },
+   "NCICTopic": {
+    "type": "object",
+    "properties": {
+     "key": {
+      "type": "string"
+     },
+     "flock_label": {
+      "type": "string"
+     },
+     "flock_label_confidence": {
+      "type": "string",
+      "enum": [
+       "high",
+       "medium",
+       "low"
+      ]
+     },
+     "ncic_file": {
+      "type": "string"
+     },
+     "contents": {
+      "type": "string"
+     },
+     "who_may_enter": {
+      "type": "string"
+     },
+     "notes": {
+      "type": "string"
+     },
+     "source": {
+      "type": "string"
+     },
+     "confidence": {
+      "type": "string",
+      "enum": [
+       "high",
+       "medium",
+       "low"
+      ]
+     }
+    },
+    "required": [
+     "key",
+     "ncic_file",
+     "contents",
+     "who_may_enter",
+     "notes",
+     "source",
+     "confidence"
+    ],
+    "additionalProperties": false
+   },
+   "AgencyDetail": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "name": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string"
+     },
+     "state_unresolved_reason": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string",
+      "enum": [
+       "police_department",
+       "sheriffs_office",
+       "university",
+       "task_force",
+       "state_police",
+       "other"
+      ]
+     },
+     "place": {
+      "type": "string"
+     },
+     "ori": {
+      "type": "string"
+     },
+     "city": {
+      "type": "string"
+     },
+     "county": {
+      "type": "string"
+     },
+     "vendor": {
+      "type": "string"
+     },
+     "flock_portal_url": {
+      "type": "string"
+     },
+     "contract_renewal": {
+      "type": "string"
+     },
+     "alerts_ncic": {
+      "type": "string",
+      "enum": [
+       "yes",
+       "not_listed",
+       "unknown"
+      ],
+      "description": "yes: the portal's Hotlists Alerted On names NCIC; not_listed: it lists hotlists without NCIC; unknown: no hotlist data."
+     },
+     "ncic_evidence": {
+      "type": "string"
+     },
+     "prohibits_immigration": {
+      "type": "string",
+      "enum": [
+       "prohibits",
+       "silent",
+       "unknown"
+      ],
+      "description": "prohibits: the portal's prohibited uses name immigration enforcement; silent: they do not; unknown: no policy text."
+     },
+     "immigration_evidence": {
+      "type": "string"
+     },
+     "shares_with_count": {
+      "type": "integer"
+     },
+     "receives_from_count": {
+      "type": "integer"
+     },
+     "latest_snapshot_at": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "snapshot_age_days": {
+      "type": "integer"
+     },
+     "priority": {
+      "$ref": "#/components/schemas/Priority"
+     },
+     "snapshots": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Snapshot"
+      }
+     },
+     "shares_with": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Link"
+      }
+     },
+     "receives_from": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Link"
+      }
+     },
+     "records_law": {
+      "$ref": "#/components/schemas/StateLaw"
+     },
+     "restriction_laws": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/RestrictionLaw"
+      }
+     },
+     "sources": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    },
+    "required": [
+     "id",
+     "name",
+     "kind",
+     "alerts_ncic",
+     "prohibits_immigration",
+     "shares_with_count",
+     "receives_from_count",
+     "priority",
+     "snapshots",
+     "shares_with",
+     "receives_from",
+     "restriction_laws",
+     "sources"
+    ],
+    "additionalProperties": false
+   },
+   "Error": {
+    "type": "object",
+    "properties": {
+     "error": {
+      "type": "object",
+      "properties": {
+       "status": {
+        "type": "integer"
+       },
+       "message": {
+        "type": "string"
+       },
+       "problems": {
+        "type": "array",
+        "items": {
+         "type": "object",
+         "properties": {
+          "field": {
+           "type": "string"
+          },
+          "message": {
+           "type": "string"
+          }
+         },
+         "required": [
+          "message"
+         ]
+        }
+       }
+      },
+      "required": [
+       "status",
+       "message",
+       "problems"
+      ],
+      "additionalProperties": false
+     }
+    },
+    "required": [
+     "error"
+    ],
+    "additionalProperties": false
+   }
+  }
+ }
+}
+"""#
+}

@@ -1,0 +1,16 @@
+import HotlistCore
+import HotlistStore
+
+/// What `makeApp` needs; the binary fills it from flags and environment, tests from literals.
+public struct AppConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var database: HotlistDatabase
+    public var clock: any Clock
+    /// Largest request body accepted, in bytes.
+    public var maxBodySize: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: HotlistDatabase, clock: any Clock = SystemClock(), maxBodySize: Int = 1_048_576) {
+        self.host = host; self.port = port; self.database = database; self.clock = clock; self.maxBodySize = maxBodySize
+    }
+}

@@ -1,0 +1,63 @@
+import HotlistCore
+import Vapor
+
+/// Turns every error into a clear page or JSON body. Internal errors are logged, never shown.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let isAPI = request.url.path.hasPrefix("/api/")
+            let status: HTTPResponseStatus
+            var message: String
+            var problems: [(field: String?, text: String)] = []
+            switch error {
+            case let bad as InputProblems:
+                status = .badRequest
+                message = "The request has \(bad.problems.count == 1 ? "a value" : "values") we cannot use."
+                problems = bad.problems.map { ($0.field, "\($0.problem). \($0.hint)") }
+            case let abort as any AbortError:
+                status = abort.status
+                message = abort.status == .notFound ? "There is no page at \(request.url.path)." : abort.reason
+            default:
+                request.logger.report(error: error)
+                status = .internalServerError
+                message = "Something went wrong on our side. The error has been logged; please try again later."
+            }
+            if status == .notFound && !isAPI { message = "Not found: there is no page at \(request.url.path)." }
+            if isAPI {
+                let body = APIError(error: .init(status: Int(status.code), message: message, problems: problems.map { .init(field: $0.field, message: $0.text) }))
+                let response = Response(status: status)
+                try response.content.encode(body, using: JSONEncoder.api)
+                return response
+            }
+            let title = status == .notFound ? "Not found" : status == .badRequest ? "Bad request" : "Error"
+            return HTMLResponse.make(ErrorView.render(status: Int(status.code), title: title, message: message, problems: problems), status: status)
+        }
+    }
+}
+
+/// The JSON body of every API error.
+struct APIError: Content {
+    struct Body: Codable { var status: Int; var message: String; var problems: [Problem] }
+    struct Problem: Codable { var field: String?; var message: String }
+    var error: Body
+}
+
+enum HTMLResponse {
+    static func make(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html))
+    }
+}
+
+extension JSONEncoder {
+    static var api: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}

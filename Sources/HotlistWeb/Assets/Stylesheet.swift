@@ -1,0 +1,55 @@
+/// The one stylesheet, compiled into the binary so the server runs from any directory.
+enum Stylesheet {
+    static let css = """
+    :root { --ink: #1b1f23; --muted: #5a6270; --line: #d7dce2; --bg: #fbfbfc; --accent: #0b5cad; --warn: #9a3412; --ok: #166534; --focus: #f59e0b; }
+    * { box-sizing: border-box; }
+    html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); line-height: 1.5; }
+    body { margin: 0; }
+    a { color: var(--accent); }
+    a:focus, button:focus, input:focus, select:focus, summary:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
+    .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 10; }
+    header.site { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; padding: .75rem 1.25rem; background: #10243e; }
+    header.site a { color: #fff; text-decoration: none; }
+    header.site .brand { font-weight: 700; font-size: 1.15rem; }
+    header.site ul { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+    header.site a[aria-current="page"] { text-decoration: underline; text-underline-offset: 4px; }
+    main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
+    footer.site { border-top: 1px solid var(--line); padding: 1rem 1.25rem; color: var(--muted); font-size: .9rem; }
+    h1 { font-size: 1.9rem; margin: .5rem 0 1rem; line-height: 1.2; }
+    h2 { font-size: 1.35rem; margin-top: 2rem; }
+    .lede { font-size: 1.1rem; max-width: 48rem; }
+    .counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: .75rem; margin: 0; }
+    .counts div { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .75rem; }
+    .counts dt { color: var(--muted); font-size: .9rem; } .counts dd { margin: 0; font-size: 1.6rem; font-weight: 700; }
+    .button, button { display: inline-block; background: var(--accent); color: #fff; border: 0; border-radius: 4px; padding: .5rem 1rem; font: inherit; cursor: pointer; text-decoration: none; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; width: 100%; background: #fff; }
+    caption { text-align: left; color: var(--muted); padding: .25rem 0; }
+    th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
+    thead th { background: #eef1f5; font-size: .9rem; }
+    .num { text-align: right; white-space: nowrap; }
+    .badge { display: inline-block; padding: .05rem .45rem; border-radius: 999px; font-size: .85rem; border: 1px solid var(--line); white-space: nowrap; }
+    .ncic-yes { background: #fee2e2; border-color: #fca5a5; }
+    .policy-prohibits { background: #dcfce7; border-color: #86efac; }
+    .tier { font-size: .85rem; } .tier-1 { font-weight: 700; color: var(--warn); }
+    .grade { display: inline-block; font-size: .8rem; padding: 0 .35rem; border-radius: 3px; background: #e5e7eb; }
+    .grade-medium { background: #fef3c7; color: #78350f; border: 1px solid #f59e0b; }
+    .grade-low { background: #fee2e2; color: #7f1d1d; border: 1px solid #ef4444; font-weight: 700; }
+    .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: .75rem; align-items: end; background: #fff; border: 1px solid var(--line); padding: .75rem; border-radius: 6px; }
+    .field label { display: block; font-size: .85rem; color: var(--muted); }
+    .field input, .field select { width: 100%; padding: .4rem; font: inherit; border: 1px solid #9aa3ad; border-radius: 4px; background: #fff; }
+    .field.wide { grid-column: span 2; }
+    .paging { display: flex; gap: 1rem; margin: 1rem 0; }
+    .identity { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .5rem 1.5rem; }
+    .identity dt { color: var(--muted); font-size: .85rem; } .identity dd { margin: 0; overflow-wrap: anywhere; }
+    .columns { columns: 3 16rem; } .columns li { break-inside: avoid; }
+    .muted, .meta, .crumbs { color: var(--muted); }
+    .note { background: #eef6ff; border-left: 4px solid var(--accent); padding: .5rem .75rem; }
+    .warning { color: var(--warn); font-weight: 700; }
+    li.ncic, li.immigration { font-weight: 700; }
+    tr.highlight { background: #fff7ed; }
+    .sources { font-size: .85rem; overflow-wrap: anywhere; }
+    .error-status { color: var(--warn); font-weight: 700; }
+    @media (max-width: 40rem) { .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; } }
+    """
+}

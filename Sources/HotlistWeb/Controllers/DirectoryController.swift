@@ -1,0 +1,36 @@
+import HotlistCore
+import HotlistStore
+import Vapor
+
+enum DirectoryController {
+    @Sendable static func page(_ request: Request) async throws -> Response {
+        let filter = try AgencyFilter.parse(try request.queryParameters())
+        let page = try await DirectoryQueries(request.store).list(filter)
+        return HTMLResponse.make(DirectoryView.render(.init(filter: filter, page: page, states: USState.all)))
+    }
+}
+
+enum AgencyController {
+    @Sendable static func page(_ request: Request) async throws -> Response {
+        guard let detail = try await DirectoryQueries(request.store).detail(id: try request.agencyID()) else { throw Abort(.notFound) }
+        return HTMLResponse.make(AgencyView.render(.init(detail: detail, now: request.clock.now())))
+    }
+}
+
+enum ReferenceController {
+    @Sendable static func ncicPage(_ request: Request) async throws -> Response {
+        HTMLResponse.make(ReferenceView.ncic(try await ReferenceQueries(request.store).ncicTopics()))
+    }
+
+    @Sendable static func statesPage(_ request: Request) async throws -> Response {
+        let queries = ReferenceQueries(request.store)
+        return HTMLResponse.make(ReferenceView.states(try await queries.stateRecordsLaws(), restrictions: try await queries.stateRestrictionLaws()))
+    }
+
+    @Sendable static func statePage(_ request: Request) async throws -> Response {
+        let code = try request.stateCode()
+        let queries = ReferenceQueries(request.store)
+        guard let law = try await queries.stateRecordsLaw(code) else { throw Abort(.notFound) }
+        return HTMLResponse.make(ReferenceView.state(law, restrictions: try await queries.stateRestrictionLaws(code)))
+    }
+}

@@ -1,0 +1,30 @@
+import HotlistCore
+import HotlistStore
+import Vapor
+
+enum HomeController {
+    static let topPriorityCount = 15
+
+    static func query(_ database: HotlistDatabase) async throws -> HomeView.Model {
+        let queries = DirectoryQueries(database)
+        return HomeView.Model(counts: try await queries.counts(),
+                              topPriority: try await queries.list(AgencyFilter(sort: .priority, perPage: topPriorityCount)).items)
+    }
+
+    @Sendable static func page(_ request: Request) async throws -> Response {
+        HTMLResponse.make(HomeView.render(try await query(request.store)))
+    }
+
+    @Sendable static func about(_ request: Request) async throws -> Response {
+        HTMLResponse.make(AboutView.render(counts: try await DirectoryQueries(request.store).counts()))
+    }
+}
+
+enum AssetController {
+    @Sendable static func stylesheet(_ request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .css
+        headers.cacheControl = .init(isPublic: true, maxAge: 3600)
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+}

@@ -1,0 +1,65 @@
+import HotlistCore
+
+/// Every page and API address, in one place: routes are registered from it and views print links
+/// with it, so no view holds a hand-written URL.
+public enum SiteURL: Sendable, Equatable {
+    case home
+    case agencies
+    case agency(Int)
+    case referenceNCIC
+    case referenceStates
+    case referenceState(String)
+    case about
+    case stylesheet
+    case api(API)
+
+    public enum API: Sendable, Equatable {
+        case agencies
+        case agency(Int)
+        case ncic
+        case states
+        case state(String)
+        case openAPI
+    }
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .agencies: "/agencies"
+        case .agency(let id): "/agencies/\(id)"
+        case .referenceNCIC: "/reference/ncic"
+        case .referenceStates: "/reference/states"
+        case .referenceState(let code): "/reference/states/\(code)"
+        case .about: "/about"
+        case .stylesheet: "/static/style.css"
+        case .api(let api):
+            switch api {
+            case .agencies: "/api/v1/agencies"
+            case .agency(let id): "/api/v1/agencies/\(id)"
+            case .ncic: "/api/v1/reference/ncic"
+            case .states: "/api/v1/reference/states"
+            case .state(let code): "/api/v1/reference/states/\(code)"
+            case .openAPI: "/api/v1/openapi.json"
+            }
+        }
+    }
+
+    /// The path with a query string built from `items`, percent-encoded.
+    public func with(_ items: [(String, String)]) -> String {
+        guard !items.isEmpty else { return path }
+        return path + "?" + items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// The directory filtered to `filter`, at `page`.
+    public static func agencies(_ filter: AgencyFilter, page: Int? = nil) -> String {
+        SiteURL.agencies.with(filter.queryItems(page: page))
+    }
+}
+
+import Foundation

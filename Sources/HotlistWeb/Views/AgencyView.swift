@@ -1,0 +1,163 @@
+import Foundation
+import HotlistCore
+
+/// One agency: identity, what its portal says, its sharing both ways, the law, and the sources.
+enum AgencyView {
+    struct Model {
+        var detail: AgencyDetail
+        var now: Date
+    }
+
+    static func render(_ model: Model) -> String {
+        let detail = model.detail
+        let agency = detail.agency
+        let signals = detail.signals
+        let latestUsage = detail.snapshots.first { $0.page == .usage }
+        let latestPolicy = detail.snapshots.first { $0.prohibitedUsesRaw != nil } ?? detail.snapshots.first { $0.page == .policy }
+        let age = signals.snapshotAgeDays(now: model.now).map { "\($0) days old" } ?? "no snapshot"
+        return Layout.page(title: agency.name, body: """
+        <p class="crumbs"><a href="\(SiteURL.agencies.path)">Agencies</a>\(agency.stateCode.map { " › <a href=\"\(HTML.escape(SiteURL.agencies(AgencyFilter(state: $0))))\">\(HTML.escape(Layout.stateName($0)))</a>" } ?? "")</p>
+        <h1 id="agency-name">\(HTML.escape(agency.name))</h1>
+        \(identity(agency))
+        <section id="signals" aria-labelledby="signals-heading">
+        <h2 id="signals-heading">What its portal says</h2>
+        <ul class="signals">
+        <li>\(Layout.ncicBadge(signals.alertsNCIC))\(signals.ncicEvidence.map { " from “\(HTML.escape($0))”" } ?? "")</li>
+        <li>\(Layout.policyBadge(signals.immigrationPolicy))\(signals.immigrationEvidence.map { " from “\(HTML.escape($0))”" } ?? "")</li>
+        <li>Latest portal data: \(HTML.day(signals.latestSnapshotAt)) (\(age))</li>
+        </ul>
+        <h3>Request priority: \(detail.priority.tier.rawValue). \(HTML.escape(detail.priority.tier.title))</h3>
+        <ul class="reasons">\(detail.priority.reasons.map { "<li>\(HTML.escape($0))</li>" }.joined())</ul>
+        <p class="note">Portals do not show NCIC topics. Whether “Immigration Violator” is ticked is known only from records.</p>
+        </section>
+        \(hotlists(latestUsage))
+        \(prohibitedUses(latestPolicy))
+        \(sharing(detail))
+        \(law(detail))
+        \(history(detail.snapshots))
+        \(sources(detail))
+        """)
+    }
+
+    static func identity(_ agency: Agency) -> String {
+        var rows: [(String, String)] = [
+            ("State", "<span id=\"agency-state\">\(agency.stateCode.map { "\(HTML.escape($0)) – \(HTML.escape(Layout.stateName($0)))" } ?? "unresolved: \(HTML.escape(agency.unresolvedReason ?? "")) (listed for review)")</span>"),
+            ("Kind", HTML.escape(agency.kind.label)),
+        ]
+        if let place = agency.place { rows.append(("Place", HTML.escape(place))) }
+        if let city = agency.city { rows.append(("City", HTML.escape(city))) }
+        if let county = agency.county { rows.append(("County", HTML.escape(county))) }
+        if let ori = agency.ori { rows.append(("ORI", HTML.escape(ori))) }
+        if let vendor = agency.vendor { rows.append(("ALPR vendor", HTML.escape(vendor))) }
+        if let url = agency.flockPortalURL { rows.append(("Flock transparency portal", HTML.externalLink(url))) }
+        if let url = agency.website { rows.append(("Website", HTML.externalLink(url))) }
+        if let email = agency.recordsEmail { rows.append(("Records email", HTML.escape(email))) }
+        if let url = agency.recordsPortalURL { rows.append(("Records portal", HTML.externalLink(url))) }
+        if let renewal = agency.contractRenewal { rows.append(("Contract renewal", HTML.escape(renewal))) }
+        return "<dl class=\"identity\">" + rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined() + "</dl>"
+    }
+
+    static func hotlists(_ snapshot: PortalSnapshot?) -> String {
+        guard let snapshot, snapshot.hotlistsRaw != nil else {
+            return "<section id=\"hotlists\"><h2>Hotlists alerted on</h2><p>No portal data on hotlists.</p></section>"
+        }
+        let parsed = snapshot.hotlists
+        let items = parsed.lists.map { "<li\(HotlistsAlertedOn.parse($0).ncic == .yes ? " class=\"ncic\"" : "")>\(HTML.escape($0))</li>" }.joined()
+        var facts: [String] = []
+        if let cameras = snapshot.cameraCount { facts.append("\(cameras) cameras") }
+        if let retention = snapshot.dataRetentionRaw { facts.append("data kept \(HTML.escape(retention))") }
+        if let hits = snapshot.hotlistHits30Days { facts.append("\(HTML.number(hits)) hotlist hits in 30 days") }
+        if let searches = snapshot.searches30Days { facts.append("\(HTML.number(searches)) searches in 30 days") }
+        if let vehicles = snapshot.vehiclesDetected30Days { facts.append("\(HTML.number(vehicles)) vehicles detected in 30 days") }
+        return """
+        <section id="hotlists" aria-labelledby="hotlists-heading">
+        <h2 id="hotlists-heading">Hotlists alerted on</h2>
+        <ul>\(items)</ul>
+        <p class="meta">As of \(HTML.day(snapshot.asOf)). \(facts.joined(separator: " · "))</p>
+        </section>
+        """
+    }
+
+    static func prohibitedUses(_ snapshot: PortalSnapshot?) -> String {
+        guard let snapshot, let raw = snapshot.prohibitedUsesRaw else {
+            return "<section id=\"prohibited-uses\"><h2>Prohibited uses</h2><p>No policy text on record.</p></section>"
+        }
+        let parsed = snapshot.prohibitedUses
+        let items = parsed.items.map { "<li\($0.lowercased().contains("immigration") ? " class=\"immigration\"" : "")>\(HTML.escape($0))</li>" }.joined()
+        var policies = ""
+        for (title, text) in [("Acceptable use", snapshot.acceptableUsePolicy), ("Access policy", snapshot.accessPolicy), ("Hotlist policy", snapshot.hotlistPolicy)] {
+            if let text { policies += "<h3>\(title)</h3>\(HTML.paragraphs(text))" }
+        }
+        return """
+        <section id="prohibited-uses" aria-labelledby="prohibited-heading">
+        <h2 id="prohibited-heading">Prohibited uses</h2>
+        <ul>\(items)</ul>
+        <details><summary>The portal's own words</summary>\(HTML.paragraphs(raw))\(policies)</details>
+        <p class="meta">Policy page as of \(HTML.day(snapshot.asOf)).</p>
+        </section>
+        """
+    }
+
+    static func linkList(_ links: [AgencyLink]) -> String {
+        guard !links.isEmpty else { return "<p>None on record.</p>" }
+        return "<ul class=\"columns\">" + links.map { "<li>\(Layout.agencyLink($0.id, $0.name))\($0.stateCode.map { " <span class=\"muted\">\(HTML.escape($0))</span>" } ?? "")</li>" }.joined() + "</ul>"
+    }
+
+    static func sharing(_ detail: AgencyDetail) -> String {
+        let outOfState = detail.sharesWith.filter { $0.stateCode != nil && $0.stateCode != detail.agency.stateCode }.count
+        let outNote = outOfState > 0 && detail.agency.stateCode != nil
+            ? "<p class=\"note\">\(outOfState) of them are outside \(HTML.escape(Layout.stateName(detail.agency.stateCode))).</p>" : ""
+        return """
+        <section id="shares-with" aria-labelledby="shares-heading">
+        <h2 id="shares-heading">Who can search its data (\(detail.sharesWith.count))</h2>
+        \(outNote)
+        \(linkList(detail.sharesWith))
+        </section>
+        <section id="receives-from" aria-labelledby="receives-heading">
+        <h2 id="receives-heading">Whose data it can search (\(detail.receivesFrom.count))</h2>
+        \(linkList(detail.receivesFrom))
+        </section>
+        """
+    }
+
+    static func law(_ detail: AgencyDetail) -> String {
+        guard let code = detail.agency.stateCode else { return "" }
+        var text = "<section id=\"state-law\" aria-labelledby=\"law-heading\"><h2 id=\"law-heading\">\(HTML.escape(Layout.stateName(code))) law</h2>"
+        if let law = detail.recordsLaw {
+            text += "<p>Public records: <strong>\(HTML.escape(law.lawName))</strong>, \(HTML.escape(law.citation)); answer due: \(HTML.escape(law.deadlineSummary)) \(Layout.grade(law.confidence)). <a href=\"\(SiteURL.referenceState(code).path)\">Details and sources</a>.</p>"
+        }
+        if !detail.restrictionLaws.isEmpty {
+            text += "<p>Laws restricting ALPR sharing or immigration enforcement help:</p><ul>" + detail.restrictionLaws.map { "<li>\(HTML.escape($0.lawName)) (\(HTML.escape($0.citation))) \(Layout.grade($0.confidence))</li>" }.joined() + "</ul>"
+        }
+        return text + "</section>"
+    }
+
+    static func history(_ snapshots: [PortalSnapshot]) -> String {
+        guard !snapshots.isEmpty else { return "<section id=\"history\"><h2>Snapshot history</h2><p>No portal snapshots.</p></section>" }
+        let rows = snapshots.map { snapshot in
+            "<tr><td>\(HTML.day(snapshot.asOf))</td><td>\(HTML.day(snapshot.accessedAt))</td><td>\(snapshot.page == .usage ? "Usage" : "Policy")</td><td>\(HTML.escape(snapshot.hotlistsRaw ?? (snapshot.page == .usage ? "–" : "")))</td><td>\(snapshot.cameraCount.map(String.init) ?? "")</td><td>\(HTML.externalLink(snapshot.url, text: "portal"))</td></tr>"
+        }.joined()
+        return """
+        <section id="history" aria-labelledby="history-heading">
+        <h2 id="history-heading">Snapshot history</h2>
+        <div class="table-wrap"><table><thead><tr><th scope="col">As of</th><th scope="col">Read on</th><th scope="col">Page</th><th scope="col">Hotlists</th><th scope="col">Cameras</th><th scope="col">Link</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        </section>
+        """
+    }
+
+    static func sources(_ detail: AgencyDetail) -> String {
+        var items = Set(detail.snapshots.map(\.source)).sorted().map { "<li>Portal snapshots: \(HTML.escape($0)).</li>" }
+        if !detail.sharesWith.isEmpty || !detail.receivesFrom.isEmpty {
+            items.append("<li>Data sharing: the “External organizations with access” lists of the portals, as collected by The News &amp; Observer.</li>")
+        }
+        for check in detail.urlChecks {
+            items.append("<li>Portal address check: \(HTML.externalLink(check.url)) answered \(check.statusCode.map(String.init) ?? "unknown")\(check.notes.map { " (\(HTML.escape($0)))" } ?? "").</li>")
+        }
+        if let survey = detail.survey {
+            items.append("<li>The News &amp; Observer's survey of North Carolina agencies: vendor \(HTML.escape(survey.vendor ?? "unknown")), cameras confirmed \(survey.camerasConfirmed.map(String.init) ?? "unknown")\(survey.documentURL.map { ", document: " + HTML.externalLink($0) } ?? "")\(survey.notes.map { " (\(HTML.escape($0)))" } ?? "").</li>")
+        }
+        items.append("<li>State and kind were read from the agency's name\(detail.agency.unresolvedReason == nil ? "" : "; the state could not be read with confidence").</li>")
+        return "<section id=\"sources\" aria-labelledby=\"sources-heading\"><h2 id=\"sources-heading\">Sources</h2><ul>\(items.joined())</ul></section>"
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Building blocks for server-rendered pages. Everything that comes from data goes through `escape`.
+enum HTML {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    static func escape(_ text: String?) -> String { text.map { escape($0) } ?? "" }
+
+    /// Text with its line breaks kept.
+    static func paragraphs(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: true)
+            .map { "<p>\(escape(String($0)))</p>" }.joined()
+    }
+
+    static func number(_ value: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.locale = Locale(identifier: "en_US")
+        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+    }
+
+    static func day(_ date: Date?) -> String {
+        guard let date else { return "unknown" }
+        return dayFormatter.string(from: date)
+    }
+
+    nonisolated(unsafe) private static let dayFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter
+    }()
+
+    /// A link only when the address is a web address; anything else is shown as text.
+    static func externalLink(_ url: String?, text: String? = nil) -> String {
+        guard let url else { return "" }
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return escape(url) }
+        return "<a href=\"\(escape(url))\" rel=\"noopener noreferrer\">\(escape(text ?? url))</a>"
+    }
+
+    /// Sources are often several addresses separated by " ; ": each becomes a link.
+    static func sources(_ text: String) -> String {
+        text.components(separatedBy: " ; ").map { part -> String in
+            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            if let range = trimmed.range(of: "https?://[^ ()]+", options: .regularExpression) {
+                let url = String(trimmed[range])
+                return escape(String(trimmed[..<range.lowerBound])) + externalLink(url) + escape(String(trimmed[range.upperBound...]))
+            }
+            return escape(trimmed)
+        }.joined(separator: "<br>")
+    }
+}

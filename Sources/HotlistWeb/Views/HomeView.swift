@@ -1,0 +1,43 @@
+import HotlistCore
+
+/// The front page: what this is, the counts, and the agencies to ask first.
+enum HomeView {
+    struct Model {
+        var counts: DirectoryCounts
+        var topPriority: [AgencySummary]
+    }
+
+    static func render(_ model: Model) -> String {
+        let counts = model.counts
+        let tiers = RequestPriority.Tier.allCases.map { "<li><strong>\($0.rawValue). \(HTML.escape($0.title)).</strong> \(HTML.escape($0.explanation))</li>" }.joined()
+        let prohibitsYetNCIC = SiteURL.agencies(AgencyFilter(alertsNCIC: true, prohibitsImmigration: true))
+        return Layout.page(title: "Do your police scan license plates for ICE?", current: .home, body: """
+        <h1>Hotlist Watch</h1>
+        <p class="lede">Police license-plate cameras compare every passing car against NCIC hotlists. One NCIC topic,
+        <strong>Immigration Violator</strong>, is filled only by ICE, mostly with administrative warrants no judge signed.
+        Agencies choose topics in a drop-down that their public portals do not show; only a public-records request reveals it.
+        Hotlist Watch helps you find which agencies to ask, and shows what their portals already say.</p>
+        <section aria-labelledby="counts-heading">
+        <h2 id="counts-heading">The directory</h2>
+        <dl class="counts">
+        <div><dt>Agencies</dt><dd id="count-agencies">\(HTML.number(counts.agencies))</dd></div>
+        <div><dt>With a transparency portal</dt><dd id="count-portals">\(HTML.number(counts.withPortal))</dd></div>
+        <div><dt>Portal lists NCIC</dt><dd id="count-ncic">\(HTML.number(counts.alertsNCIC))</dd></div>
+        <div><dt>Portal forbids immigration enforcement</dt><dd id="count-prohibits">\(HTML.number(counts.prohibitsImmigration))</dd></div>
+        <div><dt>Both: forbids it, yet alerts on NCIC</dt><dd id="count-both"><a href="\(HTML.escape(prohibitsYetNCIC))">\(HTML.number(counts.prohibitsYetAlertsNCIC))</a></dd></div>
+        <div><dt>Data-sharing links</dt><dd id="count-edges">\(HTML.number(counts.sharingEdges))</dd></div>
+        </dl>
+        <p><a class="button" href="\(SiteURL.agencies.path)">Browse all agencies</a></p>
+        </section>
+        <section aria-labelledby="priority-heading">
+        <h2 id="priority-heading">Ask these first</h2>
+        \(Layout.agencyTable(model.topPriority, id: "priority-agencies", caption: "The \(model.topPriority.count) agencies at the top of the request priority"))
+        <h3>How the priority is ranked</h3>
+        <ol class="tiers">\(tiers)</ol>
+        <p>Within a tier, agencies in states whose laws restrict ALPR data sharing or help with immigration enforcement come first,
+        then those whose data reaches the most other organisations. The ranking uses each agency's latest portal snapshot,
+        which may be old: a portal's word is a lead, not proof. Only records show whether Immigration Violator is ticked.</p>
+        </section>
+        """)
+    }
+}

@@ -1,0 +1,92 @@
+import HotlistCore
+
+/// The frame every page shares: header, navigation, main content, credits.
+enum Layout {
+    static func page(title: String, current: SiteURL? = nil, description: String? = nil, body: String) -> String {
+        func navItem(_ url: SiteURL, _ label: String) -> String {
+            let here = url == current ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"\(url.path)\"\(here)>\(label)</a></li>"
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTML.escape(title)) · Hotlist Watch</title>
+        <meta name="description" content="\(HTML.escape(description ?? "Which police license-plate readers scan for ICE? Agencies, their Flock portals and the law."))">
+        <link rel="stylesheet" href="\(SiteURL.stylesheet.path)">
+        </head>
+        <body>
+        <a class="skip" href="#main">Skip to content</a>
+        <header class="site">
+        <a class="brand" href="\(SiteURL.home.path)">Hotlist Watch</a>
+        <nav aria-label="Main"><ul>
+        \(navItem(.agencies, "Agencies"))
+        \(navItem(.referenceNCIC, "NCIC topics"))
+        \(navItem(.referenceStates, "State laws"))
+        \(navItem(.about, "About the data"))
+        </ul></nav>
+        </header>
+        <main id="main">
+        \(body)
+        </main>
+        <footer class="site">
+        <p>Agency and portal data: \(HTML.externalLink("https://github.com/mcclatchy-southeast/private_eyes", text: "The News & Observer, Private Eyes")) (MIT licence), scraped from Flock transparency portals 2023–24.
+        Reference facts: researched for Hotlist Watch, each with its sources and a confidence grade.
+        <a href="\(SiteURL.api(.openAPI).path)">JSON API</a>.</p>
+        </footer>
+        </body>
+        </html>
+        """
+    }
+
+    static func grade(_ confidence: Confidence) -> String {
+        "<span class=\"grade grade-\(confidence.rawValue)\" title=\"Confidence: \(HTML.escape(confidence.label))\">\(confidence == .high ? "confidence high" : HTML.escape("confidence " + confidence.label))</span>"
+    }
+
+    static func ncicBadge(_ status: NCICAlertStatus) -> String {
+        "<span class=\"badge ncic-\(status.rawValue)\">\(HTML.escape(status.label))</span>"
+    }
+
+    static func policyBadge(_ statement: PolicyStatement) -> String {
+        "<span class=\"badge policy-\(statement.rawValue)\">\(HTML.escape(statement.label))</span>"
+    }
+
+    static func agencyLink(_ id: Int, _ name: String) -> String {
+        "<a class=\"agency-link\" href=\"\(SiteURL.agency(id).path)\">\(HTML.escape(name))</a>"
+    }
+
+    static func stateName(_ code: String?) -> String {
+        guard let code else { return "unresolved" }
+        return USState.byCode(code)?.name ?? code
+    }
+
+    /// The directory's table, shared by the home page and the directory.
+    static func agencyTable(_ items: [AgencySummary], id: String, caption: String) -> String {
+        let rows = items.map { item in
+            """
+            <tr class="agency-row">
+            <td>\(agencyLink(item.id, item.name))</td>
+            <td class="agency-state">\(HTML.escape(item.stateCode ?? "–"))</td>
+            <td>\(HTML.escape(item.kind.label))</td>
+            <td>\(ncicBadge(item.signals.alertsNCIC))</td>
+            <td>\(policyBadge(item.signals.immigrationPolicy))</td>
+            <td class="num">\(item.signals.sharesWithCount) / \(item.signals.receivesFromCount)</td>
+            <td><span class="tier tier-\(item.priority.tier.rawValue)" title="\(HTML.escape(item.priority.tier.explanation))">\(item.priority.tier.rawValue). \(HTML.escape(item.priority.tier.title))</span></td>
+            </tr>
+            """
+        }.joined(separator: "\n")
+        return """
+        <div class="table-wrap">
+        <table id="\(id)">
+        <caption>\(HTML.escape(caption))</caption>
+        <thead><tr><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Kind</th><th scope="col">NCIC</th><th scope="col">Immigration policy</th><th scope="col" class="num"><abbr title="Organisations that can search its data / whose data it can search">Shares / receives</abbr></th><th scope="col">Priority</th></tr></thead>
+        <tbody>
+        \(rows)
+        </tbody>
+        </table>
+        </div>
+        """
+    }
+}

@@ -1,0 +1,87 @@
+import HotlistCore
+
+/// The researched reference facts, each shown with its sources and confidence grade.
+enum ReferenceView {
+    static let gradeNote = "<p class=\"note\">Every fact carries a grade: <strong>high</strong> means seen in a listed source; <span class=\"grade grade-medium\">medium</span> means consistent secondary sources, not checked against the statute; <span class=\"grade grade-low\">low</span> means unverified. Do not rely on medium or low facts without checking them.</p>"
+
+    static func ncic(_ topics: [NCICTopic]) -> String {
+        let rows = topics.map { topic in
+            """
+            <tr id="topic-\(HTML.escape(topic.key))"\(topic.key == NCICTopic.immigrationViolatorKey ? " class=\"highlight\"" : "")>
+            <th scope="row">\(topic.flockLabel.map { "“\(HTML.escape($0))”" } ?? "<span class=\"muted\">label not known</span>")\(topic.flockLabelConfidence.map { " " + Layout.grade($0) } ?? "")</th>
+            <td>\(HTML.escape(topic.ncicFile))</td>
+            <td>\(HTML.escape(topic.contents))</td>
+            <td>\(HTML.escape(topic.whoMayEnter))</td>
+            <td>\(HTML.escape(topic.notes))</td>
+            <td>\(Layout.grade(topic.confidence))<div class="sources">\(HTML.sources(topic.source))</div></td>
+            </tr>
+            """
+        }.joined()
+        return Layout.page(title: "NCIC hotlist topics", current: .referenceNCIC, body: """
+        <h1>NCIC hotlist topics</h1>
+        <p>An agency that subscribes its Flock cameras to the FBI's NCIC hotlist ticks <em>topics</em> in a drop-down.
+        Each topic is fed by one or more NCIC files. <strong>Immigration Violator</strong> is entered only by ICE.</p>
+        \(gradeNote)
+        <div class="table-wrap"><table id="ncic-topics">
+        <thead><tr><th scope="col">Topic in Flock</th><th scope="col">NCIC file</th><th scope="col">What it holds</th><th scope="col">Who may enter records</th><th scope="col">Notes</th><th scope="col">Confidence and sources</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        """)
+    }
+
+    static func states(_ laws: [StateRecordsLaw], restrictions: [StateRestrictionLaw]) -> String {
+        let restricted = Dictionary(grouping: restrictions, by: \.stateCode)
+        let rows = laws.map { law in
+            """
+            <tr><th scope="row"><a href="\(SiteURL.referenceState(law.stateCode).path)">\(HTML.escape(law.stateName))</a></th>
+            <td>\(HTML.escape(law.lawName))<br><span class="muted">\(HTML.escape(law.citation))</span></td>
+            <td>\(HTML.escape(law.deadlineSummary))</td>
+            <td>\(law.residency == .yes ? "<strong>residents only</strong>" : HTML.escape(law.residency.rawValue))</td>
+            <td>\(restricted[law.stateCode].map { "\($0.count) law\($0.count == 1 ? "" : "s")" } ?? "")</td>
+            <td>\(Layout.grade(law.confidence))</td></tr>
+            """
+        }.joined()
+        return Layout.page(title: "State laws", current: .referenceStates, body: """
+        <h1>State laws</h1>
+        <p>Each state's public-records law (deadline, residency rule) and the state laws that restrict ALPR data sharing or local help with immigration enforcement.</p>
+        \(gradeNote)
+        <div class="table-wrap"><table id="state-laws">
+        <thead><tr><th scope="col">State</th><th scope="col">Records law</th><th scope="col">Answer due</th><th scope="col">Who may ask</th><th scope="col">ALPR / immigration laws</th><th scope="col">Confidence</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        """)
+    }
+
+    static func state(_ law: StateRecordsLaw, restrictions: [StateRestrictionLaw]) -> String {
+        let restrictionItems = restrictions.isEmpty ? "<p>None on record in our reference data. That is not proof that none exists.</p>" : restrictions.map { item in
+            """
+            <article class="law">
+            <h3>\(HTML.escape(item.lawName)) \(Layout.grade(item.confidence))</h3>
+            <p class="muted">\(HTML.escape(item.citation))</p>
+            \(item.isUnverifiedBill ? "<p class=\"warning\">Not verified as enacted.</p>" : "")
+            <p>\(HTML.escape(item.whatItRestricts))</p>
+            <p class="sources">Sources: \(HTML.sources(item.source))</p>
+            </article>
+            """
+        }.joined()
+        return Layout.page(title: "\(law.stateName) law", current: .referenceStates, body: """
+        <p class="crumbs"><a href="\(SiteURL.referenceStates.path)">State laws</a></p>
+        <h1 id="state-name">\(HTML.escape(law.stateName))</h1>
+        <section id="records-law" aria-labelledby="records-heading">
+        <h2 id="records-heading">Public-records law \(Layout.grade(law.confidence))</h2>
+        <dl class="identity">
+        <div><dt>Law</dt><dd>\(HTML.escape(law.lawName))</dd></div>
+        <div><dt>Citation</dt><dd id="citation">\(HTML.escape(law.citation))</dd></div>
+        <div><dt>Answer due</dt><dd id="deadline">\(HTML.escape(law.deadlineSummary))</dd></div>
+        <div><dt>Deadline notes</dt><dd>\(HTML.escape(law.deadlineNote))</dd></div>
+        <div><dt>Who may ask</dt><dd>\(law.residency == .yes ? "<strong>Residents of \(HTML.escape(law.stateName)) only</strong>: name an in-state requester." : law.residency == .unclear ? "Unclear whether non-residents may ask." : "Anyone.")</dd></div>
+        <div><dt>Appeal route</dt><dd>\(HTML.escape(law.appealRoute))\(law.appealRouteFromMemory ? " <span class=\"grade grade-low\">appeal route from memory, unverified</span>" : "")</dd></div>
+        </dl>
+        <p class="sources">Sources: \(HTML.sources(law.source))</p>
+        </section>
+        <section id="restriction-laws" aria-labelledby="restriction-heading">
+        <h2 id="restriction-heading">Laws restricting ALPR sharing or immigration enforcement help</h2>
+        \(restrictionItems)
+        </section>
+        <p><a href="\(HTML.escape(SiteURL.agencies(AgencyFilter(state: law.stateCode))))">Agencies in \(HTML.escape(law.stateName))</a></p>
+        """)
+    }
+}
