@@ -33,10 +33,12 @@ let package = Package(
             "HotlistCore", "HotlistStore", "HotlistWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Shared by the Store and Web tests: test databases on both backends and small fixtures.
+        .target(name: "HotlistTestSupport", dependencies: ["HotlistStore", "HotlistCore"], path: "Tests/HotlistTestSupport"),
         .testTarget(name: "HotlistCoreTests", dependencies: ["HotlistCore"]),
-        .testTarget(name: "HotlistStoreTests", dependencies: ["HotlistStore", "HotlistCore"]),
+        .testTarget(name: "HotlistStoreTests", dependencies: ["HotlistStore", "HotlistCore", "HotlistTestSupport"]),
         .testTarget(name: "HotlistWebTests", dependencies: [
-            "HotlistWeb", "HotlistStore", "HotlistCore",
+            "HotlistWeb", "HotlistStore", "HotlistCore", "HotlistTestSupport",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

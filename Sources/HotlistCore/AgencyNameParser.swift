@@ -7,9 +7,9 @@ import Foundation
 /// The state is only filled in when the name says it plainly; a wrong state
 /// would put an agency on the wrong map, so anything doubtful is left
 /// unresolved with a reason a person can act on.
-public enum AgencyNameParser {
+public enum AgencyNameParser: Sendable {
     /// Reasons given in `ParsedAgencyName.unresolvedReason`.
-    public enum Reason {
+    public enum Reason: Sendable {
         public static let emptyName = "empty name"
         public static let vendorDemoOrTest = "vendor, demo or test account"
         public static let placeholder = "placeholder or do-not-use account"
@@ -37,15 +37,19 @@ public enum AgencyNameParser {
         let signals = stateSignals(in: tokens)
         let codes = resolvedCodes(signals.codes, tokens: tokens)
         let classification = classify(tokens, endsWithSheriffDepartment: signals.endsWithSheriffDepartment)
-        let usedCodeTokens = Set(signals.codes.flatMap { [$0.tokenIndex] })
+        let usedCodeTokens = Set(signals.codes.filter { !$0.isFullName }.map(\.tokenIndex))
         var place = self.place(in: name, tokens: tokens, kind: classification.kind, codeTokenIndices: usedCodeTokens)
+        // "Ohio DPS": the state named in full is the jurisdiction, not a
+        // place ("Washington IL PD" and "New York NY PD" keep theirs).
+        if let candidate = place, USState.byName(candidate) != nil, !signals.codes.contains(where: { !$0.isFullName }) {
+            place = nil
+        }
         var kind = classification.kind
         // "Texas Department of Public Safety", "AZ - Department of Public
         // Safety": a DPS with no town in front is the state's own police.
         if classification.isPublicSafetyDepartment, place == nil, codes.count == 1 {
             kind = .statePolice
         }
-        if let candidate = place, USState.byName(candidate) != nil { place = nil }
 
         switch codes.count {
         case 0:
@@ -64,7 +68,7 @@ public enum AgencyNameParser {
     private static let vendorWords: Set<String> = [
         "flock", "axon", "genetec", "ubicquia", "skycop", "ontic", "motorola", "vigilant", "rekor",
     ]
-    private static let vendorPhrases: [[String]] = [["verra", "mobility"]]
+    private static let vendorPhrases: [[String]] = [["flock", "safety"], ["flock", "training"], ["verra", "mobility"]]
     private static let demoOrTestWords: Set<String> = [
         "demo", "test", "testing", "example", "sandbox", "walkthrough",
     ]
@@ -76,7 +80,10 @@ public enum AgencyNameParser {
 
     static func isVendorDemoOrTestAccount(_ tokens: [AgencyNameToken]) -> Bool {
         let keys = tokens.filter(\.isWord).map(\.key)
-        if keys.contains(where: { vendorWords.contains($0) || demoOrTestWords.contains($0) }) { return true }
+        // Vendor accounts lead with the vendor's name; elsewhere the word
+        // can be a real town ("Little Flock AR PD").
+        if let first = keys.first, vendorWords.contains(first) { return true }
+        if keys.contains(where: { demoOrTestWords.contains($0) }) { return true }
         if (vendorPhrases + demoOrTestPhrases).contains(where: { keys.containsPhrase($0) }) { return true }
         return knownPersonalAccounts.contains(keys.joined(separator: " "))
     }
@@ -112,6 +119,9 @@ public enum AgencyNameParser {
     struct CodeSignal {
         let code: String
         let tokenIndex: Int
+        /// A state named in full ("Georgia Bureau of Investigation"); its
+        /// words stay part of the place ("University of Iowa").
+        var isFullName = false
     }
 
     struct StateSignals {
@@ -138,20 +148,20 @@ public enum AgencyNameParser {
             let token = tokens[index]
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
             let previous = index > 0 ? tokens[index - 1] : nil
-            if token.isTwoUppercaseLetters, let state = USState.byCode(token.text) {
+            if token.isTwoUppercaseLetters, let state = USState.byCode(token.bareText) {
                 // "LA County" is Los Angeles County.
                 if state.code == "LA", next?.key == "county" { continue }
                 // "UT Health", "UT Southwestern": University of Texas; Utah
                 // is written "UT - North Ogden PD" or at the end.
                 if state.code == "UT", index == firstWordIndex, next?.isWord == true { continue }
                 if state.code == "SD", let previous, previous.isTwoUppercaseLetters,
-                   previous.text != "SD", USState.byCode(previous.text) != nil {
+                   previous.bareText != "SD", USState.byCode(previous.bareText) != nil {
                     signals.endsWithSheriffDepartment = true
                     continue
                 }
                 signals.codes.append(CodeSignal(code: state.code, tokenIndex: index))
             } else if isMixedCaseCode(token), let next, next.isWord, agencySuffixKeys.contains(next.key),
-                      index + 1 == lastOutsideWordIndex, let state = USState.byCode(token.text) {
+                      index + 1 == lastOutsideWordIndex, let state = USState.byCode(token.bareText) {
                 // "Crestview Fl PD": the state's usual slot, just before PD/SO.
                 signals.codes.append(CodeSignal(code: state.code, tokenIndex: index))
             }
@@ -161,7 +171,7 @@ public enum AgencyNameParser {
     }
 
     private static func isMixedCaseCode(_ token: AgencyNameToken) -> Bool {
-        let scalars = Array(token.text.unicodeScalars)
+        let scalars = Array(token.bareText.unicodeScalars)
         guard scalars.count == 2, CharacterSet.uppercaseLetters.contains(scalars[0]),
               CharacterSet.lowercaseLetters.contains(scalars[1]) else { return false }
         return !ambiguousMixedCaseCodes.contains(token.key)
@@ -174,7 +184,7 @@ public enum AgencyNameParser {
         var kept = signals
         if Set(kept.map(\.code)).count > 1 {
             kept.removeAll { signal in
-                guard signal.code == "CO", tokens[signal.tokenIndex].text == "CO", signal.tokenIndex > 0 else { return false }
+                guard signal.code == "CO", !signal.isFullName, signal.tokenIndex > 0 else { return false }
                 let previous = tokens[signal.tokenIndex - 1]
                 return previous.isWord && previous.key != "county" && !previous.isTwoUppercaseLetters
                     && previous.text.first?.isUppercase == true
@@ -236,7 +246,7 @@ public enum AgencyNameParser {
         var signals: [CodeSignal] = []
         for start in starts {
             if let (state, _) = matchFullName(keys: keys, words: words, tokens: tokens, at: start) {
-                signals.append(CodeSignal(code: state.code, tokenIndex: words[start]))
+                signals.append(CodeSignal(code: state.code, tokenIndex: words[start], isFullName: true))
             }
         }
         return signals
@@ -322,6 +332,9 @@ public enum AgencyNameParser {
     }
 
     private static let universityKeys: Set<String> = ["university", "univ", "college", "campus", "polytechnic"]
+    private static let townAfterInstitutionWordKeys: Set<String> = [
+        "park", "city", "hill", "heights", "place", "station", "grove", "circle",
+    ]
     private static let taskForcePhrases: [[String]] = [
         ["task", "force"], ["taskforce"], ["tf"], ["dtf"], ["strike", "force"], ["auto", "theft"],
         ["drug", "enforcement"], ["hidta"], ["rtcc"], ["fusion", "center"], ["narcotics"],
@@ -336,7 +349,14 @@ public enum AgencyNameParser {
     private static func classify(words: [AgencyNameToken], endsWithSheriffDepartment: Bool) -> Classification? {
         // Trailing digits mark numbered duplicates: "Grant County AR SO1".
         let keys = words.map { $0.key.trimmingCharacters(in: .decimalDigits) }
-        let isUniversity = keys.contains(where: { universityKeys.contains($0) })
+        // "Town of Rutherford College" is a town, not a college.
+        let namesATown = keys.count > 1 && jurisdictionStartKeys.contains(keys[0]) && keys[1] == "of"
+        // "College Park", "University City", "North College Hill" are towns.
+        let hasInstitutionWord = keys.indices.contains { index in
+            universityKeys.contains(keys[index])
+                && !(index + 1 < keys.count && townAfterInstitutionWordKeys.contains(keys[index + 1]))
+        }
+        let isUniversity = !namesATown && hasInstitutionWord
             || keys.containsPhrase(["cal", "state"])
             || keys.containsPhrase(["institute", "of", "technology"])
             || words.contains(where: { $0.text.hasPrefix("UNC") && $0.isAllCaps(minimumLetters: 3) && $0.text.count <= 5 })
@@ -369,7 +389,7 @@ public enum AgencyNameParser {
         "insight", "omnia", "flex", "mobile", "raven", "condor", "original", "old", "trailer",
     ]
     private static let jurisdictionEndKeys: Set<String> = [
-        "county", "parish", "city", "township", "twp", "borough", "village", "town",
+        "county", "co", "parish", "city", "township", "twp", "borough", "village", "town",
     ]
     private static let jurisdictionStartKeys: Set<String> = ["city", "town", "village", "township", "borough"]
 
@@ -380,6 +400,13 @@ public enum AgencyNameParser {
         var kept = tokens.indices.filter { !tokens[$0].isInsideParentheses
             && tokens[$0].role != .openParenthesis && tokens[$0].role != .closeParenthesis }
         func isSeparator(_ index: Int) -> Bool { !tokens[index].isWord }
+        var codeTokenIndices = codeTokenIndices
+        // "GA State University PD": a leading code with no dash after it is
+        // part of a university's name.
+        if kind == .university, let first = kept.first, codeTokenIndices.contains(first),
+           kept.count > 1, tokens[kept[1]].isWord {
+            codeTokenIndices.remove(first)
+        }
         // Leading "CO - " and trailing " - NC" / " MI".
         while let first = kept.first, codeTokenIndices.contains(first) || isSeparator(first) { kept.removeFirst() }
         while let last = kept.last, codeTokenIndices.contains(last) || isSeparator(last) { kept.removeLast() }
@@ -403,7 +430,7 @@ public enum AgencyNameParser {
         }
         while let last = kept.last {
             let key = tokens[last].key.trimmingCharacters(in: .decimalDigits)
-            if isSeparator(last) || trailingTypeKeys.contains(key) {
+            if isSeparator(last) || trailingTypeKeys.contains(key) || key == "and" || key == "&" {
                 kept.removeLast()
             } else if key == "of", kept.count >= 2, ["department", "dept", "division"].contains(tokens[kept[kept.count - 2]].key) {
                 kept.removeLast(2)
@@ -412,16 +439,22 @@ public enum AgencyNameParser {
             }
         }
         while let first = kept.first, isSeparator(first) { kept.removeFirst() }
-        guard let first = kept.first, let last = kept.last else { return nil }
+        guard let first = kept.first else { return nil }
 
         if kind == .taskForce || kind == .other {
             // Only trust a real jurisdiction here; the rest of such names is
-            // usually the agency's own title ("Metro East Auto Theft").
-            let firstKey = tokens[first].key
-            let secondKey = kept.count > 1 ? tokens[kept[1]].key : ""
-            let looksLikeJurisdiction = jurisdictionEndKeys.contains(tokens[last].key)
-                || (jurisdictionStartKeys.contains(firstKey) && secondKey == "of")
-            guard looksLikeJurisdiction else { return nil }
+            // usually the agency's own title ("Metro East Auto Theft"), so
+            // "Orange County DA Office" keeps just "Orange County".
+            let startsWithJurisdiction = jurisdictionStartKeys.contains(tokens[first].key)
+                && kept.count > 1 && tokens[kept[1]].key == "of"
+            if !startsWithJurisdiction {
+                guard let lastJurisdiction = kept.lastIndex(where: { jurisdictionEndKeys.contains(tokens[$0].key) }),
+                      lastJurisdiction > 0 else { return nil }
+                // "CAC - Suffolk County": the jurisdiction starts after the last dash.
+                let start = kept[..<lastJurisdiction].lastIndex(where: { tokens[$0].role == .dash }).map { $0 + 1 } ?? 0
+                guard start < lastJurisdiction else { return nil }
+                kept = Array(kept[start...lastJurisdiction])
+            }
         }
         // Rebuild from the original text so spelling and inner punctuation
         // survive; a gap left by removed tokens becomes one space.

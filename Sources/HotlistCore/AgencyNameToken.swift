@@ -22,12 +22,20 @@ struct AgencyNameToken: Sendable, Equatable {
     let parenthesisDepth: Int
 
     var isWord: Bool { role == .word }
+
+    /// The text without trailing periods ("OR." → "OR", "Co." → "Co").
+    var bareText: String {
+        var bare = text
+        while bare.count > 1, bare.hasSuffix(".") { bare.removeLast() }
+        return bare
+    }
     var isInsideParentheses: Bool { parenthesisDepth > 0 }
 
     /// Exactly two uppercase ASCII letters, the only way a state code is
-    /// written in most names ("MI", not "Mi" or "mi").
+    /// written in most names ("MI", not "Mi" or "mi"); a trailing period
+    /// is allowed ("Salem OR.").
     var isTwoUppercaseLetters: Bool {
-        let scalars = text.unicodeScalars
+        let scalars = bareText.unicodeScalars
         return scalars.count == 2 && scalars.allSatisfy { $0.value >= 65 && $0.value <= 90 }
     }
 

@@ -1,0 +1,46 @@
+import HotlistCore
+import HotlistStore
+import HotlistTestSupport
+import SQLKit
+import Testing
+
+@Suite struct MigrationTests {
+    @Test(arguments: TestBackend.available)
+    func migrationsHaveExplicitNamesAndRunTwiceSafely(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            // MUT: a second migrate on an up-to-date database
+            try await db.migrate()
+            // validate
+            let applied = try await db.appliedMigrations()
+            #expect(applied == ["0001-create-agencies", "0002-create-portal-snapshots", "0003-create-sharing-edges", "0004-create-url-checks",
+                                "0005-create-survey-entries", "0006-create-reference-tables", "0007-seed-reference-data"])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func referenceDataIsLoadedWithSourcesAndGrades(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            let reference = ReferenceQueries(db)
+            let laws = try await reference.stateRecordsLaws()
+            #expect(laws.count == 51)
+            #expect(Set(laws.map(\.stateCode)) == Set(USState.all.map(\.code)))
+            #expect(laws.allSatisfy { !$0.source.isEmpty })
+            let nevada = try #require(try await reference.stateRecordsLaw("nv"))
+            #expect(nevada.deadlineDays == 5 && nevada.deadlineKind == .business)
+            #expect(nevada.citation.contains("239"))
+            // Grades survive the trip: the reference files hold medium and low rows.
+            #expect(laws.contains { $0.confidence == .medium })
+            let topics = try await reference.ncicTopics()
+            let violator = try #require(topics.first { $0.key == NCICTopic.immigrationViolatorKey })
+            #expect(violator.flockLabel == "Immigration Violator")
+            #expect(violator.whoMayEnter == "ICE only")
+            #expect(violator.notes.contains("administrative warrants"))
+            #expect(topics.contains { $0.confidence == .low })
+            let restrictions = try await reference.stateRestrictionLaws("CA")
+            #expect(restrictions.count >= 2)
+            #expect(restrictions.contains { $0.isUnverifiedBill && $0.confidence == .low })
+            let restrictive = try await reference.restrictiveStates()
+            #expect(restrictive.isSuperset(of: ["CA", "IL", "OR", "WA", "NJ"]))
+        }
+    }
+}
