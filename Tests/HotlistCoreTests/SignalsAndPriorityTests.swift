@@ -1,0 +1,72 @@
+import Foundation
+import HotlistCore
+import Testing
+
+@Suite struct SignalsAndPriorityTests {
+    static func snapshot(_ page: PortalPage, updated: String, hotlists: String? = nil, prohibited: String? = nil, cameras: Int? = nil) -> PortalSnapshot {
+        var snapshot = PortalSnapshot(page: page, source: "test")
+        snapshot.updatedAt = TimestampParser.parse(updated)
+        snapshot.hotlistsRaw = hotlists
+        snapshot.prohibitedUsesRaw = prohibited
+        snapshot.cameraCount = cameras
+        return snapshot
+    }
+
+    @Test func eachSignalComesFromTheNewestSnapshotThatReportsIt() {
+        // setup: an old policy page, a newer usage page, and an older usage page that disagrees
+        let snapshots = [
+            Self.snapshot(.policy, updated: "2023-07-27T12:00:00Z", prohibited: "Immigration enforcement, personal use"),
+            Self.snapshot(.usage, updated: "2024-04-26T14:00:00Z", hotlists: "California SVS", cameras: 9),
+            Self.snapshot(.usage, updated: "2023-10-01T00:00:00Z", hotlists: "NCIC, NCMEC Amber Alert", cameras: 4),
+        ]
+        // MUT
+        let signals = AgencySignals.compute(snapshots: snapshots, sharesWithCount: 3, receivesFromCount: 1)
+        // validate
+        #expect(signals.alertsNCIC == .notListed, "the newest hotlist list wins")
+        #expect(signals.immigrationPolicy == .prohibits, "an older policy page still counts when no newer one exists")
+        #expect(signals.cameraCount == 9)
+        #expect(signals.latestSnapshotAt == TimestampParser.parse("2024-04-26T14:00:00Z"))
+        #expect(signals.hasPortal)
+        #expect(signals.snapshotAgeDays(now: TimestampParser.parse("2024-05-06T14:00:00Z")!) == 10)
+    }
+
+    @Test func noSnapshotsMeansUnknownAndNoPortal() {
+        let signals = AgencySignals.compute(snapshots: [], sharesWithCount: 0, receivesFromCount: 2)
+        #expect(signals.alertsNCIC == .unknown && signals.immigrationPolicy == .unknown && !signals.hasPortal)
+        #expect(signals.snapshotAgeDays(now: Date()) == nil)
+        #expect(AgencySignals.compute(snapshots: [], sharesWithCount: 0, receivesFromCount: 0, knownPortalURL: "https://x").hasPortal)
+    }
+
+    @Test(arguments: [
+        (PolicyStatement.prohibits, NCICAlertStatus.yes, RequestPriority.Tier.prohibitsYetAlertsNCIC),
+        (.silent, .yes, .alertsNCICWithoutProhibition),
+        (.unknown, .yes, .alertsNCICWithoutProhibition),
+        (.prohibits, .notListed, .prohibitsHotlistsUnclear),
+        (.prohibits, .unknown, .prohibitsHotlistsUnclear),
+        (.silent, .notListed, .portalOther),
+    ])
+    func tiers(policy: PolicyStatement, ncic: NCICAlertStatus, tier: RequestPriority.Tier) {
+        let signals = AgencySignals(alertsNCIC: ncic, immigrationPolicy: policy, hasPortal: true)
+        #expect(RequestPriority.assess(signals, stateCode: "NV", restrictiveStates: []).tier == tier)
+    }
+
+    @Test func withinATierStateLawThenSharingReachRankFirst() {
+        let base = AgencySignals(alertsNCIC: .yes, immigrationPolicy: .prohibits, sharesWithCount: 10, receivesFromCount: 5, hasPortal: true)
+        let restrictive: Set<String> = ["CA", "IL"]
+        let illinois = RequestPriority.assess(base, stateCode: "IL", restrictiveStates: restrictive)
+        var wider = base; wider.sharesWithCount = 900
+        let nevadaWide = RequestPriority.assess(wider, stateCode: "NV", restrictiveStates: restrictive)
+        let nevada = RequestPriority.assess(base, stateCode: "NV", restrictiveStates: restrictive)
+        let tierTwo = RequestPriority.assess(AgencySignals(alertsNCIC: .yes, immigrationPolicy: .silent, sharesWithCount: 5000, hasPortal: true), stateCode: "CA", restrictiveStates: restrictive)
+        #expect([tierTwo, nevada, illinois, nevadaWide].sorted() == [illinois, nevadaWide, nevada, tierTwo])
+        #expect(illinois.reasons.contains { $0.contains("IL has a state law") })
+        #expect(nevada.reasons.contains { $0.contains("15 other organisations") })
+        #expect(!nevada.reasons.contains { $0.contains("state law") })
+    }
+
+    @Test func noPortalDataRanksLast() {
+        let none = RequestPriority.assess(AgencySignals(), stateCode: nil, restrictiveStates: [])
+        #expect(none.tier == .noPortalData)
+        #expect(none.reasons.first == RequestPriority.Tier.noPortalData.explanation)
+    }
+}
