@@ -22,6 +22,17 @@ public struct RequestPriority: Codable, Sendable, Equatable, Comparable {
             }
         }
 
+        /// For narrow table cells.
+        public var shortTitle: String {
+            switch self {
+            case .prohibitsYetAlertsNCIC: "Forbids it, yet NCIC"
+            case .alertsNCICWithoutProhibition: "NCIC, no prohibition"
+            case .prohibitsHotlistsUnclear: "Forbids it, NCIC not shown"
+            case .portalOther: "Portal, other"
+            case .noPortalData: "No portal data"
+            }
+        }
+
         public var explanation: String {
             switch self {
             case .prohibitsYetAlertsNCIC:

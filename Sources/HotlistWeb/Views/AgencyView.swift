@@ -93,7 +93,7 @@ enum AgencyView {
         <h2 id="prohibited-heading">Prohibited uses</h2>
         <ul>\(items)</ul>
         <details><summary>The portal's own words</summary>\(HTML.paragraphs(raw))\(policies)</details>
-        <p class="meta">Policy page as of \(HTML.day(snapshot.asOf)).</p>
+        <p class="meta">\(snapshot.asOf == nil ? "Policy page: date not recorded." : "Policy page as of \(HTML.day(snapshot.asOf)).")</p>
         </section>
         """
     }

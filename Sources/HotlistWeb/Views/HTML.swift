@@ -54,13 +54,22 @@ enum HTML {
         return "<a href=\"\(escape(url))\" rel=\"noopener noreferrer\">\(escape(text ?? url))</a>"
     }
 
+    /// "eff.org/deeplinks/2026/06/are-your-…" rather than a whole address, which would not wrap.
+    static func shortName(_ url: String) -> String {
+        guard let components = URLComponents(string: url), var host = components.host else { return url }
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        let path = components.path
+        let shown = path.count > 28 ? String(path.prefix(27)) + "…" : path
+        return host + (shown == "/" ? "" : shown)
+    }
+
     /// Sources are often several addresses separated by " ; ": each becomes a link.
     static func sources(_ text: String) -> String {
         text.components(separatedBy: " ; ").map { part -> String in
             let trimmed = part.trimmingCharacters(in: .whitespaces)
             if let range = trimmed.range(of: "https?://[^ ()]+", options: .regularExpression) {
                 let url = String(trimmed[range])
-                return escape(String(trimmed[..<range.lowerBound])) + externalLink(url) + escape(String(trimmed[range.upperBound...]))
+                return escape(String(trimmed[..<range.lowerBound])) + externalLink(url, text: shortName(url)) + escape(String(trimmed[range.upperBound...]))
             }
             return escape(trimmed)
         }.joined(separator: "<br>")

@@ -73,7 +73,7 @@ enum Layout {
             <td>\(ncicBadge(item.signals.alertsNCIC))</td>
             <td>\(policyBadge(item.signals.immigrationPolicy))</td>
             <td class="num">\(item.signals.sharesWithCount) / \(item.signals.receivesFromCount)</td>
-            <td><span class="tier tier-\(item.priority.tier.rawValue)" title="\(HTML.escape(item.priority.tier.explanation))">\(item.priority.tier.rawValue). \(HTML.escape(item.priority.tier.title))</span></td>
+            <td><span class="tier tier-\(item.priority.tier.rawValue)" title="\(HTML.escape(item.priority.tier.title))">\(item.priority.tier.rawValue) · \(HTML.escape(item.priority.tier.shortTitle))</span></td>
             </tr>
             """
         }.joined(separator: "\n")
