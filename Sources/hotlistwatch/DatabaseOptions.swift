@@ -33,9 +33,17 @@ struct DatabaseOptions: ParsableArguments {
             try await database.migrate()
         } catch {
             await database.shutdown()
-            throw CommandFailure("cannot open \(configuration): \(String(describing: error)). Check the path or URL and that the server is running.")
+            throw CommandFailure("cannot open \(configuration): \(Self.explain(error)). Check the path or URL and that the server is running.")
         }
         return database
+    }
+
+    /// PostgreSQL's errors describe themselves generically on purpose; their reflection says what happened
+    /// (refused connection, wrong password) without the URL.
+    static func explain(_ error: any Error) -> String {
+        let plain = String(describing: error)
+        let text = plain.contains("Generic description") ? String(reflecting: error) : plain
+        return text.count > 400 ? String(text.prefix(400)) + "…" : text
     }
 }
 
