@@ -8,7 +8,7 @@ extension SQLDatabase {
         while start < rows.count {
             let end = min(start + batchSize, rows.count)
             try await insert(into: table)
-                .models(Array(rows[start..<end]), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+                .models(Array(rows[start..<end]), nilEncodingStrategy: .asNil)
                 .run()
             start = end
         }

@@ -70,8 +70,7 @@ public struct AgencyImporter: Sendable {
                                 fields: [PartialKeyPath<Agency>]?, providedFields: [String: Set<String>] = [:]) async throws -> [String: Int] {
         var existing: [String: AgencyRow] = [:]
         for row in try await sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies").all() {
-            var decoded = try row.decode(model: AgencyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            decoded.id = try row.decode(column: "id", as: Int.self)
+            let decoded = try AgencyRow(row: row)
             existing[decoded.externalKey] = decoded
         }
         var inserts: [AgencyRow] = []
@@ -92,12 +91,9 @@ public struct AgencyImporter: Sendable {
                 for (column, keyPath) in Self.listColumnFields where provided.contains(column) { merged[keyPath: keyPath] = incoming[keyPath: keyPath] }
             }
             if merged == current.agency { summary.record(kind, \.unchanged); continue }
-            var updated = current
-            let replacement = AgencyRow(merged, signals: current.signals, priority: current.priority)
-            updated = replacement
-            updated.id = current.id
-            updated.priorityTier = current.priorityTier; updated.prioritySort = current.prioritySort; updated.priorityReasons = current.priorityReasons
-            try await sql.update("agencies").set(model: updated, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+            // Identity changes here; signals and priority keep their stored values until the refresh below.
+            let updated = AgencyRow(merged, signals: current.signals, priority: current.priority)
+            try await sql.update("agencies").set(model: updated, nilEncodingStrategy: .asNil)
                 .where("id", .equal, current.id!).run()
             summary.record(kind, \.updated)
         }
@@ -132,7 +128,10 @@ public struct AgencyImporter: Sendable {
         try await sql.insertBatched(into: "portal_snapshots", inserts, batchSize: 200)
     }
 
-    private struct EdgeRow: Codable { var ownerId: Int; var viewerId: Int; var source: String }
+    private struct EdgeRow: Codable {
+        var ownerId: Int; var viewerId: Int; var source: String
+        enum CodingKeys: String, CodingKey { case ownerId = "owner_id", viewerId = "viewer_id", source }
+    }
 
     private func insertEdges(_ edges: [SharingEdge], ids: [String: Int], sql: any SQLDatabase, summary: inout ImportSummary) async throws {
         var existing = Set<Int64>()
@@ -169,7 +168,7 @@ public struct AgencyImporter: Sendable {
     private func upsertSurvey(_ entries: [SurveyEntry], ids: [String: Int], sql: any SQLDatabase, summary: inout ImportSummary) async throws {
         var existing: [Int: SurveyRow] = [:]
         for row in try await sql.select().column("*").from("survey_entries").all() {
-            let decoded = try row.decode(model: SurveyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let decoded = try row.decode(model: SurveyRow.self)
             existing[decoded.agencyId] = decoded
         }
         var inserts: [SurveyRow] = []
@@ -178,7 +177,7 @@ public struct AgencyImporter: Sendable {
             let row = SurveyRow(entry, agencyID: id)
             if let current = existing[id] {
                 if current == row { summary.record("survey entries", \.unchanged); continue }
-                try await sql.update("survey_entries").set(model: row, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).where("agency_id", .equal, id).run()
+                try await sql.update("survey_entries").set(model: row, nilEncodingStrategy: .asNil).where("agency_id", .equal, id).run()
                 summary.record("survey entries", \.updated)
             } else {
                 inserts.append(row); existing[id] = row

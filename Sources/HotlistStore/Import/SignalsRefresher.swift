@@ -13,13 +13,18 @@ enum SignalsRefresher {
         var cameraCount: Int?
         var hotlistsRaw: String?
         var prohibitedUsesRaw: String?
+
+        enum CodingKeys: String, CodingKey {
+            case agencyId = "agency_id", page, updatedAt = "updated_at", accessedAt = "accessed_at"
+            case cameraCount = "camera_count", hotlistsRaw = "hotlists_raw", prohibitedUsesRaw = "prohibited_uses_raw"
+        }
     }
 
     static func refresh(sql: any SQLDatabase, summary: inout ImportSummary) async throws {
         let restrictive = try await restrictiveStates(sql)
         var snapshots: [Int: [PortalSnapshot]] = [:]
         for row in try await sql.select().columns("agency_id", "page", "updated_at", "accessed_at", "camera_count", "hotlists_raw", "prohibited_uses_raw").from("portal_snapshots").all() {
-            let facts = try row.decode(model: SnapshotFacts.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let facts = try row.decode(model: SnapshotFacts.self)
             var snapshot = PortalSnapshot(page: PortalPage(rawValue: facts.page) ?? .usage, source: "")
             snapshot.updatedAt = facts.updatedAt; snapshot.accessedAt = facts.accessedAt
             snapshot.cameraCount = facts.cameraCount; snapshot.hotlistsRaw = facts.hotlistsRaw
@@ -30,8 +35,8 @@ enum SignalsRefresher {
         let receivesFrom = try await counts(sql, groupedBy: "viewer_id")
         var changed = 0
         for row in try await sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies").all() {
-            var agency = try row.decode(model: AgencyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            let id = try row.decode(column: "id", as: Int.self)
+            var agency = try AgencyRow(row: row)
+            let id = agency.id!
             let signals = AgencySignals.compute(snapshots: snapshots[id] ?? [], sharesWithCount: sharesWith[id] ?? 0,
                                                 receivesFromCount: receivesFrom[id] ?? 0, knownPortalURL: agency.flockPortalUrl)
             let priority = RequestPriority.assess(signals, stateCode: agency.stateCode, restrictiveStates: restrictive)

@@ -39,9 +39,11 @@ struct CreateAgencies: AsyncMigration {
             .field("priority_reasons", .string, .required)
             .unique(on: "external_key")
             .create()
-        for (index, column) in ["state_code", "priority_sort", "name_search", "ori"].enumerated() {
-            try await (database as! any SQLDatabase).create(index: "agencies_idx_\(index)_\(column)").on("agencies").column(column).run()
-        }
+        // The directory filters by state and sorts by priority far more than anything else.
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "agencies_state_priority").on("agencies").column("state_code").column("priority_sort").run()
+        try await sql.create(index: "agencies_priority").on("agencies").column("priority_sort").run()
+        try await sql.create(index: "agencies_ori").on("agencies").column("ori").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -9,13 +9,13 @@ struct SeedReferenceData: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = (database as! any SQLDatabase)
         for (position, topic) in try BundledReferenceData.ncicTopics().enumerated() {
-            try await sql.insert(into: "ncic_topics").model(NCICTopicRow(topic, position: position), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+            try await sql.insert(into: "ncic_topics").model(NCICTopicRow(topic, position: position), nilEncodingStrategy: .asNil).run()
         }
         for law in try BundledReferenceData.stateRecordsLaws() {
-            try await sql.insert(into: "state_records_laws").model(StateRecordsLawRow(law), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+            try await sql.insert(into: "state_records_laws").model(StateRecordsLawRow(law), nilEncodingStrategy: .asNil).run()
         }
         for (position, law) in try BundledReferenceData.stateRestrictionLaws().enumerated() {
-            try await sql.insert(into: "state_restriction_laws").model(StateRestrictionLawRow(law, position: position), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+            try await sql.insert(into: "state_restriction_laws").model(StateRestrictionLawRow(law, position: position), nilEncodingStrategy: .asNil).run()
         }
     }
 

@@ -47,26 +47,24 @@ public struct DirectoryQueries: Sendable {
     }
 
     static func agencyRow(_ row: any SQLRow) throws -> AgencyRow {
-        var decoded = try row.decode(model: AgencyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        decoded.id = try row.decode(column: "id", as: Int.self)
-        return decoded
+        try AgencyRow(row: row)
     }
 
     public func detail(id: Int) async throws -> AgencyDetail? {
         guard let row = try await sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies").where("id", .equal, id).first() else { return nil }
         let agencyRow = try Self.agencyRow(row)
         let snapshots = try await sql.select().column("*").from("portal_snapshots").where("agency_id", .equal, id).all()
-            .map { try $0.decode(model: SnapshotRow.self, keyDecodingStrategy: .convertFromSnakeCase).snapshot }
+            .map { try $0.decode(model: SnapshotRow.self).snapshot }
             .sorted { ($0.asOf ?? .distantPast) > ($1.asOf ?? .distantPast) }
         let sharesWith = try await links(joining: "viewer_id", where: "owner_id", id)
         let receivesFrom = try await links(joining: "owner_id", where: "viewer_id", id)
         let checks = try await sql.select().column("*").from("url_checks").where("agency_id", .equal, id).orderBy("url").all()
             .map { row -> URLCheck in
-                let check = try row.decode(model: URLCheckRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                let check = try row.decode(model: URLCheckRow.self)
                 return URLCheck(agencyKey: agencyRow.externalKey, url: check.url, lastAttempt: check.lastAttempt, statusCode: check.statusCode, notes: check.notes)
             }
         let survey = try await sql.select().column("*").from("survey_entries").where("agency_id", .equal, id).first()
-            .map { try $0.decode(model: SurveyRow.self, keyDecodingStrategy: .convertFromSnakeCase).entry(agencyKey: agencyRow.externalKey) }
+            .map { try $0.decode(model: SurveyRow.self).entry(agencyKey: agencyRow.externalKey) }
         let reference = ReferenceQueries(sql: sql)
         let law = try await agencyRow.stateCode.asyncMap { try await reference.stateRecordsLaw($0) } ?? nil
         let restrictions = try await agencyRow.stateCode.asyncMap { try await reference.stateRestrictionLaws($0) } ?? []

@@ -13,6 +13,20 @@ struct NCICTopicRow: Codable {
     var source: String
     var confidence: String
 
+    /// Column names spelled out: SQLKit's snake-case conversion costs more than the query.
+    enum CodingKeys: String, CodingKey {
+        case key
+        case position
+        case flockLabel = "flock_label"
+        case flockLabelConfidence = "flock_label_confidence"
+        case ncicFile = "ncic_file"
+        case contents
+        case whoMayEnter = "who_may_enter"
+        case notes
+        case source
+        case confidence
+    }
+
     init(_ topic: NCICTopic, position: Int) {
         key = topic.key; self.position = position; flockLabel = topic.flockLabel
         flockLabelConfidence = topic.flockLabelConfidence?.rawValue; ncicFile = topic.ncicFile
@@ -40,6 +54,21 @@ struct StateRecordsLawRow: Codable {
     var source: String
     var confidence: String
 
+    /// Column names spelled out: SQLKit's snake-case conversion costs more than the query.
+    enum CodingKeys: String, CodingKey {
+        case stateCode = "state_code"
+        case stateName = "state_name"
+        case lawName = "law_name"
+        case citation
+        case deadlineDays = "deadline_days"
+        case deadlineKind = "deadline_kind"
+        case deadlineNote = "deadline_note"
+        case residency
+        case appealRoute = "appeal_route"
+        case source
+        case confidence
+    }
+
     init(_ law: StateRecordsLaw) {
         stateCode = law.stateCode; stateName = law.stateName; lawName = law.lawName; citation = law.citation
         deadlineDays = law.deadlineDays; deadlineKind = law.deadlineKind.rawValue; deadlineNote = law.deadlineNote
@@ -63,6 +92,17 @@ struct StateRestrictionLawRow: Codable {
     var whatItRestricts: String
     var source: String
     var confidence: String
+
+    /// Column names spelled out: SQLKit's snake-case conversion costs more than the query.
+    enum CodingKeys: String, CodingKey {
+        case stateCode = "state_code"
+        case position
+        case lawName = "law_name"
+        case citation
+        case whatItRestricts = "what_it_restricts"
+        case source
+        case confidence
+    }
 
     init(_ law: StateRestrictionLaw, position: Int) {
         stateCode = law.stateCode; self.position = position; lawName = law.lawName; citation = law.citation

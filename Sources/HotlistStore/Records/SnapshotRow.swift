@@ -28,6 +28,34 @@ struct SnapshotRow: Codable {
     var contentHash: String?
     var source: String
 
+    /// Column names spelled out: SQLKit's snake-case conversion costs more than the query.
+    enum CodingKeys: String, CodingKey {
+        case agencyId = "agency_id"
+        case snapshotKey = "snapshot_key"
+        case page
+        case updatedAt = "updated_at"
+        case accessedAt = "accessed_at"
+        case url
+        case portalName = "portal_name"
+        case dataRetentionDays = "data_retention_days"
+        case dataRetentionRaw = "data_retention_raw"
+        case cameraCount = "camera_count"
+        case hotlistsRaw = "hotlists_raw"
+        case prohibitedUsesRaw = "prohibited_uses_raw"
+        case acceptableUsePolicy = "acceptable_use_policy"
+        case accessPolicy = "access_policy"
+        case hotlistPolicy = "hotlist_policy"
+        case whatsDetected = "whats_detected"
+        case whatsNotDetected = "whats_not_detected"
+        case externalOrganizationsRaw = "external_organizations_raw"
+        case vehiclesDetectedThirtyDays = "vehicles_detected_thirty_days"
+        case hotlistHitsThirtyDays = "hotlist_hits_thirty_days"
+        case searchesThirtyDays = "searches_thirty_days"
+        case publicSearchAudit = "public_search_audit"
+        case contentHash = "content_hash"
+        case source
+    }
+
     init(_ snapshot: PortalSnapshot, agencyID: Int) {
         agencyId = agencyID; snapshotKey = Self.key(snapshot); page = snapshot.page.rawValue
         updatedAt = snapshot.updatedAt; accessedAt = snapshot.accessedAt; url = snapshot.url; portalName = snapshot.portalName
@@ -68,6 +96,10 @@ struct URLCheckRow: Codable {
     var lastAttempt: Date?
     var statusCode: Int?
     var notes: String?
+
+    enum CodingKeys: String, CodingKey {
+        case agencyId = "agency_id", url, lastAttempt = "last_attempt", statusCode = "status_code", notes
+    }
 }
 
 struct SurveyRow: Codable, Equatable {
@@ -82,6 +114,21 @@ struct SurveyRow: Codable, Equatable {
     var camerasOnPortal: Int?
     var flockPortalUrl: String?
     var documentUrl: String?
+
+    /// Column names spelled out: SQLKit's snake-case conversion costs more than the query.
+    enum CodingKeys: String, CodingKey {
+        case agencyId = "agency_id"
+        case surveyName = "survey_name"
+        case agencyType = "agency_type"
+        case city
+        case county
+        case notes
+        case vendor
+        case camerasConfirmed = "cameras_confirmed"
+        case camerasOnPortal = "cameras_on_portal"
+        case flockPortalUrl = "flock_portal_url"
+        case documentUrl = "document_url"
+    }
 
     init(_ entry: SurveyEntry, agencyID: Int) {
         agencyId = agencyID; surveyName = entry.surveyName; agencyType = entry.agencyType; city = entry.city

@@ -1,7 +1,8 @@
 import Foundation
 import HotlistCore
 
-/// What the JSON API returns. These shapes are the public contract (see openapi.json); domain types
+/// What the JSON API returns. Keys are spelled out in snake case (the encoder's conversion was a
+/// third of a list request's time). These shapes are the public contract (see openapi.json); domain types
 /// can change behind them.
 enum APIModels {
     struct AgencyList: Codable {
@@ -12,12 +13,20 @@ enum APIModels {
         var pageCount: Int
         var next: String?
         var previous: String?
+
+        enum CodingKeys: String, CodingKey {
+            case items, page, perPage = "per_page", total, pageCount = "page_count", next, previous
+        }
     }
 
     struct Priority: Codable {
         var tier: Int
         var title: String
         var reasons: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case tier, title, reasons
+        }
     }
 
     struct AgencySummaryDTO: Codable {
@@ -36,6 +45,10 @@ enum APIModels {
         var priority: Priority
         var url: String
 
+        enum CodingKeys: String, CodingKey {
+            case id, name, state, kind, alertsNcic = "alerts_ncic", prohibitsImmigration = "prohibits_immigration", sharesWithCount = "shares_with_count", receivesFromCount = "receives_from_count", hasPortal = "has_portal", cameraCount = "camera_count", latestSnapshotAt = "latest_snapshot_at", snapshotAgeDays = "snapshot_age_days", priority, url
+        }
+
         init(_ summary: AgencySummary, now: Date) {
             id = summary.id; name = summary.name; state = summary.stateCode; kind = summary.kind.rawValue
             alertsNcic = summary.signals.alertsNCIC.rawValue; prohibitsImmigration = summary.signals.immigrationPolicy.rawValue
@@ -52,6 +65,10 @@ enum APIModels {
         var name: String
         var state: String?
         var url: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, state, url
+        }
         init(_ link: AgencyLink) { id = link.id; name = link.name; state = link.stateCode; url = SiteURL.api(.agency(link.id)).path }
     }
 
@@ -74,6 +91,10 @@ enum APIModels {
         var thirtyDayCounts: ThirtyDayCounts
         var source: String
 
+        enum CodingKeys: String, CodingKey {
+            case page, updatedAt = "updated_at", accessedAt = "accessed_at", url, portalName = "portal_name", dataRetentionDays = "data_retention_days", dataRetentionRaw = "data_retention_raw", cameraCount = "camera_count", hotlists, hotlistsRaw = "hotlists_raw", prohibitedUses = "prohibited_uses", prohibitedUsesRaw = "prohibited_uses_raw", acceptableUsePolicy = "acceptable_use_policy", accessPolicy = "access_policy", hotlistPolicy = "hotlist_policy", thirtyDayCounts = "thirty_day_counts", source
+        }
+
         init(_ snapshot: PortalSnapshot) {
             page = snapshot.page.rawValue; updatedAt = snapshot.updatedAt; accessedAt = snapshot.accessedAt; url = snapshot.url
             portalName = snapshot.portalName; dataRetentionDays = snapshot.dataRetentionDays; dataRetentionRaw = snapshot.dataRetentionRaw
@@ -90,6 +111,10 @@ enum APIModels {
         var vehiclesDetected: Int?
         var hotlistHits: Int?
         var searches: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case vehiclesDetected = "vehicles_detected", hotlistHits = "hotlist_hits", searches
+        }
     }
 
     struct AgencyDetailDTO: Codable {
@@ -121,6 +146,10 @@ enum APIModels {
         var restrictionLaws: [RestrictionLaw]
         var sources: [String]
 
+        enum CodingKeys: String, CodingKey {
+            case id, name, state, stateUnresolvedReason = "state_unresolved_reason", kind, place, ori, city, county, vendor, flockPortalUrl = "flock_portal_url", contractRenewal = "contract_renewal", alertsNcic = "alerts_ncic", ncicEvidence = "ncic_evidence", prohibitsImmigration = "prohibits_immigration", immigrationEvidence = "immigration_evidence", sharesWithCount = "shares_with_count", receivesFromCount = "receives_from_count", latestSnapshotAt = "latest_snapshot_at", snapshotAgeDays = "snapshot_age_days", priority, snapshots, sharesWith = "shares_with", receivesFrom = "receives_from", recordsLaw = "records_law", restrictionLaws = "restriction_laws", sources
+        }
+
         init(_ detail: AgencyDetail, now: Date) {
             let agency = detail.agency
             id = agency.id ?? 0; name = agency.name; state = agency.stateCode; stateUnresolvedReason = agency.unresolvedReason
@@ -148,6 +177,10 @@ enum APIModels {
         var notes: String
         var source: String
         var confidence: String
+
+        enum CodingKeys: String, CodingKey {
+            case key, flockLabel = "flock_label", flockLabelConfidence = "flock_label_confidence", ncicFile = "ncic_file", contents, whoMayEnter = "who_may_enter", notes, source, confidence
+        }
         init(_ topic: NCICTopic) {
             key = topic.key; flockLabel = topic.flockLabel; flockLabelConfidence = topic.flockLabelConfidence?.rawValue
             ncicFile = topic.ncicFile; contents = topic.contents; whoMayEnter = topic.whoMayEnter; notes = topic.notes
@@ -169,6 +202,10 @@ enum APIModels {
         var appealRouteFromMemory: Bool
         var source: String
         var confidence: String
+
+        enum CodingKeys: String, CodingKey {
+            case state, stateName = "state_name", lawName = "law_name", citation, deadlineDays = "deadline_days", deadlineKind = "deadline_kind", deadlineSummary = "deadline_summary", deadlineNote = "deadline_note", residencyRequired = "residency_required", appealRoute = "appeal_route", appealRouteFromMemory = "appeal_route_from_memory", source, confidence
+        }
         init(_ law: StateRecordsLaw) {
             state = law.stateCode; stateName = law.stateName; lawName = law.lawName; citation = law.citation
             deadlineDays = law.deadlineDays; deadlineKind = law.deadlineKind.rawValue; deadlineSummary = law.deadlineSummary
@@ -185,6 +222,10 @@ enum APIModels {
         var unverifiedBill: Bool
         var source: String
         var confidence: String
+
+        enum CodingKeys: String, CodingKey {
+            case state, lawName = "law_name", citation, whatItRestricts = "what_it_restricts", unverifiedBill = "unverified_bill", source, confidence
+        }
         init(_ law: StateRestrictionLaw) {
             state = law.stateCode; lawName = law.lawName; citation = law.citation; whatItRestricts = law.whatItRestricts
             unverifiedBill = law.isUnverifiedBill; source = law.source; confidence = law.confidence.rawValue
@@ -194,5 +235,9 @@ enum APIModels {
     struct StateDetail: Codable {
         var recordsLaw: StateLaw
         var restrictionLaws: [RestrictionLaw]
+
+        enum CodingKeys: String, CodingKey {
+            case recordsLaw = "records_law", restrictionLaws = "restriction_laws"
+        }
     }
 }

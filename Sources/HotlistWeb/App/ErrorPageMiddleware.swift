@@ -54,8 +54,8 @@ enum HTMLResponse {
 
 extension JSONEncoder {
     static var api: JSONEncoder {
+        // No key conversion: the API models name their keys in snake case themselves.
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         return encoder

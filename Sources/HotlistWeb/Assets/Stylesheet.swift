@@ -50,6 +50,16 @@ enum Stylesheet {
     tr.highlight { background: #fff7ed; }
     .sources { font-size: .85rem; overflow-wrap: anywhere; }
     .error-status { color: var(--warn); font-weight: 700; }
-    @media (max-width: 40rem) { .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; } }
+    @media (max-width: 40rem) {
+      .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; }
+      /* The agency tables become one card per agency, each cell labelled. */
+      table.agencies thead { position: absolute; left: -9999px; }
+      table.agencies, table.agencies tbody, table.agencies tr, table.agencies td { display: block; width: 100%; }
+      table.agencies tr { border: 1px solid var(--line); border-radius: 6px; margin-bottom: .6rem; background: #fff; }
+      table.agencies td { border: 0; padding: .2rem .6rem; text-align: left; }
+      table.agencies td::before { content: attr(data-label) ": "; color: var(--muted); font-size: .85rem; }
+      table.agencies td:first-child::before { content: none; }
+      table.agencies td:first-child { font-weight: 700; padding-top: .5rem; }
+    }
     """
 }

@@ -67,19 +67,19 @@ enum Layout {
         let rows = items.map { item in
             """
             <tr class="agency-row">
-            <td>\(agencyLink(item.id, item.name))</td>
-            <td class="agency-state">\(HTML.escape(item.stateCode ?? "–"))</td>
-            <td>\(HTML.escape(item.kind.label))</td>
-            <td>\(ncicBadge(item.signals.alertsNCIC))</td>
-            <td>\(policyBadge(item.signals.immigrationPolicy))</td>
-            <td class="num">\(item.signals.sharesWithCount) / \(item.signals.receivesFromCount)</td>
-            <td><span class="tier tier-\(item.priority.tier.rawValue)" title="\(HTML.escape(item.priority.tier.title))">\(item.priority.tier.rawValue) · \(HTML.escape(item.priority.tier.shortTitle))</span></td>
+            <td data-label="Agency">\(agencyLink(item.id, item.name))</td>
+            <td class="agency-state" data-label="State">\(HTML.escape(item.stateCode ?? "–"))</td>
+            <td data-label="Kind">\(HTML.escape(item.kind.label))</td>
+            <td data-label="NCIC">\(ncicBadge(item.signals.alertsNCIC))</td>
+            <td data-label="Immigration policy">\(policyBadge(item.signals.immigrationPolicy))</td>
+            <td class="num" data-label="Shares / receives">\(item.signals.sharesWithCount) / \(item.signals.receivesFromCount)</td>
+            <td data-label="Priority"><span class="tier tier-\(item.priority.tier.rawValue)" title="\(HTML.escape(item.priority.tier.title))">\(item.priority.tier.rawValue) · \(HTML.escape(item.priority.tier.shortTitle))</span></td>
             </tr>
             """
         }.joined(separator: "\n")
         return """
         <div class="table-wrap">
-        <table id="\(id)">
+        <table id="\(id)" class="agencies">
         <caption>\(HTML.escape(caption))</caption>
         <thead><tr><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Kind</th><th scope="col">NCIC</th><th scope="col">Immigration policy</th><th scope="col" class="num"><abbr title="Organisations that can search its data / whose data it can search">Shares / receives</abbr></th><th scope="col">Priority</th></tr></thead>
         <tbody>
