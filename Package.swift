@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
     ],
     targets: [
         // Foundation only: the domain, pure and deterministic.
@@ -28,6 +29,8 @@ let package = Package(
         .target(name: "HotlistWeb", dependencies: [
             "HotlistCore", "HotlistStore",
             .product(name: "Vapor", package: "vapor"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .executableTarget(name: "hotlistwatch", dependencies: [
             "HotlistCore", "HotlistStore", "HotlistWeb",

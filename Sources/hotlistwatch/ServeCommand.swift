@@ -11,6 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Address to listen on.") var host = "127.0.0.1"
     @ArgumentParser.Option(help: "Port to listen on.") var port = 8080
     @ArgumentParser.Flag(help: "Load the bundled demo data (The News & Observer's portal data) if the database is empty.") var demo = false
+    @ArgumentParser.Flag(name: .customLong("no-response-cache"), help: "Render every page afresh instead of reusing pages until an import changes the data (for measuring).")
+    var noResponseCache = false
     @ArgumentParser.OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -33,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
                     Console.note("The directory is empty. Import data with `hotlistwatch import private-eyes data/private_eyes`, or start with `hotlistwatch serve --demo`.")
                 }
             }
-            let app = try await makeApp(AppConfiguration(host: host, port: port, database: db),
+            let app = try await makeApp(AppConfiguration(host: host, port: port, database: db, responseCache: !noResponseCache),
                                         environment: Environment(name: "production", arguments: ["hotlistwatch", "serve"]))
             Console.note("Hotlist Watch on http://\(host):\(port)/ using \(db.configuration)")
             do {

@@ -9,7 +9,9 @@ import VaporTesting
 func withFixtureApp(_ backend: TestBackend, _ body: (Application, HotlistDatabase) async throws -> Void) async throws {
     try await backend.withDatabase { db in
         _ = try await AgencyImporter(db).importPrivateEyes(try PrivateEyesDataset.read(directory: try PrivateEyesFixture.write()))
-        let app = try await makeApp(AppConfiguration(database: db, clock: FixedClock(TimestampParser.parse("2026-11-27T12:00:00Z")!)),
+        // The cache checks the revision on every request here, so tests see imports at once.
+        let app = try await makeApp(AppConfiguration(database: db, clock: FixedClock(TimestampParser.parse("2026-11-27T12:00:00Z")!),
+                                                     cacheRevisionCheckMilliseconds: 0),
                                     environment: .testing)
         do {
             try await body(app, db)

@@ -21,8 +21,15 @@ public struct AgencyImporter: Sendable {
             try await insertURLChecks(dataset.urlChecks, ids: ids, sql: sql, summary: &summary)
             try await upsertSurvey(dataset.survey, ids: ids, sql: sql, summary: &summary)
             try await SignalsRefresher.refresh(sql: sql, summary: &summary)
+            try await Self.bumpRevision(sql, if: summary)
             return summary
         }
+    }
+
+    /// Tells running servers that what they rendered is out of date.
+    static func bumpRevision(_ sql: any SQLDatabase, if summary: ImportSummary) async throws {
+        guard summary.changedAnything else { return }
+        try await sql.update("directory_state").set("revision", to: SQLRaw("revision + 1")).where("id", .equal, 1).run()
     }
 
     /// A user's own list: rows match existing agencies by ORI, then by name and state; only the
@@ -56,6 +63,7 @@ public struct AgencyImporter: Sendable {
             }
             _ = try await upsertAgencies(agencies, sql: sql, summary: &summary, kind: "agencies", fields: nil, providedFields: fieldsByKey)
             try await SignalsRefresher.refresh(sql: sql, summary: &summary)
+            try await Self.bumpRevision(sql, if: summary)
             return summary
         }
     }

@@ -11,5 +11,6 @@ public enum HotlistMigrations {
         CreateSurveyEntries(),
         CreateReferenceTables(),
         SeedReferenceData(),
+        CreateDirectoryState(),
     ]
 }

@@ -85,6 +85,12 @@ public struct DirectoryQueries: Sendable {
                               stateCode: try $0.decodeNil(column: "state_code") ? nil : $0.decode(column: "state_code", as: String.self)) }
     }
 
+    /// A number that changes whenever an import changes the directory.
+    public func revision() async throws -> Int {
+        try await sql.select().column("revision").from("directory_state").where("id", .equal, 1).first()
+            .map { try $0.decode(column: "revision", as: Int.self) } ?? 0
+    }
+
     public func counts() async throws -> DirectoryCounts {
         func count(_ build: (SQLSelectBuilder) -> SQLSelectBuilder, from table: String = "agencies") async throws -> Int {
             try await build(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)).first()

@@ -9,8 +9,14 @@ public struct AppConfiguration: Sendable {
     public var clock: any Clock
     /// Largest request body accepted, in bytes.
     public var maxBodySize: Int
+    /// Keep rendered directory pages and API answers until an import changes the data.
+    public var responseCache: Bool
+    /// How often the cache asks the database whether an import changed the data, in milliseconds.
+    public var cacheRevisionCheckMilliseconds: Int64
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, database: HotlistDatabase, clock: any Clock = SystemClock(), maxBodySize: Int = 1_048_576) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, database: HotlistDatabase, clock: any Clock = SystemClock(), maxBodySize: Int = 1_048_576,
+                responseCache: Bool = true, cacheRevisionCheckMilliseconds: Int64 = 1_000) {
         self.host = host; self.port = port; self.database = database; self.clock = clock; self.maxBodySize = maxBodySize
+        self.responseCache = responseCache; self.cacheRevisionCheckMilliseconds = cacheRevisionCheckMilliseconds
     }
 }

@@ -10,6 +10,8 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
     app.routes.defaultMaxBodySize = ByteCount(integerLiteral: configuration.maxBodySize)
     app.storage[DatabaseKey.self] = configuration.database
     app.storage[ClockKey.self] = configuration.clock
+    app.storage[ResponseCacheKey.self] = ResponseCache(.init(enabled: configuration.responseCache,
+                                                             revisionCheckInterval: .milliseconds(configuration.cacheRevisionCheckMilliseconds)))
     // Replace Vapor's default error middleware: ours never shows internals and answers in the
     // format the client asked for (HTML pages, JSON under /api).
     app.middleware = Middlewares()
@@ -21,8 +23,15 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
 
 struct DatabaseKey: StorageKey { typealias Value = HotlistDatabase }
 struct ClockKey: StorageKey { typealias Value = any Clock }
+struct ResponseCacheKey: StorageKey { typealias Value = ResponseCache }
 
 extension Request {
     var store: HotlistDatabase { application.storage[DatabaseKey.self]! }
     var clock: any Clock { application.storage[ClockKey.self]! }
+    var responseCache: ResponseCache { application.storage[ResponseCacheKey.self]! }
+
+    /// A read-only page or API answer through the response cache, keyed by path and query.
+    func cached(_ render: () async throws -> (body: String, contentType: HTTPMediaType)) async throws -> Response {
+        try await responseCache.respond(key: url.string, database: store, render: render)
+    }
 }

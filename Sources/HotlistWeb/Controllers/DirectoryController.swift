@@ -5,15 +5,20 @@ import Vapor
 enum DirectoryController {
     @Sendable static func page(_ request: Request) async throws -> Response {
         let filter = try AgencyFilter.parse(try request.queryParameters())
-        let page = try await DirectoryQueries(request.store).list(filter)
-        return HTMLResponse.make(DirectoryView.render(.init(filter: filter, page: page, states: USState.all)))
+        return try await request.cached {
+            let page = try await DirectoryQueries(request.store).list(filter)
+            return (DirectoryView.render(.init(filter: filter, page: page, states: USState.all)), .html)
+        }
     }
 }
 
 enum AgencyController {
     @Sendable static func page(_ request: Request) async throws -> Response {
-        guard let detail = try await DirectoryQueries(request.store).detail(id: try request.agencyID()) else { throw Abort(.notFound) }
-        return HTMLResponse.make(AgencyView.render(.init(detail: detail, now: request.clock.now())))
+        let id = try request.agencyID()
+        return try await request.cached {
+            guard let detail = try await DirectoryQueries(request.store).detail(id: id) else { throw Abort(.notFound) }
+            return (AgencyView.render(.init(detail: detail, now: request.clock.now())), .html)
+        }
     }
 }
 

@@ -12,7 +12,7 @@ enum HomeController {
     }
 
     @Sendable static func page(_ request: Request) async throws -> Response {
-        HTMLResponse.make(HomeView.render(try await query(request.store)))
+        try await request.cached { (HomeView.render(try await query(request.store)), .html) }
     }
 
     @Sendable static func about(_ request: Request) async throws -> Response {
