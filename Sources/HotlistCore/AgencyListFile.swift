@@ -18,8 +18,8 @@ public struct AgencyListFile: Sendable {
     }
 
     public static func parse(_ table: CSVTable) throws(InputProblems) -> AgencyListFile {
-        let reader: CSVFieldReader
-        do { reader = try CSVFieldReader(table, required: ["name"]) } catch { throw InputProblems([error]) }
+        // Only the name column is required; the reader's check says so with the headers it found.
+        do { _ = try CSVFieldReader(table, required: ["name"]) } catch { throw InputProblems([error]) }
         let known = Set(columns.map(normalise))
         // "contract renewal" and "contract renewal date" both mean the same column.
         let aliases = ["contract_renewal": "contract_renewal_date", "records_portal": "records_portal_url",
