@@ -54,6 +54,7 @@ enum Stylesheet {
       .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; }
       /* The agency tables become one card per agency, each cell labelled. */
       table.agencies thead { position: absolute; left: -9999px; }
+      table.agencies caption { display: block; }
       table.agencies, table.agencies tbody, table.agencies tr, table.agencies td { display: block; width: 100%; }
       table.agencies tr { border: 1px solid var(--line); border-radius: 6px; margin-bottom: .6rem; background: #fff; }
       table.agencies td { border: 0; padding: .2rem .6rem; text-align: left; }
