@@ -61,7 +61,12 @@ public struct RequestPriority: Codable, Sendable, Equatable, Comparable {
 
     public static func < (lhs: RequestPriority, rhs: RequestPriority) -> Bool { lhs.sortKey < rhs.sortKey }
 
-    public static func assess(_ signals: AgencySignals, stateCode: String?, restrictiveStates: Set<String>) -> RequestPriority {
+    public static func assess(_ signals: AgencySignals, stateCode: String?, restrictiveStates: Set<String>, name: String = "") -> RequestPriority {
+        if let marker = RetiredAccountMarker.find(in: name) {
+            // A duplicate or retired account: ask about the agency's live account instead.
+            return RequestPriority(tier: .noPortalData, score: 0, reasons: [
+                "Its name marks it as a duplicate or retired account (“\(marker)”); ask about the agency's current account instead."])
+        }
         let tier: Tier
         switch (signals.immigrationPolicy, signals.alertsNCIC) {
         case (.prohibits, .yes): tier = .prohibitsYetAlertsNCIC

@@ -70,3 +70,34 @@ import Testing
         #expect(none.reasons.first == RequestPriority.Tier.noPortalData.explanation)
     }
 }
+
+@Suite struct RetiredAccountMarkerTests {
+    @Test(arguments: [
+        ("Bristol RI PD (Do Not Use)", "Do Not Use"),
+        ("DNU- Walker County AL SO", "DNU"),
+        ("Greenbrier TN PD (duplicate)", "duplicate"),
+        ("Shelby Twp MI PD (Duplicate-do not use)", "do not use"),
+        ("Miami Dade (Duplicate don't use)", "don't use"),
+        ("Forsyth County GA SO - Mobile (Not in Use)", "Not in Use"),
+        ("USMS (Inactive)", "Inactive"),
+        ("Flock LE Training - Old", "Old"),
+        ("Delete - Don't Use", "Don't Use"),
+    ])
+    func markersInRealNamesAreFound(name: String, marker: String) {
+        #expect(RetiredAccountMarker.find(in: name) == marker)
+    }
+
+    @Test(arguments: ["Old Fort NC PD", "Old Westbury Village NY PD", "Arnold MO PD", "Dunedin FL PD", "Whitestown IN PD", "Sparks NV PD"])
+    func ordinaryNamesAreLeftAlone(name: String) {
+        #expect(RetiredAccountMarker.find(in: name) == nil)
+    }
+
+    @Test func retiredAccountsRankLastWithTheReason() {
+        let signals = AgencySignals(alertsNCIC: .yes, immigrationPolicy: .prohibits, hasPortal: true)
+        let live = RequestPriority.assess(signals, stateCode: "RI", restrictiveStates: [], name: "Bristol RI PD")
+        let retired = RequestPriority.assess(signals, stateCode: "RI", restrictiveStates: [], name: "Bristol RI PD (Do Not Use)")
+        #expect(live.tier == .prohibitsYetAlertsNCIC)
+        #expect(retired.tier == .noPortalData && live < retired)
+        #expect(retired.reasons.first?.contains("“Do Not Use”") == true)
+    }
+}

@@ -113,7 +113,7 @@ struct AgencyRow: Codable {
         notes = agency.notes
         alertsNcic = ""; immigrationPolicy = ""; sharesWithCount = 0; receivesFromCount = 0; hasPortal = false
         priorityTier = 0; prioritySort = 0; priorityReasons = ""
-        let priority = priority ?? RequestPriority.assess(signals, stateCode: agency.stateCode, restrictiveStates: [])
+        let priority = priority ?? RequestPriority.assess(signals, stateCode: agency.stateCode, restrictiveStates: [], name: agency.name)
         apply(signals, priority)
     }
 

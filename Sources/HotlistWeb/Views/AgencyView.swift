@@ -18,6 +18,7 @@ enum AgencyView {
         return Layout.page(title: agency.name, body: """
         <p class="crumbs"><a href="\(SiteURL.agencies.path)">Agencies</a>\(agency.stateCode.map { " › <a href=\"\(HTML.escape(SiteURL.agencies(AgencyFilter(state: $0))))\">\(HTML.escape(Layout.stateName($0)))</a>" } ?? "")</p>
         <h1 id="agency-name">\(HTML.escape(agency.name))</h1>
+        \(RetiredAccountMarker.find(in: agency.name).map { "<p class=\"warning\" id=\"retired-account\">The name marks this as a duplicate or retired Flock account (“\(HTML.escape($0))”). Its data may be out of date; look for the agency's current account.</p>" } ?? "")
         \(identity(agency))
         <section id="signals" aria-labelledby="signals-heading">
         <h2 id="signals-heading">What its portal says</h2>
