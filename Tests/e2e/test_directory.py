@@ -16,6 +16,7 @@ Contract used here:
 import re
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -36,9 +37,26 @@ def number_in(text):
     return int(m.group(0).replace(",", ""))
 
 
+def _page_replaced(old_html):
+    """True once `old_html` belongs to a page that is gone.
+
+    Chromium sometimes answers a question about an element of a page that is being
+    replaced with "unhandled inspector error: Cannot find context" rather than a
+    stale-element error; both mean the old page is gone.
+    """
+    def check(_driver):
+        try:
+            return EC.staleness_of(old_html)(_driver)
+        except WebDriverException as err:
+            if "Cannot find context" in str(err) or "inspector error" in str(err):
+                return True
+            raise
+    return check
+
+
 def wait_for_new_page(driver, old_html):
     """Wait until the page that held `old_html` is replaced and the new one has loaded."""
-    WebDriverWait(driver, 30).until(EC.staleness_of(old_html))
+    WebDriverWait(driver, 30).until(_page_replaced(old_html))
     WebDriverWait(driver, 30).until(
         lambda d: d.execute_script("return document.readyState") == "complete")
 
