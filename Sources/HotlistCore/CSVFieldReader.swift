@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads named fields of a CSV table and turns bad values into `InputProblem`s that point at the cell.
 public struct CSVFieldReader: Sendable {
     public let table: CSVTable
@@ -70,5 +72,3 @@ public struct CSVFieldReader: Sendable {
         return result
     }
 }
-
-import Foundation

@@ -5,6 +5,9 @@ public enum TimestampParser {
     public static func parse(_ text: String) -> Date? {
         let value = text.trimmingCharacters(in: .whitespaces)
         if value.isEmpty || value == "NA" { return nil }
+        // The common case ("2024-04-26T14:11:25Z") through the value-type parser: creating a
+        // DateFormatter per timestamp was a visible part of the import.
+        if let date = try? Date(value, strategy: .iso8601) { return date }
         for format in ["yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"] {
             if let date = formatter(format).date(from: value) { return date }
         }

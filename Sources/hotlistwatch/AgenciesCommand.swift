@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HotlistCore
 import HotlistStore
+import HotlistWeb
 
 struct AgenciesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,10 +10,10 @@ struct AgenciesCommand: AsyncParsableCommand {
         subcommands: [AgenciesList.self, AgenciesShow.self, AgenciesUnresolved.self])
 }
 
+/// --json output: the API's own shapes (APIModels), so scripts can use either.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
@@ -48,7 +49,7 @@ struct AgenciesList: AsyncParsableCommand {
         }
         try await withDatabase(database) { db in
             let result = try await DirectoryQueries(db).list(filter)
-            if json { try JSONOutput.print(result); return }
+            if json { try JSONOutput.print(APIModels.agencyList(result, filter: filter, now: Date())); return }
             print("\(result.total) agencies (page \(result.page) of \(result.pageCount))")
             for item in result.items {
                 let state = item.stateCode ?? "--"
@@ -71,7 +72,7 @@ struct AgenciesShow: AsyncParsableCommand {
                 Console.error("no agency with id \(id). Find ids with `hotlistwatch agencies list --search NAME`.")
                 throw ExitCode(1)
             }
-            if json { try JSONOutput.print(detail); return }
+            if json { try JSONOutput.print(APIModels.AgencyDetailDTO(detail, now: Date())); return }
             let agency = detail.agency
             print(agency.name)
             print("  state: \(agency.stateCode ?? "unresolved (\(agency.unresolvedReason ?? ""))")   kind: \(agency.kind.label)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HotlistCore
 import HotlistStore
+import HotlistWeb
 
 struct LawsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "laws", abstract: "State public-records and ALPR/immigration laws, with sources and confidence.",
@@ -14,8 +15,6 @@ struct LawsShow: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
 
-    struct Output: Encodable { var recordsLaw: StateRecordsLaw; var restrictionLaws: [StateRestrictionLaw] }
-
     func validate() throws {
         guard USState.byCode(state) != nil else { throw ValidationError("\"\(state)\" is not a U.S. state code; use two letters such as NV or DC.") }
     }
@@ -27,7 +26,7 @@ struct LawsShow: AsyncParsableCommand {
                 Console.error("no records law on file for \(state.uppercased())."); throw ExitCode(1)
             }
             let restrictions = try await queries.stateRestrictionLaws(state)
-            if json { try JSONOutput.print(Output(recordsLaw: law, restrictionLaws: restrictions)); return }
+            if json { try JSONOutput.print(APIModels.stateDetail(law, restrictions: restrictions)); return }
             print("\(law.stateName): \(law.lawName)")
             print("  citation: \(law.citation)")
             print("  deadline: \(law.deadlineSummary)  [confidence \(law.confidence.rawValue)]")

@@ -88,7 +88,8 @@ def write_dataset(folder, overrides=None):
 def snapshot_of(db):
     """Everything a user can read back, to prove a failed command changed nothing."""
     listing = json.loads(run("agencies", "list", "--sort", "name", "--per-page", "200", "--json", *db).stdout)
-    return [(a["name"], a.get("state_code"), a["signals"]) for a in listing["items"]], listing["total"]
+    keys = ("name", "state", "kind", "alerts_ncic", "prohibits_immigration", "shares_with_count", "receives_from_count", "priority")
+    return [tuple(json.dumps(a.get(k), sort_keys=True) for k in keys) for a in listing["items"]], listing["total"]
 
 
 def test_help_everywhere():
@@ -162,6 +163,9 @@ def test_list_show_unresolved_and_laws(db, tmp_path):
     assert "Alerts on NCIC" in shown and "Prohibits immigration enforcement" in shown
     detail = json.loads(run("agencies", "show", str(sparks), "--json", *db).stdout)
     assert [a["name"] for a in detail["shares_with"]] == ["Reno NV PD"]
+    # --json prints the API's shapes, so one script can read either.
+    assert detail["alerts_ncic"] == "yes" and detail["prohibits_immigration"] == "prohibits"
+    assert listing["items"][0]["url"] == f"/api/v1/agencies/{sparks}" and listing["items"][0]["state"] == "NV"
     unresolved = run("agencies", "unresolved", *db).stdout
     assert "Flock Safety - Admins" in unresolved and "Sparks" not in unresolved
     law = run("laws", "show", "NV", *db).stdout

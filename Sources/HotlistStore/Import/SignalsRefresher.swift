@@ -21,7 +21,7 @@ enum SignalsRefresher {
     }
 
     static func refresh(sql: any SQLDatabase, summary: inout ImportSummary) async throws {
-        let restrictive = try await restrictiveStates(sql)
+        let restrictive = try await ReferenceQueries(sql: sql).restrictiveStates()
         var snapshots: [Int: [PortalSnapshot]] = [:]
         for row in try await sql.select().columns("agency_id", "page", "updated_at", "accessed_at", "camera_count", "hotlists_raw", "prohibited_uses_raw").from("portal_snapshots").all() {
             let facts = try row.decode(model: SnapshotFacts.self)
@@ -80,16 +80,5 @@ enum SignalsRefresher {
             result[try row.decode(column: column, as: Int.self)] = try row.decode(column: "n", as: Int.self)
         }
         return result
-    }
-
-    static func restrictiveStates(_ sql: any SQLDatabase) async throws -> Set<String> {
-        var states = Set<String>()
-        for row in try await sql.select().columns("state_code", "law_name").from("state_restriction_laws").all() {
-            let law = StateRestrictionLaw(stateCode: try row.decode(column: "state_code", as: String.self),
-                                          lawName: try row.decode(column: "law_name", as: String.self),
-                                          citation: "", whatItRestricts: "", source: "", confidence: .low)
-            if !law.isUnverifiedBill { states.insert(law.stateCode) }
-        }
-        return states
     }
 }

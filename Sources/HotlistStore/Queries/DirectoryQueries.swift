@@ -66,8 +66,12 @@ public struct DirectoryQueries: Sendable {
         let survey = try await sql.select().column("*").from("survey_entries").where("agency_id", .equal, id).first()
             .map { try $0.decode(model: SurveyRow.self).entry(agencyKey: agencyRow.externalKey) }
         let reference = ReferenceQueries(sql: sql)
-        let law = try await agencyRow.stateCode.asyncMap { try await reference.stateRecordsLaw($0) } ?? nil
-        let restrictions = try await agencyRow.stateCode.asyncMap { try await reference.stateRestrictionLaws($0) } ?? []
+        var law: StateRecordsLaw?
+        var restrictions: [StateRestrictionLaw] = []
+        if let state = agencyRow.stateCode {
+            law = try await reference.stateRecordsLaw(state)
+            restrictions = try await reference.stateRestrictionLaws(state)
+        }
         return AgencyDetail(agency: agencyRow.agency, signals: agencyRow.signals, priority: agencyRow.priority, snapshots: snapshots,
                             sharesWith: sharesWith, receivesFrom: receivesFrom, urlChecks: checks, survey: survey,
                             recordsLaw: law, restrictionLaws: restrictions)
@@ -114,13 +118,3 @@ public struct DirectoryQueries: Sendable {
     }
 }
 
-extension ReferenceQueries {
-    init(sql: any SQLDatabase) { self.sql = sql }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
-}

@@ -6,6 +6,8 @@ import SQLKit
 public struct ReferenceQueries: Sendable {
     let sql: any SQLDatabase
     public init(_ database: HotlistDatabase) { sql = database.sql }
+    /// For use inside a transaction or another query type.
+    init(sql: any SQLDatabase) { self.sql = sql }
 
     public func ncicTopics() async throws -> [NCICTopic] {
         try await sql.select().column("*").from("ncic_topics").orderBy("position").all()

@@ -15,7 +15,7 @@ enum APIController {
     }
 
     @Sendable static func agencies(_ request: Request) async throws -> Response {
-        let parameters = try request.queryParameters()
+        let parameters = request.queryParameters()
         let unknown = parameters.keys.filter { !AgencyFilter.parameterNames.contains($0) }.sorted()
         if !unknown.isEmpty {
             throw InputProblems(unknown.map { InputProblem(file: "query", field: $0, problem: "unknown parameter \"\($0)\"", hint: "Known parameters: \(AgencyFilter.parameterNames.joined(separator: ", ")).") })
@@ -23,12 +23,7 @@ enum APIController {
         let filter = try AgencyFilter.parse(parameters)
         return try await request.cached {
             let page = try await DirectoryQueries(request.store).list(filter)
-            let now = request.clock.now()
-            return try jsonText(APIModels.AgencyList(
-                items: page.items.map { APIModels.AgencySummaryDTO($0, now: now) }, page: page.page, perPage: page.perPage,
-                total: page.total, pageCount: page.pageCount,
-                next: page.hasNext ? SiteURL.api(.agencies).with(filter.queryItems(page: page.page + 1)) : nil,
-                previous: page.hasPrevious ? SiteURL.api(.agencies).with(filter.queryItems(page: page.page - 1)) : nil))
+            return try jsonText(APIModels.agencyList(page, filter: filter, now: request.clock.now()))
         }
     }
 
@@ -52,7 +47,7 @@ enum APIController {
         let code = try request.stateCode()
         let queries = ReferenceQueries(request.store)
         guard let law = try await queries.stateRecordsLaw(code) else { throw Abort(.notFound) }
-        return try json(APIModels.StateDetail(recordsLaw: .init(law), restrictionLaws: try await queries.stateRestrictionLaws(code).map(APIModels.RestrictionLaw.init)))
+        return try json(APIModels.stateDetail(law, restrictions: try await queries.stateRestrictionLaws(code)))
     }
 
     @Sendable static func openAPI(_ request: Request) async throws -> Response {

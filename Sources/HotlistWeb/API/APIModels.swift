@@ -4,8 +4,9 @@ import HotlistCore
 /// What the JSON API returns. Keys are spelled out in snake case (the encoder's conversion was a
 /// third of a list request's time). These shapes are the public contract (see openapi.json); domain types
 /// can change behind them.
-enum APIModels {
-    struct AgencyList: Codable {
+/// Public so the command line's --json prints exactly what the API returns.
+public enum APIModels {
+    public struct AgencyList: Codable, Sendable {
         var items: [AgencySummaryDTO]
         var page: Int
         var perPage: Int
@@ -19,7 +20,7 @@ enum APIModels {
         }
     }
 
-    struct Priority: Codable {
+    public struct Priority: Codable, Sendable {
         var tier: Int
         var title: String
         var reasons: [String]
@@ -29,7 +30,7 @@ enum APIModels {
         }
     }
 
-    struct AgencySummaryDTO: Codable {
+    public struct AgencySummaryDTO: Codable, Sendable {
         var id: Int
         var name: String
         var state: String?
@@ -49,7 +50,7 @@ enum APIModels {
             case id, name, state, kind, alertsNcic = "alerts_ncic", prohibitsImmigration = "prohibits_immigration", sharesWithCount = "shares_with_count", receivesFromCount = "receives_from_count", hasPortal = "has_portal", cameraCount = "camera_count", latestSnapshotAt = "latest_snapshot_at", snapshotAgeDays = "snapshot_age_days", priority, url
         }
 
-        init(_ summary: AgencySummary, now: Date) {
+        public init(_ summary: AgencySummary, now: Date) {
             id = summary.id; name = summary.name; state = summary.stateCode; kind = summary.kind.rawValue
             alertsNcic = summary.signals.alertsNCIC.rawValue; prohibitsImmigration = summary.signals.immigrationPolicy.rawValue
             sharesWithCount = summary.signals.sharesWithCount; receivesFromCount = summary.signals.receivesFromCount
@@ -60,7 +61,7 @@ enum APIModels {
         }
     }
 
-    struct Link: Codable {
+    public struct Link: Codable, Sendable {
         var id: Int
         var name: String
         var state: String?
@@ -69,10 +70,10 @@ enum APIModels {
         enum CodingKeys: String, CodingKey {
             case id, name, state, url
         }
-        init(_ link: AgencyLink) { id = link.id; name = link.name; state = link.stateCode; url = SiteURL.api(.agency(link.id)).path }
+        public init(_ link: AgencyLink) { id = link.id; name = link.name; state = link.stateCode; url = SiteURL.api(.agency(link.id)).path }
     }
 
-    struct Snapshot: Codable {
+    public struct Snapshot: Codable, Sendable {
         var page: String
         var updatedAt: Date?
         var accessedAt: Date?
@@ -95,7 +96,7 @@ enum APIModels {
             case page, updatedAt = "updated_at", accessedAt = "accessed_at", url, portalName = "portal_name", dataRetentionDays = "data_retention_days", dataRetentionRaw = "data_retention_raw", cameraCount = "camera_count", hotlists, hotlistsRaw = "hotlists_raw", prohibitedUses = "prohibited_uses", prohibitedUsesRaw = "prohibited_uses_raw", acceptableUsePolicy = "acceptable_use_policy", accessPolicy = "access_policy", hotlistPolicy = "hotlist_policy", thirtyDayCounts = "thirty_day_counts", source
         }
 
-        init(_ snapshot: PortalSnapshot) {
+        public init(_ snapshot: PortalSnapshot) {
             page = snapshot.page.rawValue; updatedAt = snapshot.updatedAt; accessedAt = snapshot.accessedAt; url = snapshot.url
             portalName = snapshot.portalName; dataRetentionDays = snapshot.dataRetentionDays; dataRetentionRaw = snapshot.dataRetentionRaw
             cameraCount = snapshot.cameraCount; hotlists = snapshot.hotlists.lists; hotlistsRaw = snapshot.hotlistsRaw
@@ -107,7 +108,7 @@ enum APIModels {
     }
 
     /// The portal's counts for the 30 days before it was read.
-    struct ThirtyDayCounts: Codable {
+    public struct ThirtyDayCounts: Codable, Sendable {
         var vehiclesDetected: Int?
         var hotlistHits: Int?
         var searches: Int?
@@ -117,7 +118,7 @@ enum APIModels {
         }
     }
 
-    struct AgencyDetailDTO: Codable {
+    public struct AgencyDetailDTO: Codable, Sendable {
         var id: Int
         var name: String
         var state: String?
@@ -150,7 +151,7 @@ enum APIModels {
             case id, name, state, stateUnresolvedReason = "state_unresolved_reason", kind, place, ori, city, county, vendor, flockPortalUrl = "flock_portal_url", contractRenewal = "contract_renewal", alertsNcic = "alerts_ncic", ncicEvidence = "ncic_evidence", prohibitsImmigration = "prohibits_immigration", immigrationEvidence = "immigration_evidence", sharesWithCount = "shares_with_count", receivesFromCount = "receives_from_count", latestSnapshotAt = "latest_snapshot_at", snapshotAgeDays = "snapshot_age_days", priority, snapshots, sharesWith = "shares_with", receivesFrom = "receives_from", recordsLaw = "records_law", restrictionLaws = "restriction_laws", sources
         }
 
-        init(_ detail: AgencyDetail, now: Date) {
+        public init(_ detail: AgencyDetail, now: Date) {
             let agency = detail.agency
             id = agency.id ?? 0; name = agency.name; state = agency.stateCode; stateUnresolvedReason = agency.unresolvedReason
             kind = agency.kind.rawValue; place = agency.place; ori = agency.ori; city = agency.city; county = agency.county
@@ -167,7 +168,7 @@ enum APIModels {
         }
     }
 
-    struct NCICTopicDTO: Codable {
+    public struct NCICTopicDTO: Codable, Sendable {
         var key: String
         var flockLabel: String?
         var flockLabelConfidence: String?
@@ -181,14 +182,14 @@ enum APIModels {
         enum CodingKeys: String, CodingKey {
             case key, flockLabel = "flock_label", flockLabelConfidence = "flock_label_confidence", ncicFile = "ncic_file", contents, whoMayEnter = "who_may_enter", notes, source, confidence
         }
-        init(_ topic: NCICTopic) {
+        public init(_ topic: NCICTopic) {
             key = topic.key; flockLabel = topic.flockLabel; flockLabelConfidence = topic.flockLabelConfidence?.rawValue
             ncicFile = topic.ncicFile; contents = topic.contents; whoMayEnter = topic.whoMayEnter; notes = topic.notes
             source = topic.source; confidence = topic.confidence.rawValue
         }
     }
 
-    struct StateLaw: Codable {
+    public struct StateLaw: Codable, Sendable {
         var state: String
         var stateName: String
         var lawName: String
@@ -206,7 +207,7 @@ enum APIModels {
         enum CodingKeys: String, CodingKey {
             case state, stateName = "state_name", lawName = "law_name", citation, deadlineDays = "deadline_days", deadlineKind = "deadline_kind", deadlineSummary = "deadline_summary", deadlineNote = "deadline_note", residencyRequired = "residency_required", appealRoute = "appeal_route", appealRouteFromMemory = "appeal_route_from_memory", source, confidence
         }
-        init(_ law: StateRecordsLaw) {
+        public init(_ law: StateRecordsLaw) {
             state = law.stateCode; stateName = law.stateName; lawName = law.lawName; citation = law.citation
             deadlineDays = law.deadlineDays; deadlineKind = law.deadlineKind.rawValue; deadlineSummary = law.deadlineSummary
             deadlineNote = law.deadlineNote; residencyRequired = law.residency.rawValue; appealRoute = law.appealRoute
@@ -214,7 +215,7 @@ enum APIModels {
         }
     }
 
-    struct RestrictionLaw: Codable {
+    public struct RestrictionLaw: Codable, Sendable {
         var state: String
         var lawName: String
         var citation: String
@@ -226,18 +227,31 @@ enum APIModels {
         enum CodingKeys: String, CodingKey {
             case state, lawName = "law_name", citation, whatItRestricts = "what_it_restricts", unverifiedBill = "unverified_bill", source, confidence
         }
-        init(_ law: StateRestrictionLaw) {
+        public init(_ law: StateRestrictionLaw) {
             state = law.stateCode; lawName = law.lawName; citation = law.citation; whatItRestricts = law.whatItRestricts
             unverifiedBill = law.isUnverifiedBill; source = law.source; confidence = law.confidence.rawValue
         }
     }
 
-    struct StateDetail: Codable {
+    public struct StateDetail: Codable, Sendable {
         var recordsLaw: StateLaw
         var restrictionLaws: [RestrictionLaw]
 
         enum CodingKeys: String, CodingKey {
             case recordsLaw = "records_law", restrictionLaws = "restriction_laws"
         }
+    }
+
+    /// A page of the directory as the API lists it, with links to the neighbouring pages.
+    public static func agencyList(_ page: AgencyPage, filter: AgencyFilter, now: Date) -> AgencyList {
+        AgencyList(
+            items: page.items.map { AgencySummaryDTO($0, now: now) }, page: page.page, perPage: page.perPage,
+            total: page.total, pageCount: page.pageCount,
+            next: page.hasNext ? SiteURL.api(.agencies).with(filter.queryItems(page: page.page + 1)) : nil,
+            previous: page.hasPrevious ? SiteURL.api(.agencies).with(filter.queryItems(page: page.page - 1)) : nil)
+    }
+
+    public static func stateDetail(_ law: StateRecordsLaw, restrictions: [StateRestrictionLaw]) -> StateDetail {
+        StateDetail(recordsLaw: StateLaw(law), restrictionLaws: restrictions.map(RestrictionLaw.init))
     }
 }

@@ -4,7 +4,7 @@ import Vapor
 
 enum DirectoryController {
     @Sendable static func page(_ request: Request) async throws -> Response {
-        let filter = try AgencyFilter.parse(try request.queryParameters())
+        let filter = try AgencyFilter.parse(request.queryParameters())
         return try await request.cached {
             let page = try await DirectoryQueries(request.store).list(filter)
             return (DirectoryView.render(.init(filter: filter, page: page, states: USState.all)), .html)

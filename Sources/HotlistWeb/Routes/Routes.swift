@@ -25,7 +25,7 @@ func registerRoutes(_ app: Application) throws {
 
 extension Request {
     /// Query parameters as a plain dictionary (the last value wins when a name repeats).
-    func queryParameters() throws -> [String: String] {
+    func queryParameters() -> [String: String] {
         guard let query = url.query, !query.isEmpty else { return [:] }
         var result: [String: String] = [:]
         for pair in query.split(separator: "&") {

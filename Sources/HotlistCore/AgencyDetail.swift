@@ -1,0 +1,23 @@
+/// Everything the agency page shows.
+public struct AgencyDetail: Codable, Sendable, Equatable {
+    public var agency: Agency
+    public var signals: AgencySignals
+    public var priority: RequestPriority
+    public var snapshots: [PortalSnapshot]
+    /// Organisations that can search this agency's data.
+    public var sharesWith: [AgencyLink]
+    /// Organisations whose data this agency can search.
+    public var receivesFrom: [AgencyLink]
+    public var urlChecks: [URLCheck]
+    public var survey: SurveyEntry?
+    public var recordsLaw: StateRecordsLaw?
+    public var restrictionLaws: [StateRestrictionLaw]
+
+    public init(agency: Agency, signals: AgencySignals, priority: RequestPriority, snapshots: [PortalSnapshot],
+                sharesWith: [AgencyLink], receivesFrom: [AgencyLink], urlChecks: [URLCheck], survey: SurveyEntry?,
+                recordsLaw: StateRecordsLaw?, restrictionLaws: [StateRestrictionLaw]) {
+        self.agency = agency; self.signals = signals; self.priority = priority; self.snapshots = snapshots
+        self.sharesWith = sharesWith; self.receivesFrom = receivesFrom; self.urlChecks = urlChecks
+        self.survey = survey; self.recordsLaw = recordsLaw; self.restrictionLaws = restrictionLaws
+    }
+}
