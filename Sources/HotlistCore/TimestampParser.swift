@@ -23,6 +23,9 @@ public enum TimestampParser {
 
     public static func isoDay(_ date: Date) -> String { formatter("yyyy-MM-dd").string(from: date) }
 
+    /// `2026-11-27T12:00:00Z`: how the audit trail, exports and the API write instants.
+    public static func iso8601(_ date: Date) -> String { date.formatted(.iso8601) }
+
     private static func formatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

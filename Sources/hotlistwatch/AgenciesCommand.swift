@@ -7,7 +7,7 @@ import HotlistWeb
 struct AgenciesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agencies", abstract: "List, show and review agencies in the directory.",
-        subcommands: [AgenciesList.self, AgenciesShow.self, AgenciesUnresolved.self])
+        subcommands: [AgenciesList.self, AgenciesShow.self, AgenciesUnresolved.self, AgenciesSetContact.self])
 }
 
 /// --json output: the API's own shapes (APIModels), so scripts can use either.

@@ -19,6 +19,13 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
+    /// The same database options again, for commands the program suggests (passwords in URLs are hidden).
+    var commandLineSuffix: String {
+        if let databasePath { return "--database \(databasePath)" }
+        if databaseURL != nil { return "--database-url …" }
+        return ""
+    }
+
     /// Opens the database, migrating it first so every command sees the current schema.
     func open() async throws -> HotlistDatabase {
         let configuration = try configuration()

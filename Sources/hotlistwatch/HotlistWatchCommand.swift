@@ -8,7 +8,8 @@ struct HotlistWatchCommand: AsyncParsableCommand {
         discussion: """
         Data lives in ./hotlistwatch.sqlite unless --database PATH or --database-url postgres://… (or DATABASE_URL) says otherwise.
         Start here: hotlistwatch serve --demo
+        First admin: hotlistwatch users add you@example.org --role admin
         """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, ImportCommand.self, AgenciesCommand.self, LawsCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, ImportCommand.self, AgenciesCommand.self, LawsCommand.self, UsersCommand.self, AuditCommand.self]
     )
 }

@@ -17,6 +17,7 @@ struct ImportPrivateEyes: AsyncParsableCommand {
 
     @Argument(help: ArgumentHelp("Folder with agency2024….csv, agency_access….csv, agency_policies.csv, latest_usage….csv, nc_agency_survey….csv, transparency_url_status….csv.", valueName: "dir"))
     var directory: String
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -27,7 +28,7 @@ struct ImportPrivateEyes: AsyncParsableCommand {
             throw ExitCode(1)
         }
         try await withDatabase(database) { db in
-            let summary = try await AgencyImporter(db).importPrivateEyes(dataset)
+            let summary = try await AgencyImporter(db, by: try await actor.actor(db)).importPrivateEyes(dataset)
             print("Imported \(directory) into \(db.configuration)")
             print(summary.description)
         }
@@ -41,6 +42,7 @@ struct ImportAgencies: AsyncParsableCommand {
         discussion: "Columns are matched by header name: \(AgencyListFile.columns.joined(separator: ", ")). Only name is required. Rows match existing agencies by ORI, then by name and state. Unknown columns are reported.")
 
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -50,7 +52,7 @@ struct ImportAgencies: AsyncParsableCommand {
             throw ExitCode(1)
         }
         try await withDatabase(database) { db in
-            let summary = try await AgencyImporter(db).importAgencyList(list)
+            let summary = try await AgencyImporter(db, by: try await actor.actor(db)).importAgencyList(list)
             print("Imported \(file) into \(db.configuration)")
             print(summary.description)
         }

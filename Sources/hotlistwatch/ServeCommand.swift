@@ -13,11 +13,26 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Load the bundled demo data (The News & Observer's portal data) if the database is empty.") var demo = false
     @ArgumentParser.Flag(name: .customLong("no-response-cache"), help: "Render every page afresh instead of reusing pages until an import changes the data (for measuring).")
     var noResponseCache = false
+    @ArgumentParser.Flag(name: .customLong("secure-cookies"), help: "Mark cookies Secure. Use it whenever the site is reached over HTTPS (directly or through a proxy); also HOTLISTWATCH_SECURE_COOKIES=1.")
+    var secureCookies = false
+    @ArgumentParser.Flag(name: .customLong("trust-forwarded-for"), help: "Take the client's address from X-Forwarded-For (only behind a proxy you run; otherwise anyone can forge it).")
+    var trustForwardedFor = false
+    @ArgumentParser.Option(name: .customLong("max-body-size"), help: ArgumentHelp("Largest request body accepted, in bytes (or with k/m suffix); larger ones get 413.", valueName: "size"))
+    var maxBodySize = "1m"
     @ArgumentParser.OptionGroup var database: DatabaseOptions
+
+    /// "1m", "512k" or a plain number of bytes.
+    static func parseSize(_ text: String) -> Int? {
+        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let (digits, factor) = lower.hasSuffix("m") ? (lower.dropLast(), 1_048_576) : lower.hasSuffix("k") ? (lower.dropLast(), 1_024) : (Substring(lower), 1)
+        guard let number = Int(digits), number > 0, number <= 1_073_741_824 / factor else { return nil }
+        return number * factor
+    }
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty.") }
+        guard Self.parseSize(maxBodySize) != nil else { throw ValidationError("--max-body-size \(maxBodySize) is not a size; write bytes, or a number with k or m (for example 2m).") }
     }
 
     func run() async throws {
@@ -35,7 +50,13 @@ struct ServeCommand: AsyncParsableCommand {
                     Console.note("The directory is empty. Import data with `hotlistwatch import private-eyes data/private_eyes`, or start with `hotlistwatch serve --demo`.")
                 }
             }
-            let app = try await makeApp(AppConfiguration(host: host, port: port, database: db, responseCache: !noResponseCache),
+            if try await !AccountStore(db).hasUsers() {
+                Console.note("No accounts yet: everything public works, but nobody can sign in. Create the first admin with\n  hotlistwatch users add you@example.org --role admin \(database.commandLineSuffix)")
+            }
+            let environmentSecure = ["1", "true", "yes"].contains(ProcessInfo.processInfo.environment["HOTLISTWATCH_SECURE_COOKIES"]?.lowercased() ?? "")
+            let security = SecuritySettings(secureCookies: secureCookies || environmentSecure, trustForwardedFor: trustForwardedFor)
+            let app = try await makeApp(AppConfiguration(host: host, port: port, database: db, maxBodySize: Self.parseSize(maxBodySize) ?? 1_048_576,
+                                                         responseCache: !noResponseCache, security: security),
                                         environment: Environment(name: "production", arguments: ["hotlistwatch", "serve"]))
             Console.note("Hotlist Watch on http://\(host):\(port)/ using \(db.configuration)")
             do {

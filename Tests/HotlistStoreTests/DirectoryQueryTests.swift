@@ -58,7 +58,8 @@ import Testing
             """
             let file = try AgencyListFile.parse(try CSVTable.parse(data: Data(csv.utf8), file: "mine.csv"))
             #expect(file.unknownColumns == ["Favourite Colour"])
-            let summary = try await AgencyImporter(db).importAgencyList(file)
+            let actor = AuditActor.commandLine(systemUser: "tester")
+            let summary = try await AgencyImporter(db, by: actor).importAgencyList(file)
             #expect(summary.counts["agencies"]?.updated == 1)
             #expect(summary.counts["agencies"]?.added == 1)
             #expect(summary.counts["agencies"]?.skipped == 1)
@@ -69,9 +70,17 @@ import Testing
             // Abington PD (MA) is a new agency, not merged with Abington Township PA PD.
             let abington = try await DirectoryQueries(db).list(AgencyFilter(text: "Abington", sort: .name))
             #expect(abington.items.map(\.stateCode) == ["MA", "PA"])
-            // Running it again changes nothing.
-            let again = try await AgencyImporter(db).importAgencyList(file)
+            // The trail names the operator and keeps Sparks' values before and after.
+            let sparksEvents = try await AuditLog(db).events(AuditFilter(entityType: "agency", entityID: String(sparks.agency.id!)))
+            #expect(sparksEvents.count == 1)
+            #expect(sparksEvents.first?.action == "agency.update" && sparksEvents.first?.actor.label == "cli:tester")
+            #expect(sparksEvents.first?.before?["records_email"] == .some(nil))
+            #expect(sparksEvents.first?.after?["records_email"] == "records@cityofsparks.us")
+            #expect(try await AuditLog(db).count(AuditFilter(entityType: "agency")) == 2, "one update, one new agency")
+            // Running it again changes nothing, and records nothing.
+            let again = try await AgencyImporter(db, by: actor).importAgencyList(file)
             #expect(!again.changedAnything)
+            #expect(try await AuditLog(db).count(AuditFilter(entityType: "agency")) == 2)
         }
     }
 }

@@ -5,13 +5,20 @@ import HotlistTestSupport
 @testable import HotlistWeb
 import VaporTesting
 
+/// The instant test apps start at.
+let testStart = TimestampParser.parse("2026-11-27T12:00:00Z")!
+
+/// Fast bcrypt and no sign-in slow-down, so tests spend their time on behaviour, not on waiting.
+let testSecurity = SecuritySettings(passwordHashCost: 4, throttle: SignInThrottlePolicy(freeFailures: 3, delayStep: 0, maximumDelay: 0, accountLockAfter: 5,
+                                                                                           addressLockAfter: 12, window: 900, lockDuration: 900))
+
 /// A test app on a fresh database of `backend`, loaded with the small Private Eyes fixture and a fixed clock.
-func withFixtureApp(_ backend: TestBackend, _ body: (Application, HotlistDatabase) async throws -> Void) async throws {
+func withFixtureApp(_ backend: TestBackend, clock: any Clock = FixedClock(testStart), security: SecuritySettings = testSecurity, maxBodySize: Int = 1_048_576,
+                    _ body: (Application, HotlistDatabase) async throws -> Void) async throws {
     try await backend.withDatabase { db in
         _ = try await AgencyImporter(db).importPrivateEyes(try PrivateEyesDataset.read(directory: try PrivateEyesFixture.write()))
         // The cache checks the revision on every request here, so tests see imports at once.
-        let app = try await makeApp(AppConfiguration(database: db, clock: FixedClock(TimestampParser.parse("2026-11-27T12:00:00Z")!),
-                                                     cacheRevisionCheckMilliseconds: 0),
+        let app = try await makeApp(AppConfiguration(database: db, clock: clock, maxBodySize: maxBodySize, cacheRevisionCheckMilliseconds: 0, security: security),
                                     environment: .testing)
         do {
             try await body(app, db)
@@ -28,12 +35,17 @@ struct FetchedPage {
     var headers: HTTPHeaders
     var body: String
     var json: JSONValue? { try? JSONValue.parse(body) }
+
+    /// The text right inside the element with this id (up to the next tag).
+    func text(ofID id: String) -> String? {
+        body.range(of: "id=\"\(id)\">").map { String(body[$0.upperBound...].prefix { $0 != "<" }) }
+    }
 }
 
 extension Application {
-    func fetch(_ path: String) async throws -> FetchedPage {
+    func fetch(_ path: String, method: HTTPMethod = .GET, headers: HTTPHeaders = [:], body: String? = nil) async throws -> FetchedPage {
         var page: FetchedPage?
-        try await testing().test(.GET, path) { response in
+        try await testing().test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
             page = FetchedPage(status: response.status, headers: response.headers, body: response.body.string)
         }
         return page!

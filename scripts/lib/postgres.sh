@@ -74,6 +74,8 @@ unix_socket_directories = '$HW_PG_DIR'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+# Swift tests run in parallel, each with its own schema and connection pool.
+max_connections = 500
 CONF
 
     # The port comes from the kernel, but another process could grab it before

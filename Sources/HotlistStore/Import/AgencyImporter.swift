@@ -5,9 +5,17 @@ import SQLKit
 
 /// Stores data sets of agencies. Each import runs in one transaction, adds what is new, updates what
 /// changed, leaves the rest alone (so running it twice changes nothing), and then recomputes signals.
+///
+/// Every import is audited: a data set import as one entry with its counts (a first import adds
+/// tens of thousands of rows), a user's agency list as one entry per agency added or changed.
 public struct AgencyImporter: Sendable {
     let database: HotlistDatabase
-    public init(_ database: HotlistDatabase) { self.database = database }
+    let actor: AuditActor
+    let now: Date
+
+    public init(_ database: HotlistDatabase, by actor: AuditActor = .system, now: Date = Date()) {
+        self.database = database; self.actor = actor; self.now = now
+    }
 
     public func importPrivateEyes(_ dataset: PrivateEyesDataset) async throws -> ImportSummary {
         try await database.db.transaction { db in
@@ -22,6 +30,12 @@ public struct AgencyImporter: Sendable {
             try await upsertSurvey(dataset.survey, ids: ids, sql: sql, summary: &summary)
             try await SignalsRefresher.refresh(sql: sql, summary: &summary)
             try await Self.bumpRevision(sql, if: summary)
+            if summary.changedAnything {
+                var counts: AuditValues = [:]
+                for (kind, count) in summary.counts { counts[kind] = "\(count.added) added, \(count.updated) updated, \(count.unchanged) unchanged, \(count.skipped) skipped" }
+                try await AuditLog.append(AuditEntry(action: "dataset.import", entityType: "dataset", entityID: "private_eyes", before: nil, after: counts),
+                                          by: actor, at: now, on: sql)
+            }
             return summary
         }
     }
@@ -61,9 +75,15 @@ public struct AgencyImporter: Sendable {
                 fieldsByKey[agency.externalKey] = row.providedFields
                 agencies.append(agency)
             }
-            _ = try await upsertAgencies(agencies, sql: sql, summary: &summary, kind: "agencies", fields: nil, providedFields: fieldsByKey)
+            var changes: [(key: String, before: Agency?, after: Agency)] = []
+            let ids = try await upsertAgencies(agencies, sql: sql, summary: &summary, kind: "agencies", fields: nil, providedFields: fieldsByKey, changes: &changes)
             try await SignalsRefresher.refresh(sql: sql, summary: &summary)
             try await Self.bumpRevision(sql, if: summary)
+            for change in changes {
+                try await AuditLog.append(AuditEntry(action: change.before == nil ? "agency.create" : "agency.update", entityType: "agency",
+                                                     entityID: ids[change.key].map(String.init) ?? change.key,
+                                                     before: change.before.map(Self.auditValues), after: Self.auditValues(change.after)), by: actor, at: now, on: sql)
+            }
             return summary
         }
     }
@@ -76,6 +96,20 @@ public struct AgencyImporter: Sendable {
     /// Returns external key → id for every agency in the database after the upsert.
     private func upsertAgencies(_ agencies: [Agency], sql: any SQLDatabase, summary: inout ImportSummary, kind: String,
                                 fields: [PartialKeyPath<Agency>]?, providedFields: [String: Set<String>] = [:]) async throws -> [String: Int] {
+        var ignored: [(key: String, before: Agency?, after: Agency)] = []
+        return try await upsertAgencies(agencies, sql: sql, summary: &summary, kind: kind, fields: fields, providedFields: providedFields, changes: &ignored)
+    }
+
+    /// The identity fields an agency list can set, as the audit trail records them.
+    static func auditValues(_ agency: Agency) -> AuditValues {
+        var values: AuditValues = ["name": agency.name, "state": agency.stateCode, "kind": agency.kind.rawValue]
+        for (column, keyPath) in listColumnFields { values[column] = agency[keyPath: keyPath] }
+        return values
+    }
+
+    private func upsertAgencies(_ agencies: [Agency], sql: any SQLDatabase, summary: inout ImportSummary, kind: String,
+                                fields: [PartialKeyPath<Agency>]?, providedFields: [String: Set<String>],
+                                changes: inout [(key: String, before: Agency?, after: Agency)]) async throws -> [String: Int] {
         var existing: [String: AgencyRow] = [:]
         for row in try await sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies").all() {
             let decoded = try AgencyRow(row: row)
@@ -85,6 +119,7 @@ public struct AgencyImporter: Sendable {
         for incoming in agencies {
             guard let current = existing[incoming.externalKey] else {
                 inserts.append(AgencyRow(incoming))
+                changes.append((incoming.externalKey, nil, incoming))
                 summary.record(kind, \.added)
                 continue
             }
@@ -104,6 +139,7 @@ public struct AgencyImporter: Sendable {
             try await sql.update("agencies").set(model: updated, nilEncodingStrategy: .asNil)
                 .where("id", .equal, current.id!).run()
             summary.record(kind, \.updated)
+            changes.append((incoming.externalKey, current.agency, merged))
         }
         try await sql.insertBatched(into: "agencies", inserts, batchSize: 300)
         var ids: [String: Int] = [:]

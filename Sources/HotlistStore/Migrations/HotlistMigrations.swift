@@ -12,5 +12,11 @@ public enum HotlistMigrations {
         CreateReferenceTables(),
         SeedReferenceData(),
         CreateDirectoryState(),
+        CreateUsers(),
+        CreateSessions(),
+        CreateAPITokens(),
+        CreatePasswordResetTokens(),
+        CreateSignInThrottle(),
+        CreateAuditEvents(),
     ]
 }

@@ -131,6 +131,8 @@ public enum APIModels {
         var vendor: String?
         var flockPortalUrl: String?
         var contractRenewal: String?
+        var recordsEmail: String?
+        var recordsPortalUrl: String?
         var alertsNcic: String
         var ncicEvidence: String?
         var prohibitsImmigration: String
@@ -148,7 +150,7 @@ public enum APIModels {
         var sources: [String]
 
         enum CodingKeys: String, CodingKey {
-            case id, name, state, stateUnresolvedReason = "state_unresolved_reason", kind, place, ori, city, county, vendor, flockPortalUrl = "flock_portal_url", contractRenewal = "contract_renewal", alertsNcic = "alerts_ncic", ncicEvidence = "ncic_evidence", prohibitsImmigration = "prohibits_immigration", immigrationEvidence = "immigration_evidence", sharesWithCount = "shares_with_count", receivesFromCount = "receives_from_count", latestSnapshotAt = "latest_snapshot_at", snapshotAgeDays = "snapshot_age_days", priority, snapshots, sharesWith = "shares_with", receivesFrom = "receives_from", recordsLaw = "records_law", restrictionLaws = "restriction_laws", sources
+            case id, name, state, stateUnresolvedReason = "state_unresolved_reason", kind, place, ori, city, county, vendor, flockPortalUrl = "flock_portal_url", contractRenewal = "contract_renewal", recordsEmail = "records_email", recordsPortalUrl = "records_portal_url", alertsNcic = "alerts_ncic", ncicEvidence = "ncic_evidence", prohibitsImmigration = "prohibits_immigration", immigrationEvidence = "immigration_evidence", sharesWithCount = "shares_with_count", receivesFromCount = "receives_from_count", latestSnapshotAt = "latest_snapshot_at", snapshotAgeDays = "snapshot_age_days", priority, snapshots, sharesWith = "shares_with", receivesFrom = "receives_from", recordsLaw = "records_law", restrictionLaws = "restriction_laws", sources
         }
 
         public init(_ detail: AgencyDetail, now: Date) {
@@ -156,6 +158,7 @@ public enum APIModels {
             id = agency.id ?? 0; name = agency.name; state = agency.stateCode; stateUnresolvedReason = agency.unresolvedReason
             kind = agency.kind.rawValue; place = agency.place; ori = agency.ori; city = agency.city; county = agency.county
             vendor = agency.vendor; flockPortalUrl = agency.flockPortalURL; contractRenewal = agency.contractRenewal
+            recordsEmail = agency.recordsEmail; recordsPortalUrl = agency.recordsPortalURL
             alertsNcic = detail.signals.alertsNCIC.rawValue; ncicEvidence = detail.signals.ncicEvidence
             prohibitsImmigration = detail.signals.immigrationPolicy.rawValue; immigrationEvidence = detail.signals.immigrationEvidence
             sharesWithCount = detail.signals.sharesWithCount; receivesFromCount = detail.signals.receivesFromCount

@@ -6,7 +6,7 @@ enum OpenAPIDocument {
  "info": {
   "title": "Hotlist Watch API",
   "version": "1.0.0",
-  "description": "Read-only directory of law-enforcement agencies using ALPRs, what their Flock transparency portals say, and the reference facts (NCIC topics, state laws) with sources and confidence grades. Agency and portal data: The News & Observer, Private Eyes (MIT licence)."
+  "description": "Directory of law-enforcement agencies using ALPRs, what their Flock transparency portals say, and the reference facts (NCIC topics, state laws) with sources and confidence grades. Reading needs no account; changes need an API token (Authorization: Bearer) and are recorded in the audit trail. Agency and portal data: The News & Observer, Private Eyes (MIT licence)."
  },
  "paths": {
   "/api/v1/agencies": {
@@ -190,6 +190,132 @@ enum OpenAPIDocument {
     }
    }
   },
+ "/api/v1/me": {
+  "get": {
+   "operationId": "getMe",
+   "summary": "The account the API token belongs to",
+   "security": [
+    {
+     "bearer": []
+    }
+   ],
+   "responses": {
+    "200": {
+     "description": "OK",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Me"
+       }
+      }
+     }
+    },
+    "401": {
+     "description": "No token, or the token is unknown, revoked, or its owner is disabled.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    }
+   }
+  }
+ },
+ "/api/v1/agencies/{id}/records-contact": {
+  "put": {
+   "operationId": "replaceRecordsContact",
+   "summary": "Correct where an agency takes records requests (volunteer, reviewer or admin token; audited)",
+   "security": [
+    {
+     "bearer": []
+    }
+   ],
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "integer"
+     }
+    }
+   ],
+   "requestBody": {
+    "required": true,
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/RecordsContactInput"
+      }
+     }
+    }
+   },
+   "responses": {
+    "200": {
+     "description": "Saved",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/RecordsContact"
+       }
+      }
+     }
+    },
+    "400": {
+     "description": "The body is not JSON, has unknown fields, or a value is invalid; each problem names its field.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "401": {
+     "description": "No valid API token.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "403": {
+     "description": "The token's role may not do this.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "404": {
+     "description": "No such agency.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "413": {
+     "description": "The body is larger than the configured limit.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    }
+   }
+  }
+ },
   "/api/v1/reference/ncic": {
    "get": {
     "operationId": "listNCICTopics",
@@ -290,6 +416,9 @@ enum OpenAPIDocument {
   }
  },
  "components": {
+  "securitySchemes": {
+   "bearer": {"type": "http", "scheme": "bearer", "description": "An API token from your account page (hwt_…). Needed only for /me and writes."}
+  },
   "schemas": {
    "Priority": {
     "type": "object",
@@ -784,6 +913,12 @@ enum OpenAPIDocument {
      "contract_renewal": {
       "type": "string"
      },
+     "records_email": {
+      "type": "string"
+     },
+     "records_portal_url": {
+      "type": "string"
+     },
      "alerts_ncic": {
       "type": "string",
       "enum": [
@@ -872,6 +1007,71 @@ enum OpenAPIDocument {
      "receives_from",
      "restriction_laws",
      "sources"
+    ],
+    "additionalProperties": false
+   },
+   "Me": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "email": {
+      "type": "string"
+     },
+     "display_name": {
+      "type": "string"
+     },
+     "role": {
+      "type": "string",
+      "enum": [
+       "volunteer",
+       "reviewer",
+       "admin"
+      ]
+     }
+    },
+    "required": [
+     "id",
+     "email",
+     "display_name",
+     "role"
+    ],
+    "additionalProperties": false
+   },
+   "RecordsContactInput": {
+    "type": "object",
+    "properties": {
+     "email": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "portal_url": {
+      "type": [
+       "string",
+       "null"
+      ]
+     }
+    },
+    "additionalProperties": false
+   },
+   "RecordsContact": {
+    "type": "object",
+    "properties": {
+     "agency_id": {
+      "type": "integer"
+     },
+     "email": {
+      "type": "string"
+     },
+     "portal_url": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "agency_id"
     ],
     "additionalProperties": false
    },

@@ -14,8 +14,12 @@ public struct AppConfiguration: Sendable {
     /// How often the cache asks the database whether an import changed the data, in milliseconds.
     public var cacheRevisionCheckMilliseconds: Int64
 
+    /// Sign-in, session, cookie and lockout behaviour.
+    public var security: SecuritySettings
+
     public init(host: String = "127.0.0.1", port: Int = 8080, database: HotlistDatabase, clock: any Clock = SystemClock(), maxBodySize: Int = 1_048_576,
-                responseCache: Bool = true, cacheRevisionCheckMilliseconds: Int64 = 1_000) {
+                responseCache: Bool = true, cacheRevisionCheckMilliseconds: Int64 = 1_000, security: SecuritySettings = SecuritySettings()) {
+        self.security = security
         self.host = host; self.port = port; self.database = database; self.clock = clock; self.maxBodySize = maxBodySize
         self.responseCache = responseCache; self.cacheRevisionCheckMilliseconds = cacheRevisionCheckMilliseconds
     }

@@ -16,6 +16,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 status = .badRequest
                 message = "The request has \(bad.problems.count == 1 ? "a value" : "values") we cannot use."
                 problems = bad.problems.map { ($0.field, "\($0.problem). \($0.hint)") }
+            case let missing as RecordNotFound:
+                status = .notFound
+                message = "\(missing.description)."
             case let abort as any AbortError:
                 status = abort.status
                 message = abort.status == .notFound ? "There is no page at \(request.url.path)." : abort.reason
@@ -24,15 +27,25 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 status = .internalServerError
                 message = "Something went wrong on our side. The error has been logged; please try again later."
             }
-            if status == .notFound && !isAPI { message = "Not found: there is no page at \(request.url.path)." }
+            if status == .notFound && !isAPI && !(error is RecordNotFound) { message = "Not found: there is no page at \(request.url.path)." }
+            if status == .payloadTooLarge && isAPI { message = "The body is larger than this site accepts (\(request.application.routes.defaultMaxBodySize.value) bytes). Nothing was changed." }
             if isAPI {
                 let body = APIError(error: .init(status: Int(status.code), message: message, problems: problems.map { .init(field: $0.field, message: $0.text) }))
                 let response = Response(status: status)
                 try response.content.encode(body, using: JSONEncoder.api)
+                if let abort = error as? any AbortError { for (name, value) in abort.headers where name.lowercased() == "www-authenticate" { response.headers.replaceOrAdd(name: name, value: value) } }
                 return response
             }
-            let title = status == .notFound ? "Not found" : status == .badRequest ? "Bad request" : "Error"
-            return HTMLResponse.make(ErrorView.render(status: Int(status.code), title: title, message: message, problems: problems), status: status)
+            let title = switch status {
+            case .notFound: "Not found"
+            case .badRequest: "Bad request"
+            case .forbidden: "Not allowed"
+            case .unauthorized: "Sign in needed"
+            case .payloadTooLarge: "Too large"
+            default: "Error"
+            }
+            if status == .payloadTooLarge { message = "What was sent is larger than this site accepts (\(request.application.routes.defaultMaxBodySize.value) bytes). Nothing was changed." }
+            return HTMLResponse.make(ErrorView.render(status: Int(status.code), title: title, message: message, problems: problems, viewer: request.viewer), status: status)
         }
     }
 }
@@ -57,7 +70,7 @@ extension JSONEncoder {
         // No key conversion: the API models name their keys in snake case themselves.
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 }

@@ -14,9 +14,17 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
                                                              revisionCheckInterval: .milliseconds(configuration.cacheRevisionCheckMilliseconds)))
     // Replace Vapor's default error middleware: ours never shows internals and answers in the
     // format the client asked for (HTML pages, JSON under /api).
+    app.storage[SecuritySettingsKey.self] = configuration.security
+    let cost = configuration.security.passwordHashCost
+    app.storage[DecoyPasswordHashKey.self] = try await app.threadPool.runIfActive { try Bcrypt.hash(Credentials.randomToken(), cost: cost) }
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(BodyLimitMiddleware())
+    // Who is asking, whether their role allows the route, and (for forms) whether the form is ours.
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(AuthorizationMiddleware())
+    app.middleware.use(CSRFMiddleware())
     try registerRoutes(app)
     return app
 }
@@ -30,8 +38,15 @@ extension Request {
     var clock: any Clock { application.storage[ClockKey.self]! }
     var responseCache: ResponseCache { application.storage[ResponseCacheKey.self]! }
 
-    /// A read-only page or API answer through the response cache, keyed by path and query.
+    /// A read-only page or API answer through the response cache, keyed by path and query. Only
+    /// anonymous answers are shared; a signed-in person's pages carry their name and tokens.
     func cached(_ render: () async throws -> (body: String, contentType: HTTPMediaType)) async throws -> Response {
-        try await responseCache.respond(key: url.string, database: store, render: render)
+        if viewer != nil {
+            let fresh = try await render()
+            var headers = HTTPHeaders()
+            headers.contentType = fresh.contentType
+            return Response(status: .ok, headers: headers, body: .init(string: fresh.body))
+        }
+        return try await responseCache.respond(key: url.string, database: store, render: render)
     }
 }

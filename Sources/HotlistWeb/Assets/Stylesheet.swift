@@ -50,6 +50,26 @@ enum Stylesheet {
     tr.highlight { background: #fff7ed; }
     .sources { font-size: .85rem; overflow-wrap: anywhere; }
     .error-status { color: var(--warn); font-weight: 700; }
+    .account-bar { margin-left: auto; display: flex; flex-wrap: wrap; align-items: center; gap: .75rem; color: #dbe4ef; font-size: .95rem; }
+    .account-bar strong { color: #fff; }
+    .account-bar button { background: transparent; border: 1px solid #9fb3c8; padding: .2rem .6rem; }
+    form.inline { display: inline; margin: 0; }
+    form.stacked { display: grid; gap: .35rem; max-width: 28rem; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
+    form.stacked label { font-weight: 600; margin-top: .4rem; }
+    form.stacked input, form.stacked select, td select { padding: .45rem; font: inherit; border: 1px solid #9aa3ad; border-radius: 4px; }
+    form.stacked button { justify-self: start; margin-top: .6rem; }
+    .hint { color: var(--muted); font-weight: 400; font-size: .9rem; }
+    .message { border-radius: 6px; padding: .6rem .9rem; border: 1px solid var(--line); background: #fff; max-width: 48rem; }
+    .message-notice { border-color: #86efac; background: #f0fdf4; }
+    .message-error { border-color: #fca5a5; background: #fef2f2; }
+    .message code, .new-token code { overflow-wrap: anywhere; font-size: 1rem; }
+    button.danger { background: #b91c1c; }
+    td button { padding: .25rem .6rem; font-size: .9rem; }
+    .edit-link { font-size: .9rem; margin-left: .4rem; }
+    .facts dt { font-weight: 600; } .facts dd { margin: 0 0 .5rem; }
+    .changes { margin: 0; padding-left: 1rem; font-size: .9rem; overflow-wrap: anywhere; }
+    .visually-hidden { position: absolute; left: -9999px; }
+    .pager { display: flex; gap: 1rem; margin: 1rem 0; }
     @media (max-width: 40rem) {
       .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; }
       /* The agency tables become one card per agency, each cell labelled. */

@@ -7,7 +7,7 @@ enum DirectoryController {
         let filter = try AgencyFilter.parse(request.queryParameters())
         return try await request.cached {
             let page = try await DirectoryQueries(request.store).list(filter)
-            return (DirectoryView.render(.init(filter: filter, page: page, states: USState.all)), .html)
+            return (DirectoryView.render(.init(filter: filter, page: page, states: USState.all), viewer: request.viewer), .html)
         }
     }
 }
@@ -17,25 +17,25 @@ enum AgencyController {
         let id = try request.agencyID()
         return try await request.cached {
             guard let detail = try await DirectoryQueries(request.store).detail(id: id) else { throw Abort(.notFound) }
-            return (AgencyView.render(.init(detail: detail, now: request.clock.now())), .html)
+            return (AgencyView.render(.init(detail: detail, now: request.clock.now()), viewer: request.viewer), .html)
         }
     }
 }
 
 enum ReferenceController {
     @Sendable static func ncicPage(_ request: Request) async throws -> Response {
-        HTMLResponse.make(ReferenceView.ncic(try await ReferenceQueries(request.store).ncicTopics()))
+        HTMLResponse.make(ReferenceView.ncic(try await ReferenceQueries(request.store).ncicTopics(), viewer: request.viewer))
     }
 
     @Sendable static func statesPage(_ request: Request) async throws -> Response {
         let queries = ReferenceQueries(request.store)
-        return HTMLResponse.make(ReferenceView.states(try await queries.stateRecordsLaws(), restrictions: try await queries.stateRestrictionLaws()))
+        return HTMLResponse.make(ReferenceView.states(try await queries.stateRecordsLaws(), restrictions: try await queries.stateRestrictionLaws(), viewer: request.viewer))
     }
 
     @Sendable static func statePage(_ request: Request) async throws -> Response {
         let code = try request.stateCode()
         let queries = ReferenceQueries(request.store)
         guard let law = try await queries.stateRecordsLaw(code) else { throw Abort(.notFound) }
-        return HTMLResponse.make(ReferenceView.state(law, restrictions: try await queries.stateRestrictionLaws(code)))
+        return HTMLResponse.make(ReferenceView.state(law, restrictions: try await queries.stateRestrictionLaws(code), viewer: request.viewer))
     }
 }

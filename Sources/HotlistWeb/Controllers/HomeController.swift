@@ -12,11 +12,11 @@ enum HomeController {
     }
 
     @Sendable static func page(_ request: Request) async throws -> Response {
-        try await request.cached { (HomeView.render(try await query(request.store)), .html) }
+        try await request.cached { (HomeView.render(try await query(request.store), viewer: request.viewer), .html) }
     }
 
     @Sendable static func about(_ request: Request) async throws -> Response {
-        HTMLResponse.make(AboutView.render(counts: try await DirectoryQueries(request.store).counts()))
+        HTMLResponse.make(AboutView.render(counts: try await DirectoryQueries(request.store).counts(), viewer: request.viewer))
     }
 }
 

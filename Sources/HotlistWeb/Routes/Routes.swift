@@ -1,26 +1,58 @@
 import HotlistCore
 import Vapor
 
-/// Registers every route. Pages and API share controllers' query functions.
+/// Registers every route, each with the action it performs (see `PermissionTable`). A route
+/// registered without `.requires` is refused to everyone by `AuthorizationMiddleware`.
 func registerRoutes(_ app: Application) throws {
-    app.get(use: HomeController.page)
-    app.get("agencies", use: DirectoryController.page)
-    app.get("agencies", ":id", use: AgencyController.page)
-    app.get("reference", "ncic", use: ReferenceController.ncicPage)
-    app.get("reference", "states", use: ReferenceController.statesPage)
-    app.get("reference", "states", ":code", use: ReferenceController.statePage)
-    app.get("about", use: HomeController.about)
-    app.get("static", "style.css", use: AssetController.stylesheet)
+    // Public pages.
+    app.get(use: HomeController.page).requires(.readPublic)
+    app.get("agencies", use: DirectoryController.page).requires(.readPublic)
+    app.get("agencies", ":id", use: AgencyController.page).requires(.readPublic)
+    app.get("reference", "ncic", use: ReferenceController.ncicPage).requires(.readPublic)
+    app.get("reference", "states", use: ReferenceController.statesPage).requires(.readPublic)
+    app.get("reference", "states", ":code", use: ReferenceController.statePage).requires(.readPublic)
+    app.get("about", use: HomeController.about).requires(.readPublic)
+    app.get("static", "style.css", use: AssetController.stylesheet).requires(.readPublic)
 
+    // Signing in and out.
+    app.get("sign-in", use: SignInController.page).requires(.signIn)
+    app.post("sign-in", use: SignInController.signIn).requires(.signIn)
+    app.post("sign-out", use: SignInController.signOut).requires(.signOut)
+    app.get("reset-password", use: SignInController.resetPage).requires(.signIn)
+    app.post("reset-password", use: SignInController.reset).requires(.signIn)
+
+    // One's own account.
+    app.get("account", use: AccountController.page).requires(.manageOwnAccount)
+    app.post("account", "password", use: AccountController.changePassword).requires(.manageOwnAccount)
+    app.post("account", "tokens", use: AccountController.createToken).requires(.manageOwnAccount)
+    app.post("account", "tokens", ":tokenID", "revoke", use: AccountController.revokeToken).requires(.manageOwnAccount)
+
+    // Corrections to agencies.
+    app.get("agencies", ":id", "records-contact", use: RecordsContactController.page).requires(.editRecordsContact)
+    app.post("agencies", ":id", "records-contact", use: RecordsContactController.save).requires(.editRecordsContact)
+
+    // Administration.
+    app.get("admin", "people", use: PeopleController.page).requires(.manageUsers)
+    app.post("admin", "people", use: PeopleController.add).requires(.manageUsers)
+    app.post("admin", "people", ":userID", "role", use: PeopleController.setRole).requires(.manageUsers)
+    app.post("admin", "people", ":userID", "disable", use: PeopleController.disable).requires(.manageUsers)
+    app.post("admin", "people", ":userID", "enable", use: PeopleController.enable).requires(.manageUsers)
+    app.post("admin", "people", ":userID", "reset-token", use: PeopleController.resetCode).requires(.manageUsers)
+    app.get("admin", "audit", use: AuditController.page).requires(.readAuditTrail)
+    app.get("admin", "audit.csv", use: AuditController.csv).requires(.readAuditTrail)
+
+    // JSON API: reading is public; /me and writes need a bearer token.
     let api = app.grouped("api", "v1")
-    api.get("agencies", use: APIController.agencies)
-    api.get("agencies", ":id", use: APIController.agency)
-    api.get("reference", "ncic", use: APIController.ncic)
-    api.get("reference", "states", use: APIController.states)
-    api.get("reference", "states", ":code", use: APIController.state)
-    api.get("openapi.json", use: APIController.openAPI)
+    api.get("agencies", use: APIController.agencies).requires(.readPublic)
+    api.get("agencies", ":id", use: APIController.agency).requires(.readPublic)
+    api.get("reference", "ncic", use: APIController.ncic).requires(.readPublic)
+    api.get("reference", "states", use: APIController.states).requires(.readPublic)
+    api.get("reference", "states", ":code", use: APIController.state).requires(.readPublic)
+    api.get("openapi.json", use: APIController.openAPI).requires(.readPublic)
+    api.get("me", use: APIWriteController.me).requires(.manageOwnAccount)
+    api.put("agencies", ":id", "records-contact", use: APIWriteController.replaceRecordsContact).requires(.editRecordsContact)
     // Anything else under /api answers with a JSON 404 rather than the HTML page.
-    api.get("**") { _ -> Response in throw Abort(.notFound) }
+    api.get("**") { _ -> Response in throw Abort(.notFound) }.requires(.readPublic)
 }
 
 extension Request {

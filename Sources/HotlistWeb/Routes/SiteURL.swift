@@ -11,6 +11,21 @@ public enum SiteURL: Sendable, Equatable {
     case referenceState(String)
     case about
     case stylesheet
+    case signIn
+    case signOut
+    case resetPassword
+    case account
+    case accountPassword
+    case accountTokens
+    case revokeToken(Int)
+    case people
+    case personRole(Int)
+    case personDisable(Int)
+    case personEnable(Int)
+    case personResetToken(Int)
+    case audit
+    case auditCSV
+    case recordsContact(Int)
     case api(API)
 
     public enum API: Sendable, Equatable {
@@ -20,6 +35,8 @@ public enum SiteURL: Sendable, Equatable {
         case states
         case state(String)
         case openAPI
+        case me
+        case recordsContact(Int)
     }
 
     public var path: String {
@@ -32,6 +49,21 @@ public enum SiteURL: Sendable, Equatable {
         case .referenceState(let code): "/reference/states/\(code)"
         case .about: "/about"
         case .stylesheet: "/static/style.css"
+        case .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .resetPassword: "/reset-password"
+        case .account: "/account"
+        case .accountPassword: "/account/password"
+        case .accountTokens: "/account/tokens"
+        case .revokeToken(let id): "/account/tokens/\(id)/revoke"
+        case .people: "/admin/people"
+        case .personRole(let id): "/admin/people/\(id)/role"
+        case .personDisable(let id): "/admin/people/\(id)/disable"
+        case .personEnable(let id): "/admin/people/\(id)/enable"
+        case .personResetToken(let id): "/admin/people/\(id)/reset-token"
+        case .audit: "/admin/audit"
+        case .auditCSV: "/admin/audit.csv"
+        case .recordsContact(let id): "/agencies/\(id)/records-contact"
         case .api(let api):
             switch api {
             case .agencies: "/api/v1/agencies"
@@ -40,6 +72,8 @@ public enum SiteURL: Sendable, Equatable {
             case .states: "/api/v1/reference/states"
             case .state(let code): "/api/v1/reference/states/\(code)"
             case .openAPI: "/api/v1/openapi.json"
+            case .me: "/api/v1/me"
+            case .recordsContact(let id): "/api/v1/agencies/\(id)/records-contact"
             }
         }
     }

@@ -2,8 +2,8 @@ import HotlistCore
 
 /// Where the data comes from and what it cannot tell.
 enum AboutView {
-    static func render(counts: DirectoryCounts) -> String {
-        Layout.page(title: "About the data", current: .about, body: """
+    static func render(counts: DirectoryCounts, viewer: Viewer? = nil) -> String {
+        Layout.page(title: "About the data", current: .about, viewer: viewer, body: """
         <h1>About the data</h1>
         <h2>Agencies and portals</h2>
         <p>The directory starts from <a href="https://github.com/mcclatchy-southeast/private_eyes" rel="noopener noreferrer">Private Eyes</a>,

@@ -8,14 +8,14 @@ enum AgencyView {
         var now: Date
     }
 
-    static func render(_ model: Model) -> String {
+    static func render(_ model: Model, viewer: Viewer? = nil) -> String {
         let detail = model.detail
         let agency = detail.agency
         let signals = detail.signals
         let latestUsage = detail.snapshots.first { $0.page == .usage }
         let latestPolicy = detail.snapshots.first { $0.prohibitedUsesRaw != nil } ?? detail.snapshots.first { $0.page == .policy }
         let age = signals.snapshotAgeDays(now: model.now).map { "\($0) days old" } ?? "no snapshot"
-        return Layout.page(title: agency.name, body: """
+        return Layout.page(title: agency.name, viewer: viewer, body: """
         <p class="crumbs"><a href="\(SiteURL.agencies.path)">Agencies</a>\(agency.stateCode.map { " › <a href=\"\(HTML.escape(SiteURL.agencies(AgencyFilter(state: $0))))\">\(HTML.escape(Layout.stateName($0)))</a>" } ?? "")</p>
         <h1 id="agency-name">\(HTML.escape(agency.name))</h1>
         \(RetiredAccountMarker.find(in: agency.name).map { "<p class=\"warning\" id=\"retired-account\">The name marks this as a duplicate or retired Flock account (“\(HTML.escape($0))”). Its data may be out of date; look for the agency's current account.</p>" } ?? "")
@@ -52,8 +52,11 @@ enum AgencyView {
         if let vendor = agency.vendor { rows.append(("ALPR vendor", HTML.escape(vendor))) }
         if let url = agency.flockPortalURL { rows.append(("Flock transparency portal", HTML.externalLink(url))) }
         if let url = agency.website { rows.append(("Website", HTML.externalLink(url))) }
-        if let email = agency.recordsEmail { rows.append(("Records email", HTML.escape(email))) }
-        if let url = agency.recordsPortalURL { rows.append(("Records portal", HTML.externalLink(url))) }
+        // Always shown, so a missing contact is visible and can be filled in.
+        let contact = [agency.recordsEmail.map { "<span id=\"records-email\">\(HTML.escape($0))</span>" },
+                       agency.recordsPortalURL.map { "<span id=\"records-portal\">\(HTML.externalLink($0))</span>" }].compactMap { $0 }
+        let correct = agency.id.map { " <a class=\"edit-link\" id=\"correct-records-contact\" href=\"\(SiteURL.recordsContact($0).path)\">Correct this</a>" } ?? ""
+        rows.append(("Records contact", (contact.isEmpty ? "<span id=\"records-none\">not known yet</span>" : contact.joined(separator: "<br>")) + correct))
         if let renewal = agency.contractRenewal { rows.append(("Contract renewal", HTML.escape(renewal))) }
         return "<dl class=\"identity\">" + rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined() + "</dl>"
     }

@@ -8,7 +8,7 @@ enum DirectoryView {
         var states: [USState]
     }
 
-    static func render(_ model: Model) -> String {
+    static func render(_ model: Model, viewer: Viewer? = nil) -> String {
         let filter = model.filter
         func option(_ value: String, _ label: String, selected: Bool) -> String {
             "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
@@ -32,7 +32,7 @@ enum DirectoryView {
         let results = page.items.isEmpty
             ? "<p class=\"empty\">No agency matches these filters. <a href=\"\(SiteURL.agencies.path)\">Clear the filters</a>.</p>"
             : Layout.agencyTable(page.items, id: "agency-results", caption: "Agencies, sorted by \(filter.sort.label.lowercased())")
-        return Layout.page(title: "Agencies", current: .agencies, body: """
+        return Layout.page(title: "Agencies", current: .agencies, viewer: viewer, body: """
         <h1>Agencies</h1>
         <p>Law-enforcement agencies found by The News &amp; Observer through Flock transparency portals and their data-sharing lists.
         “Alerts on NCIC” and “forbids immigration enforcement” come from each agency's latest portal snapshot.</p>

@@ -7,11 +7,11 @@ enum HomeView {
         var topPriority: [AgencySummary]
     }
 
-    static func render(_ model: Model) -> String {
+    static func render(_ model: Model, viewer: Viewer? = nil) -> String {
         let counts = model.counts
         let tiers = RequestPriority.Tier.allCases.map { "<li><strong>\($0.rawValue). \(HTML.escape($0.title)).</strong> \(HTML.escape($0.explanation))</li>" }.joined()
         let prohibitsYetNCIC = SiteURL.agencies(AgencyFilter(alertsNCIC: true, prohibitsImmigration: true))
-        return Layout.page(title: "Do your police scan license plates for ICE?", current: .home, body: """
+        return Layout.page(title: "Do your police scan license plates for ICE?", current: .home, viewer: viewer, body: """
         <h1>Hotlist Watch</h1>
         <p class="lede">Police license-plate cameras compare every passing car against NCIC hotlists. One NCIC topic,
         <strong>Immigration Violator</strong>, is filled only by ICE, mostly with administrative warrants no judge signed.

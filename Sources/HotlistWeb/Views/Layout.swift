@@ -2,7 +2,7 @@ import HotlistCore
 
 /// The frame every page shares: header, navigation, main content, credits.
 enum Layout {
-    static func page(title: String, current: SiteURL? = nil, description: String? = nil, body: String) -> String {
+    static func page(title: String, current: SiteURL? = nil, description: String? = nil, viewer: Viewer? = nil, body: String) -> String {
         func navItem(_ url: SiteURL, _ label: String) -> String {
             let here = url == current ? " aria-current=\"page\"" : ""
             return "<li><a href=\"\(url.path)\"\(here)>\(label)</a></li>"
@@ -27,6 +27,7 @@ enum Layout {
         \(navItem(.referenceStates, "State laws"))
         \(navItem(.about, "About the data"))
         </ul></nav>
+        \(accountBar(viewer, current: current))
         </header>
         <main id="main">
         \(body)
@@ -38,6 +39,22 @@ enum Layout {
         </footer>
         </body>
         </html>
+        """
+    }
+
+    /// Who is signed in, with their links and the sign-out button; a sign-in link otherwise.
+    /// Names appear only here, on pages that are never cached or shared.
+    static func accountBar(_ viewer: Viewer?, current: SiteURL?) -> String {
+        guard let viewer else {
+            return "<div class=\"account-bar\"><a href=\"\(SiteURL.signIn.path)\"\(current == .signIn ? " aria-current=\"page\"" : "")>Sign in</a></div>"
+        }
+        var links = ["<a href=\"\(SiteURL.account.path)\">Account</a>"]
+        if PermissionTable.allows(viewer.account.role, .manageUsers) { links.append("<a href=\"\(SiteURL.people.path)\">People</a>") }
+        if PermissionTable.allows(viewer.account.role, .readAuditTrail) { links.append("<a href=\"\(SiteURL.audit.path)\">Audit trail</a>") }
+        return """
+        <div class="account-bar"><span class="signed-in">Signed in as <strong class="viewer-name">\(HTML.escape(viewer.account.displayName))</strong> <span class="viewer-role">(\(viewer.account.role.label))</span></span>
+        \(links.joined(separator: " "))
+        \(Forms.postButton(SiteURL.signOut.path, label: "Sign out", csrf: viewer.csrfToken, id: "sign-out"))</div>
         """
     }
 

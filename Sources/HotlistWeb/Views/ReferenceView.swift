@@ -4,7 +4,7 @@ import HotlistCore
 enum ReferenceView {
     static let gradeNote = "<p class=\"note\">Every fact carries a grade: <strong>high</strong> means seen in a listed source; <span class=\"grade grade-medium\">medium</span> means consistent secondary sources, not checked against the statute; <span class=\"grade grade-low\">low</span> means unverified. Do not rely on medium or low facts without checking them.</p>"
 
-    static func ncic(_ topics: [NCICTopic]) -> String {
+    static func ncic(_ topics: [NCICTopic], viewer: Viewer? = nil) -> String {
         let rows = topics.map { topic in
             """
             <tr id="topic-\(HTML.escape(topic.key))"\(topic.key == NCICTopic.immigrationViolatorKey ? " class=\"highlight\"" : "")>
@@ -17,7 +17,7 @@ enum ReferenceView {
             </tr>
             """
         }.joined()
-        return Layout.page(title: "NCIC hotlist topics", current: .referenceNCIC, body: """
+        return Layout.page(title: "NCIC hotlist topics", current: .referenceNCIC, viewer: viewer, body: """
         <h1>NCIC hotlist topics</h1>
         <p>An agency that subscribes its Flock cameras to the FBI's NCIC hotlist ticks <em>topics</em> in a drop-down.
         Each topic is fed by one or more NCIC files. <strong>Immigration Violator</strong> is entered only by ICE.</p>
@@ -28,7 +28,7 @@ enum ReferenceView {
         """)
     }
 
-    static func states(_ laws: [StateRecordsLaw], restrictions: [StateRestrictionLaw]) -> String {
+    static func states(_ laws: [StateRecordsLaw], restrictions: [StateRestrictionLaw], viewer: Viewer? = nil) -> String {
         let restricted = Dictionary(grouping: restrictions, by: \.stateCode)
         let rows = laws.map { law in
             """
@@ -40,7 +40,7 @@ enum ReferenceView {
             <td>\(Layout.grade(law.confidence))</td></tr>
             """
         }.joined()
-        return Layout.page(title: "State laws", current: .referenceStates, body: """
+        return Layout.page(title: "State laws", current: .referenceStates, viewer: viewer, body: """
         <h1>State laws</h1>
         <p>Each state's public-records law (deadline, residency rule) and the state laws that restrict ALPR data sharing or local help with immigration enforcement.</p>
         \(gradeNote)
@@ -50,7 +50,7 @@ enum ReferenceView {
         """)
     }
 
-    static func state(_ law: StateRecordsLaw, restrictions: [StateRestrictionLaw]) -> String {
+    static func state(_ law: StateRecordsLaw, restrictions: [StateRestrictionLaw], viewer: Viewer? = nil) -> String {
         let restrictionItems = restrictions.isEmpty ? "<p>None on record in our reference data. That is not proof that none exists.</p>" : restrictions.map { item in
             """
             <article class="law">
@@ -62,7 +62,7 @@ enum ReferenceView {
             </article>
             """
         }.joined()
-        return Layout.page(title: "\(law.stateName) law", current: .referenceStates, body: """
+        return Layout.page(title: "\(law.stateName) law", current: .referenceStates, viewer: viewer, body: """
         <p class="crumbs"><a href="\(SiteURL.referenceStates.path)">State laws</a></p>
         <h1 id="state-name">\(HTML.escape(law.stateName))</h1>
         <section id="records-law" aria-labelledby="records-heading">

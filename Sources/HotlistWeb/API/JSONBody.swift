@@ -1,0 +1,36 @@
+import Foundation
+import HotlistCore
+import Vapor
+
+/// Strict reading of a JSON request body: an object, known keys only, each of the expected type.
+/// Every problem names its field, so a script's author knows what to fix.
+struct JSONBody {
+    private let object: [String: Any]
+
+    init(_ request: Request, allowedKeys: [String]) throws {
+        guard let buffer = request.body.data, buffer.readableBytes > 0 else {
+            throw InputProblems([InputProblem(file: "body", problem: "the request has no body", hint: "Send a JSON object with \(allowedKeys.joined(separator: ", ")).")])
+        }
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed]) } catch {
+            throw InputProblems([InputProblem(file: "body", problem: "the body is not valid JSON", hint: "Check quotes, commas and braces; send Content-Type: application/json.")])
+        }
+        guard let object = parsed as? [String: Any] else {
+            throw InputProblems([InputProblem(file: "body", problem: "the body is JSON but not an object", hint: "Send {\"\(allowedKeys.first ?? "field")\": …}.")])
+        }
+        let unknown = object.keys.filter { !allowedKeys.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw InputProblems(unknown.map { InputProblem(file: "body", field: $0, problem: "unknown field \"\($0)\"", hint: "Known fields: \(allowedKeys.joined(separator: ", ")).") })
+        }
+        self.object = object
+    }
+
+    /// A string, or nil when the key is missing or null.
+    func optionalString(_ key: String) throws -> String? {
+        switch object[key] {
+        case .none, is NSNull: return nil
+        case let text as String: return text
+        default: throw InputProblems([InputProblem(file: "body", field: key, problem: "\"\(key)\" must be a string or null", hint: "Quote the value, or send null to clear it.")])
+        }
+    }
+}

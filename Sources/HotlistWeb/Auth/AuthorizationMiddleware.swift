@@ -1,0 +1,28 @@
+import HotlistCore
+import Vapor
+
+/// Lets a request through only if the route's declared action is allowed for the viewer's role.
+/// A route that declares nothing is closed to everyone: a forgotten rule fails shut.
+struct AuthorizationMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // No route matched: let it fall through to the 404.
+        guard let route = request.route else { return try await next.respond(to: request) }
+        guard let action = route.requiredAction else {
+            request.logger.error("route \(route.method) \(route.path.string) has no permission rule; refusing it")
+            throw Abort(.forbidden, reason: "This address is closed: it has no permission rule.")
+        }
+        let role = request.viewer?.account.role
+        if PermissionTable.allows(role, action) { return try await next.respond(to: request) }
+        if request.viewer == nil {
+            if request.url.path.hasPrefix("/api/") {
+                throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"],
+                            reason: "This needs an API token: send it as `Authorization: Bearer hwt_…`. Create one on your account page.")
+            }
+            // Pages send the visitor to sign in and bring them back afterwards.
+            var target = SiteURL.signIn.with([("next", request.url.string)])
+            if request.storage[SessionExpiredKey.self] == true { target = SiteURL.signIn.with([("next", request.url.string), ("expired", "1")]) }
+            return request.redirect(to: target, redirectType: .normal)
+        }
+        throw Abort(.forbidden, reason: "Your role (\(role?.rawValue ?? "none")) does not allow this. Ask an admin if you need it.")
+    }
+}
