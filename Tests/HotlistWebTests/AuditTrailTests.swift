@@ -61,8 +61,9 @@ import VaporTesting
             // validate: the page, filtered by the admin, lists the change with before and after.
             let page = try await adminBrowser.get(app, SiteURL.audit.with([("person", String(admin.id))]))
             #expect(page.status == .ok)
-            #expect(page.body.contains("user.role.update"))
-            #expect(page.body.contains("<q>volunteer</q> → <q>reviewer</q>"))
+            #expect(page.body.contains("<td data-label=\"What\"><code>user.role.update</code></td>"))
+            #expect(page.body.contains("<li><code>role</code>: <q>volunteer</q> → <q>reviewer</q></li>"))
+            #expect(!page.body.contains("SQLRaw") && !page.body.contains("binds:"), "rows are rendered as HTML, not as a query's description")
             #expect(!page.body.contains("user.create"), "the filter keeps out changes by others (the test set-up)")
             let csv = try await adminBrowser.get(app, SiteURL.auditCSV.with([("entity", "user"), ("entity_id", String(vera.id))]))
             #expect(csv.status == .ok)

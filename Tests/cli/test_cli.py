@@ -193,4 +193,4 @@ def test_clear_errors_for_bad_places(tmp_path):
 
 def test_migrate_lists_the_named_migrations(tmp_path):
     out = run("migrate", "--database", str(tmp_path / "m.sqlite")).stdout
-    assert "0001-create-agencies" in out and "0008-create-directory-state" in out
+    assert "0001-create-agencies" in out and "0008-create-directory-state" in out and "0014-create-audit-events" in out

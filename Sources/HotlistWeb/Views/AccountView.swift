@@ -22,7 +22,7 @@ enum AccountView {
             <p>Use it as <code>Authorization: Bearer …</code> on <code>/api/v1/</code> requests that change data.</p></div>
             """
         } ?? ""
-        let rows = model.tokens.map { token in
+        let rows = model.tokens.map { (token) -> String in
             """
             <tr class="token-row"><td data-label="Name">\(HTML.escape(token.name))</td><td data-label="Starts with"><code>\(HTML.escape(token.prefix))…</code></td>
             <td data-label="Created">\(HTML.day(token.createdAt))</td><td data-label="Last used">\(token.lastUsedAt.map { HTML.day($0) } ?? "never")</td>

@@ -14,8 +14,8 @@ enum AuditView {
     }
 
     static func render(_ model: Model) -> String {
-        let rows = model.events.map { event in
-            let changes = event.changedFields.map { field in
+        let rows = model.events.map { (event) -> String in
+            let changes = event.changedFields.map { (field) -> String in
                 "<li><code>\(HTML.escape(field))</code>: \(value(event.before?[field] ?? nil)) → \(value(event.after?[field] ?? nil))</li>"
             }.joined()
             return """
@@ -39,11 +39,10 @@ enum AuditView {
         <h1>Audit trail</h1>
         <p class="lede">Every change to stored data: who, when, through what, and the values before and after. Nothing here can be edited or deleted.</p>
         <form method="get" action="\(SiteURL.audit.path)" class="filters" id="audit-filter">
-        <label for="person">Person</label><select id="person" name="person"><option value="">anyone</option>\(personOptions)</select>
-        <label for="entity">Entity</label><select id="entity" name="entity"><option value="">any</option>\(entityOptions)</select>
-        <label for="entity_id">Entity id</label><input id="entity_id" name="entity_id" value="\(HTML.escape(model.filter.entityID ?? ""))" size="8">
-        <button type="submit">Filter</button>
-        <a href="\(SiteURL.auditCSV.with(query))" id="audit-csv">Download as CSV</a>
+        <div class="field"><label for="person">Person</label><select id="person" name="person"><option value="">anyone</option>\(personOptions)</select></div>
+        <div class="field"><label for="entity">Entity</label><select id="entity" name="entity"><option value="">any</option>\(entityOptions)</select></div>
+        <div class="field"><label for="entity_id">Entity id</label><input id="entity_id" name="entity_id" value="\(HTML.escape(model.filter.entityID ?? ""))"></div>
+        <div class="field"><button type="submit">Filter</button> <a href="\(SiteURL.auditCSV.with(query))" id="audit-csv">Download as CSV</a></div>
         </form>
         <div class="table-wrap"><table id="audit"><caption>\(HTML.number(model.total)) \(model.total == 1 ? "entry" : "entries"), page \(model.page) of \(pages)</caption>
         <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">Via</th><th scope="col">What</th><th scope="col">Entity</th><th scope="col">Change</th></tr></thead>

@@ -20,7 +20,7 @@ enum PeopleView {
             <p>Give it to them privately. They enter it at <a href="\(SiteURL.resetPassword.path)">\(SiteURL.resetPassword.path)</a> to choose a password.</p></div>
             """
         } ?? ""
-        let rows = model.people.map { person in
+        let rows = model.people.map { (person) -> String in
             let status = person.isActive ? "active" : "disabled \(HTML.day(person.disabledAt))"
             let toggle = person.isActive
                 ? Forms.postButton(SiteURL.personDisable(person.id).path, label: "Disable", csrf: csrf, style: "danger")
