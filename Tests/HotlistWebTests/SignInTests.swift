@@ -172,3 +172,25 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct AccountHousekeepingTests {
+    @Test(arguments: TestBackend.available)
+    func runOutSessionsAndFailureCountsArePurged(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            let vera = try await AccountStore(db).create(email: "vera@example.org", displayName: nil, role: .volunteer, passwordHash: "x", by: .system, now: testStart)
+            let policy = SessionPolicy(), throttle = SignInThrottlePolicy()
+            try await SessionStore(db).create(tokenHash: "old", userID: vera.id, csrfToken: "c", clientAddress: nil, now: testStart)
+            try await SessionStore(db).create(tokenHash: "new", userID: vera.id, csrfToken: "c", clientAddress: nil, now: testStart.addingTimeInterval(policy.idleTimeout))
+            try await SignInThrottleStore(db).recordFailure(keyHash: "stale", scope: .account, policy: throttle, now: testStart)
+            let later = testStart.addingTimeInterval(policy.idleTimeout + 1)
+            try await SignInThrottleStore(db).recordFailure(keyHash: "live", scope: .account, policy: throttle, now: later)
+            // MUT
+            try await SessionStore(db).purgeExpired(now: later, policy: policy)
+            try await SignInThrottleStore(db).purgeStale(now: later, policy: throttle)
+            // validate: only what ran out is gone.
+            #expect(try await SessionStore(db).count(userID: vera.id) == 1)
+            #expect(try await SignInThrottleStore(db).state(keyHash: "stale") == nil)
+            #expect(try await SignInThrottleStore(db).state(keyHash: "live")?.failures == 1)
+        }
+    }
+}

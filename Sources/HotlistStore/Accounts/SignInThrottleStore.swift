@@ -29,6 +29,13 @@ public struct SignInThrottleStore: Sendable {
         }
     }
 
+    /// Forgets counts whose window and lock are both over, so the table holds only live ones.
+    public func purgeStale(now: Date, policy: SignInThrottlePolicy) async throws {
+        try await database.sql.delete(from: "sign_in_throttle")
+            .where("window_started_at", .lessThan, now.addingTimeInterval(-policy.window))
+            .where { $0.where("locked_until", .is, SQLLiteral.null).orWhere("locked_until", .lessThan, now) }.run()
+    }
+
     public func clear(keyHash: String) async throws {
         try await database.sql.delete(from: "sign_in_throttle").where("key_hash", .equal, keyHash).run()
     }

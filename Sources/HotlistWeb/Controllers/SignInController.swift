@@ -58,6 +58,9 @@ enum SignInController {
             return refuse("The email or password is wrong." + warning, status: .unauthorized)
         }
         try await throttle.clear(keyHash: accountKey)
+        // Housekeeping on a rare, cheap occasion: drop sessions and failure counts that ran out.
+        try await SessionStore(request.store).purgeExpired(now: now, policy: settings.sessions)
+        try await throttle.purgeStale(now: now, policy: settings.throttle)
         // A fresh session id at every sign-in, and the old one (if any) is gone.
         if let old = request.cookies[SecuritySettings.sessionCookie]?.string { try await SessionStore(request.store).delete(tokenHash: Credentials.sha256Hex(old)) }
         let token = Credentials.randomToken()
