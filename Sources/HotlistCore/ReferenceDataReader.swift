@@ -56,6 +56,43 @@ public enum ReferenceDataReader {
         return laws
     }
 
+    /// Legal holidays: federal (`US`) and each state's own, with the rule's grammar checked per row.
+    public static func holidays(_ table: CSVTable) throws(InputProblem) -> [Holiday] {
+        let reader = try CSVFieldReader(table, required: ["state_code", "holiday", "rule", "observed", "source", "confidence", "notes"])
+        var holidays: [Holiday] = []
+        for record in table.rows {
+            let ruleText = reader.text(record, "rule")
+            // Rows the grammar cannot express are kept in the file for people, not used for counting.
+            if ruleText == "unsupported" { continue }
+            let raw = reader.text(record, "state_code").uppercased()
+            let jurisdiction = raw == Holiday.federal ? raw : try stateCode(reader, record)
+            let rule: HolidayRule
+            do { rule = try HolidayRule.parse(ruleText) } catch {
+                throw reader.problem(record, "rule", error.description, hint: "See the rule grammar in CREDITS.md.")
+            }
+            holidays.append(Holiday(jurisdiction: jurisdiction, name: try reader.required(record, "holiday"), rule: rule,
+                                    observance: try reader.enumeration(record, "observed", as: WeekendObservance.self),
+                                    source: try reader.required(record, "source"),
+                                    confidence: try reader.enumeration(record, "confidence", as: Confidence.self),
+                                    notes: reader.text(record, "notes")))
+        }
+        return holidays
+    }
+
+    /// Whether each state moves a deadline off a weekend or holiday.
+    public static func deadlineRollovers(_ table: CSVTable) throws(InputProblem) -> [DeadlineRollover] {
+        let reader = try CSVFieldReader(table, required: ["state_code", "rolls_forward", "citation", "source", "confidence", "notes"])
+        var rows: [DeadlineRollover] = []
+        for record in table.rows {
+            rows.append(DeadlineRollover(stateCode: try stateCode(reader, record),
+                                         rollsForward: try reader.enumeration(record, "rolls_forward", as: DeadlineRollover.Answer.self),
+                                         citation: reader.text(record, "citation"), source: reader.text(record, "source"),
+                                         confidence: try reader.enumeration(record, "confidence", as: Confidence.self),
+                                         notes: reader.text(record, "notes")))
+        }
+        return rows
+    }
+
     static func stateCode(_ reader: CSVFieldReader, _ record: CSVRecord) throws(InputProblem) -> String {
         let raw = reader.text(record, "state_code")
         guard let state = USState.byCode(raw) else {
