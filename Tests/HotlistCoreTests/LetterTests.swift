@@ -1,0 +1,99 @@
+import Foundation
+@testable import HotlistCore
+import Testing
+
+@Suite struct LetterTemplateTests {
+    @Test func unknownEmptyAndBrokenVariablesAreErrorsNamingTheLine() {
+        let template = LetterTemplate(name: "campaign letter", subject: "About {{agency_name}}", body: "Dear {{agency_name}},\n\nSigned {{requester_nmae}}\n{{requester_email}}")
+        do {
+            _ = try template.render(["agency_name": "Sparks NV PD", "requester_email": "  "])
+            Issue.record("rendered with problems")
+        } catch {
+            #expect(error.problems.map(\.field) == ["requester_nmae", "requester_email"])
+            #expect(error.problems.map(\.line) == [3, 4])
+            #expect(error.problems[0].hint.contains("requester_name"))
+            #expect(error.problems[1].problem.contains("has no value"))
+        }
+        for broken in ["Dear {{agency_name", "Dear agency_name}}", "Dear {{}}", "Dear {{a {{b}}"] {
+            #expect(throws: InputProblems.self, "\(broken)") { try LetterTemplate(name: "t", subject: "s", body: broken).render([:]) }
+        }
+    }
+
+    @Test func variablesAreListedAndFilled() throws {
+        let template = LetterTemplate(name: "t", subject: "{{law_name}}", body: "{{agency_name}} / {{law_name}}")
+        #expect(try template.variables() == ["law_name", "agency_name"])
+        let letter = try template.render(["law_name": "Nevada Public Records Act", "agency_name": "Sparks NV PD"])
+        #expect(letter.body == "Sparks NV PD / Nevada Public Records Act")
+    }
+
+    @Test func standardLettersUseOnlyDocumentedVariables() throws {
+        for template in StandardLetters.all {
+            for variable in try template.variables() { #expect(LetterVariable(rawValue: variable) != nil, "\(template.name): \(variable)") }
+        }
+    }
+}
+
+@Suite struct StandardLetterTests {
+    /// The shipped reference file, read from the repository (not from ../shared).
+    static func shippedLaws() throws -> [StateRecordsLaw] {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/HotlistStore/Resources/reference/state_records_laws.csv")
+        return try ReferenceDataReader.stateRecordsLaws(try CSVTable.parse(data: try Data(contentsOf: file), file: file.lastPathComponent))
+    }
+
+    let requester = Requester(name: "Vera Volunteer", email: "vera@example.org", stateCode: "NV")
+    let today = CalendarDay(iso: "2026-11-27")!
+
+    @Test func theInitialLetterRendersForEveryStateWithItsOwnLaw() throws {
+        let laws = try Self.shippedLaws()
+        #expect(laws.count == 51)
+        for law in laws {
+            let letter = try LetterComposer().compose(StandardLetters.initialRequest, agencyName: "Test PD", law: law, requester: requester, today: today)
+            #expect(letter.body.contains(law.citation), "\(law.stateCode)")
+            #expect(letter.subject.contains(law.lawName), "\(law.stateCode)")
+            #expect(!letter.body.contains("{{") && !letter.body.contains("}}"), "\(law.stateCode)")
+            #expect(letter.body.contains("NCIC") && letter.body.contains("renewal") && letter.body.contains("fees be waived"))
+            let sentence = LetterComposer.deadlineSentence(law)
+            #expect(letter.body.contains("The law requires a response \(sentence)."), "\(law.stateCode)")
+            if let days = law.deadlineDays { #expect(sentence.contains("\(days)"), "\(law.stateCode)") }
+        }
+    }
+
+    @Test func residencyStatesWarnUnlessTheRequesterLivesThere() throws {
+        let laws = try Self.shippedLaws()
+        let limited = laws.filter { $0.residency == .yes }.map(\.stateCode)
+        #expect(Set(limited).isSuperset(of: ["AL", "AR", "DE", "KY", "TN", "VA"]), "\(limited)")
+        let virginia = try #require(laws.first { $0.stateCode == "VA" })
+        let outsider = try LetterComposer().compose(StandardLetters.initialRequest, agencyName: "Richmond VA PD", law: virginia, requester: requester, today: today)
+        #expect(outsider.warnings.contains { $0.contains("limits public-records requests to its residents") })
+        var local = requester
+        local.stateCode = "VA"
+        let insider = try LetterComposer().compose(StandardLetters.initialRequest, agencyName: "Richmond VA PD", law: virginia, requester: local, today: today)
+        #expect(!insider.warnings.contains { $0.contains("residents") })
+    }
+
+    @Test func followUpsAndAppealsNeedWhatTheyCite() throws {
+        let nevada = try #require(try Self.shippedLaws().first { $0.stateCode == "NV" })
+        // Without a filing date the follow-up is refused, naming what is missing.
+        do {
+            _ = try LetterComposer().compose(StandardLetters.followUp, agencyName: "Sparks NV PD", law: nevada, requester: requester, today: today)
+            Issue.record("a follow-up without a filing date was written")
+        } catch {
+            #expect(error.problems.map(\.field).contains("filed_on"))
+        }
+        let deadline = Deadline(stateCode: "NV", received: CalendarDay(iso: "2026-03-02")!, due: CalendarDay(iso: "2026-03-09")!, followUp: nil, basis: "", skipped: [])
+        let facts = LetterComposer.RequestFacts(filedOn: CalendarDay(iso: "2026-03-02"), trackingNumbers: ["R-2026-114"], deadline: deadline,
+                                                exemptionCited: "NRS 239.010 (confidential by law)", exemptionAnswer: ExemptionLibrary.byID("criminal-justice-information")!.answer)
+        let followUp = try LetterComposer().compose(StandardLetters.followUp, agencyName: "Sparks NV PD", law: nevada, requester: requester, today: today, facts: facts)
+        #expect(followUp.body.contains("due by 2026-03-09") && followUp.body.contains("R-2026-114"))
+        let appeal = try LetterComposer().compose(StandardLetters.appeal, agencyName: "Sparks NV PD", law: nevada, requester: requester, today: today, facts: facts)
+        #expect(appeal.body.contains("The agency cited: NRS 239.010 (confidential by law)."))
+        #expect(appeal.body.contains("names of NCIC files are themselves published"))
+        #expect(!appeal.body.contains("from memory"), "reference-data tags stay out of letters")
+        for law in try Self.shippedLaws() {
+            let letter = try LetterComposer().compose(StandardLetters.appeal, agencyName: "Test PD", law: law, requester: requester, today: today, facts: facts)
+            #expect(!letter.body.contains("memory") && !letter.body.contains("{{"), "\(law.stateCode)")
+            if law.appealRouteFromMemory { #expect(letter.warnings.contains { $0.contains("written from memory") }, "\(law.stateCode)") }
+        }
+    }
+}
