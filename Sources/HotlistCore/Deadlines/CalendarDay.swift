@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date without a time or a zone: deadlines are counted in whole days where the agency is, so
 /// clocks and time zones have no place in the arithmetic.
 public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -89,4 +91,12 @@ public enum Weekday: Int, Sendable, CaseIterable, Codable {
     }
 
     public var name: String { ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][rawValue] }
+}
+
+extension CalendarDay {
+    /// The UTC calendar day of an instant. Requests are dated by people in their own day; UTC is
+    /// the documented convention where the software has to pick the day itself.
+    public static func today(_ now: Date) -> CalendarDay {
+        CalendarDay(ordinal: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
 }

@@ -18,5 +18,8 @@ public enum HotlistMigrations {
         CreatePasswordResetTokens(),
         CreateSignInThrottle(),
         CreateAuditEvents(),
+        CreateHolidayTables(),
+        SeedHolidays(),
+        CreateRecordsRequests(),
     ]
 }

@@ -35,4 +35,42 @@ public struct ReferenceQueries: Sendable {
     public func restrictiveStates() async throws -> Set<String> {
         Set(try await stateRestrictionLaws().filter { !$0.isUnverifiedBill }.map(\.stateCode))
     }
+
+    /// Federal holidays and, with `stateCode`, that state's own (rows the state does not keep included).
+    public func holidays(_ stateCode: String? = nil) async throws -> [Holiday] {
+        var query = sql.select().columns("jurisdiction", "name", "rule", "observance", "source", "confidence", "notes").from("holidays")
+        if let stateCode { query = query.where { $0.where("jurisdiction", .equal, Holiday.federal).orWhere("jurisdiction", .equal, stateCode.uppercased()) } }
+        return try await query.orderBy("id").all().map { row in
+            Holiday(jurisdiction: try row.decode(column: "jurisdiction", as: String.self), name: try row.decode(column: "name", as: String.self),
+                    // Rows were checked when the file was read; a hand-edited bad row counts as not kept rather than crashing.
+                    rule: (try? HolidayRule.parse(try row.decode(column: "rule", as: String.self))) ?? .notObserved,
+                    observance: WeekendObservance(rawValue: try row.decode(column: "observance", as: String.self)) ?? .unknown,
+                    source: try row.decode(column: "source", as: String.self),
+                    confidence: Confidence(rawValue: try row.decode(column: "confidence", as: String.self)) ?? .low,
+                    notes: try row.decode(column: "notes", as: String.self))
+        }
+    }
+
+    public func deadlineRollovers() async throws -> [DeadlineRollover] {
+        try await sql.select().columns("state_code", "rolls_forward", "citation", "source", "confidence", "notes").from("deadline_rollovers")
+            .orderBy("state_code").all().map { row in
+                DeadlineRollover(stateCode: try row.decode(column: "state_code", as: String.self),
+                                 rollsForward: DeadlineRollover.Answer(rawValue: try row.decode(column: "rolls_forward", as: String.self)) ?? .unknown,
+                                 citation: try row.decode(column: "citation", as: String.self), source: try row.decode(column: "source", as: String.self),
+                                 confidence: Confidence(rawValue: try row.decode(column: "confidence", as: String.self)) ?? .low,
+                                 notes: try row.decode(column: "notes", as: String.self))
+            }
+    }
+
+    /// The deadline calculator over the stored holidays and roll-forward rules.
+    public func deadlineCalculator(followUpBusinessDays: Int = 10) async throws -> DeadlineCalculator {
+        DeadlineCalculator(holidays: try await holidays(), rollovers: try await deadlineRollovers(), followUpBusinessDays: followUpBusinessDays)
+    }
+
+    /// The due date for a request to an agency in `stateCode` received on `received`, or nil when
+    /// the state has no records-law row.
+    public func deadline(stateCode: String, received: CalendarDay, extensionDays: Int = 0) async throws -> Deadline? {
+        guard let law = try await stateRecordsLaw(stateCode) else { return nil }
+        return try await deadlineCalculator().deadline(law: law, received: received, extensionDays: extensionDays)
+    }
 }

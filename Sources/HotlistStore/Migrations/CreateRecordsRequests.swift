@@ -1,0 +1,103 @@
+import FluentKit
+import SQLKit
+
+/// Campaigns, requests and everything logged on a request: tracking numbers, communications,
+/// fees, cited exemptions and the status history.
+struct CreateRecordsRequests: AsyncMigration {
+    var name: String { "0017-create-records-requests" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("campaigns")
+            .field("id", .int, .identifier(auto: true))
+            .field("name", .string, .required)
+            .field("description", .string, .required)
+            .field("agency_filter", .string, .required)
+            .field("template_subject", .string)
+            .field("template_body", .string)
+            .field("requester_name", .string, .required)
+            .field("requester_email", .string, .required)
+            .field("requester_address", .string)
+            .field("requester_state", .string)
+            .field("created_by", .int, .references("users", "id"))
+            .field("created_at", .datetime, .required)
+            .create()
+        try await database.schema("records_requests")
+            .field("id", .int, .identifier(auto: true))
+            .field("agency_id", .int, .required, .references("agencies", "id"))
+            .field("campaign_id", .int, .references("campaigns", "id"))
+            .field("status", .string, .required)
+            .field("requester_name", .string, .required)
+            .field("requester_email", .string, .required)
+            .field("requester_address", .string)
+            .field("requester_state", .string)
+            .field("subject", .string, .required)
+            .field("letter", .string, .required)
+            .field("channel", .string, .required)
+            .field("portal_kind", .string)
+            .field("channel_url", .string)
+            .field("filed_on", .string)
+            .field("received_on", .string)
+            .field("due_on", .string)
+            .field("follow_up_on", .string)
+            .field("due_basis", .string)
+            .field("extension_days", .int, .required)
+            .field("created_by", .int, .references("users", "id"))
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "records_requests_agency").on("records_requests").column("agency_id").run()
+        try await sql.create(index: "records_requests_campaign").on("records_requests").column("campaign_id").run()
+        try await sql.create(index: "records_requests_status").on("records_requests").column("status").run()
+        try await database.schema("request_tracking_numbers")
+            .field("request_id", .int, .required, .references("records_requests", "id"))
+            .field("number", .string, .required)
+            .field("position", .int, .required)
+            .unique(on: "request_id", "number")
+            .create()
+        try await database.schema("request_communications")
+            .field("id", .int, .identifier(auto: true))
+            .field("request_id", .int, .required, .references("records_requests", "id"))
+            .field("direction", .string, .required)
+            .field("channel", .string, .required)
+            .field("occurred_on", .string, .required)
+            .field("subject", .string, .required)
+            .field("text", .string, .required)
+            .field("created_by", .int, .references("users", "id"))
+            .field("created_at", .datetime, .required)
+            .create()
+        try await database.schema("request_fees")
+            .field("id", .int, .identifier(auto: true))
+            .field("request_id", .int, .required, .references("records_requests", "id"))
+            .field("kind", .string, .required)
+            .field("amount_cents", .int, .required)
+            .field("occurred_on", .string, .required)
+            .field("note", .string, .required)
+            .create()
+        try await database.schema("request_exemptions")
+            .field("id", .int, .identifier(auto: true))
+            .field("request_id", .int, .required, .references("records_requests", "id"))
+            .field("exemption_id", .string)
+            .field("cited_text", .string, .required)
+            .create()
+        try await database.schema("request_status_changes")
+            .field("id", .int, .identifier(auto: true))
+            .field("request_id", .int, .required, .references("records_requests", "id"))
+            .field("from_status", .string)
+            .field("to_status", .string, .required)
+            .field("occurred_on", .string, .required)
+            .field("note", .string, .required)
+            .field("actor_user_id", .int)
+            .field("recorded_at", .datetime, .required)
+            .create()
+        for table in ["request_communications", "request_fees", "request_exemptions", "request_status_changes"] {
+            try await sql.create(index: "\(table)_request").on(table).column("request_id").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in ["request_status_changes", "request_exemptions", "request_fees", "request_communications", "request_tracking_numbers", "records_requests", "campaigns"] {
+            try await database.schema(table).delete()
+        }
+    }
+}
