@@ -20,6 +20,12 @@ import VaporTesting
         "GET /account": .manageOwnAccount, "POST /account/password": .manageOwnAccount, "POST /account/tokens": .manageOwnAccount,
         "POST /account/tokens/:tokenID/revoke": .manageOwnAccount,
         "GET /agencies/:id/records-contact": .editRecordsContact, "POST /agencies/:id/records-contact": .editRecordsContact,
+        "GET /requests": .readRequests, "GET /requests.csv": .readRequests, "GET /requests/new": .editRequests, "POST /requests": .editRequests,
+        "GET /requests/:requestID": .readRequests, "GET /requests/:requestID/request.eml": .readRequests,
+        "GET /requests/:requestID/letters/:kind": .editRequests, "POST /requests/:requestID/file": .editRequests,
+        "POST /requests/:requestID/status": .editRequests, "POST /requests/:requestID/log": .editRequests, "POST /requests/:requestID/fee": .editRequests,
+        "POST /requests/:requestID/exemption": .editRequests, "POST /requests/:requestID/extend": .editRequests,
+        "POST /requests/:requestID/tracking": .editRequests,
         "GET /admin/people": .manageUsers, "POST /admin/people": .manageUsers, "POST /admin/people/:userID/role": .manageUsers,
         "POST /admin/people/:userID/disable": .manageUsers, "POST /admin/people/:userID/enable": .manageUsers,
         "POST /admin/people/:userID/reset-token": .manageUsers,
@@ -53,7 +59,9 @@ import VaporTesting
             var tokens: [Role: String] = [:]
             for role in Role.allCases { tokens[role] = try await makeAPIToken(db, people[role]!) }
 
-            let samples = ["id": String(sparks), "code": "NV", "userID": String(target.id), "tokenID": "999999"]
+            let draft = try await RequestStore(db).createDraft(RequestDraft(agencyID: sparks, requester: Requester(name: "T", email: "t@example.org"), subject: "s",
+                                                                            letter: "l", channel: .email), by: .system, now: testStart)
+            let samples = ["id": String(sparks), "code": "NV", "userID": String(target.id), "tokenID": "999999", "requestID": String(draft.id), "kind": "follow-up"]
             let routes = app.routes.all
             #expect(routes.count >= 30, "expected every page, form and API route; found \(routes.count)")
             var checked = 0

@@ -10,6 +10,12 @@ public enum Action: String, Sendable, CaseIterable {
     case manageOwnAccount
     /// Correct an agency's records contact (email, portal).
     case editRecordsContact
+    /// See requests, their letters and logs (requesters' names and emails included).
+    case readRequests
+    /// Write, file and update requests; log replies; generate follow-ups and appeals.
+    case editRequests
+    /// Start a campaign: one request to many agencies.
+    case manageCampaigns
     case manageUsers
     case readAuditTrail
 }

@@ -16,6 +16,9 @@ public enum PermissionTable {
         .signOut: .roles(everyRole),
         .manageOwnAccount: .roles(everyRole),
         .editRecordsContact: .roles([.volunteer, .reviewer, .admin]),
+        .readRequests: .roles(everyRole),
+        .editRequests: .roles(everyRole),
+        .manageCampaigns: .roles([.reviewer, .admin]),
         .manageUsers: .roles([.admin]),
         .readAuditTrail: .roles([.admin]),
     ]

@@ -74,25 +74,29 @@ public struct RequestStore: Sendable {
     // MARK: writing
 
     public func createDraft(_ draft: RequestDraft, by actor: AuditActor, now: Date) async throws -> RecordsRequest {
+        try await database.db.transaction { db in
+            try await Self.insertDraft(draft, sql: db as! any SQLDatabase, by: actor, now: now)
+        }
+    }
+
+    /// Stores a checked draft with its first history entry and audit entry, on `sql` (a transaction).
+    static func insertDraft(_ draft: RequestDraft, sql: any SQLDatabase, by actor: AuditActor, now: Date) async throws -> RecordsRequest {
         let problems = draft.problems()
         if !problems.isEmpty { throw InputProblems(problems) }
-        return try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
-            guard try await sql.select().column("id").from("agencies").where("id", .equal, draft.agencyID).first() != nil else { throw RecordNotFound("agency \(draft.agencyID)") }
-            let id = try await sql.insert(into: "records_requests")
-                .columns("agency_id", "campaign_id", "status", "requester_name", "requester_email", "requester_address", "requester_state", "subject", "letter",
-                         "channel", "portal_kind", "channel_url", "extension_days", "created_by", "created_at", "updated_at")
-                .values(SQLBind(draft.agencyID), SQLBind(draft.campaignID), SQLBind(RequestStatus.draft.rawValue), SQLBind(draft.requester.name.trimmingCharacters(in: .whitespaces)),
-                        SQLBind(EmailAddress.normalize(draft.requester.email)), SQLBind(draft.requester.postalAddress), SQLBind(draft.requester.stateCode),
-                        SQLBind(draft.subject), SQLBind(draft.letter), SQLBind(draft.channel.rawValue), SQLBind(draft.portalKind?.rawValue), SQLBind(draft.channelURL),
-                        SQLBind(0), SQLBind(actor.userID), SQLBind(now), SQLBind(now))
-                .returning("id").first()!.decode(column: "id", as: Int.self)
-            let created = try await Self.request(id: id, sql: sql)!
-            try await Self.recordStatus(sql, requestID: id, from: nil, to: .draft, on: CalendarDay.today(now), note: "", actor: actor, now: now)
-            try await AuditLog.append(AuditEntry(action: "request.create", entityType: "request", entityID: String(id), before: nil, after: created.auditValues),
-                                      by: actor, at: now, on: sql)
-            return created
-        }
+        guard try await sql.select().column("id").from("agencies").where("id", .equal, draft.agencyID).first() != nil else { throw RecordNotFound("agency \(draft.agencyID)") }
+        let id = try await sql.insert(into: "records_requests")
+            .columns("agency_id", "campaign_id", "status", "requester_name", "requester_email", "requester_address", "requester_state", "subject", "letter",
+                     "channel", "portal_kind", "channel_url", "extension_days", "created_by", "created_at", "updated_at")
+            .values(SQLBind(draft.agencyID), SQLBind(draft.campaignID), SQLBind(RequestStatus.draft.rawValue), SQLBind(draft.requester.name.trimmingCharacters(in: .whitespaces)),
+                    SQLBind(EmailAddress.normalize(draft.requester.email)), SQLBind(draft.requester.postalAddress), SQLBind(draft.requester.stateCode),
+                    SQLBind(draft.subject), SQLBind(draft.letter), SQLBind(draft.channel.rawValue), SQLBind(draft.portalKind?.rawValue), SQLBind(draft.channelURL),
+                    SQLBind(0), SQLBind(actor.userID), SQLBind(now), SQLBind(now))
+            .returning("id").first()!.decode(column: "id", as: Int.self)
+        let created = try await request(id: id, sql: sql)!
+        try await recordStatus(sql, requestID: id, from: nil, to: .draft, on: CalendarDay.today(now), note: "", actor: actor, now: now)
+        try await AuditLog.append(AuditEntry(action: "request.create", entityType: "request", entityID: String(id), before: nil, after: created.auditValues),
+                                  by: actor, at: now, on: sql)
+        return created
     }
 
     /// Marks a draft filed on `filedOn` (received the same day unless `receivedOn` says otherwise),

@@ -71,6 +71,16 @@ enum Stylesheet {
     .changes { margin: 0; padding-left: 1rem; font-size: .9rem; overflow-wrap: anywhere; }
     .visually-hidden { position: absolute; left: -9999px; }
     .pager { display: flex; gap: 1rem; margin: 1rem 0; }
+    form.stacked.wide { max-width: 48rem; }
+    form.stacked textarea { font: inherit; padding: .45rem; border: 1px solid #9aa3ad; border-radius: 4px; }
+    pre.letter, .log pre { white-space: pre-wrap; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .75rem; max-width: 48rem; font-family: inherit; }
+    .overdue { color: #b91c1c; }
+    .message-warning { border-color: #f59e0b; background: #fffbeb; }
+    .status-denied, .status-no_responsive_records { background: #fee2e2; border-color: #fca5a5; }
+    .status-fulfilled, .status-partially_fulfilled { background: #dcfce7; border-color: #86efac; }
+    .status-draft { background: #f3f4f6; }
+    .basis { color: var(--muted); font-size: .9rem; max-width: 48rem; }
+    .log { padding-left: 1rem; } .log li { margin-bottom: .4rem; }
     @media (max-width: 40rem) {
       .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; }
       /* The agency tables become one card per agency, each cell labelled. */

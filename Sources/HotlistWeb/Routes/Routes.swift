@@ -31,6 +31,22 @@ func registerRoutes(_ app: Application) throws {
     app.get("agencies", ":id", "records-contact", use: RecordsContactController.page).requires(.editRecordsContact)
     app.post("agencies", ":id", "records-contact", use: RecordsContactController.save).requires(.editRecordsContact)
 
+    // Public-records requests.
+    app.get("requests", use: RequestsController.list).requires(.readRequests)
+    app.get("requests.csv", use: RequestsController.csv).requires(.readRequests)
+    app.get("requests", "new", use: RequestsController.newPage).requires(.editRequests)
+    app.post("requests", use: RequestsController.create).requires(.editRequests)
+    app.get("requests", ":requestID", use: RequestsController.page).requires(.readRequests)
+    app.get("requests", ":requestID", "request.eml", use: RequestsController.eml).requires(.readRequests)
+    app.get("requests", ":requestID", "letters", ":kind", use: RequestsController.letter).requires(.editRequests)
+    app.post("requests", ":requestID", "file", use: RequestsController.file).requires(.editRequests)
+    app.post("requests", ":requestID", "status", use: RequestsController.changeStatus).requires(.editRequests)
+    app.post("requests", ":requestID", "log", use: RequestsController.log).requires(.editRequests)
+    app.post("requests", ":requestID", "fee", use: RequestsController.fee).requires(.editRequests)
+    app.post("requests", ":requestID", "exemption", use: RequestsController.exemption).requires(.editRequests)
+    app.post("requests", ":requestID", "extend", use: RequestsController.extend).requires(.editRequests)
+    app.post("requests", ":requestID", "tracking", use: RequestsController.tracking).requires(.editRequests)
+
     // Administration.
     app.get("admin", "people", use: PeopleController.page).requires(.manageUsers)
     app.post("admin", "people", use: PeopleController.add).requires(.manageUsers)

@@ -26,6 +26,16 @@ public enum SiteURL: Sendable, Equatable {
     case audit
     case auditCSV
     case recordsContact(Int)
+    case requests
+    case requestsCSV
+    case newRequest(agency: Int)
+    case request(Int)
+    case requestAction(Int, String)
+    case requestLetter(Int, String)
+    case requestEML(Int)
+    case campaigns
+    case newCampaign
+    case campaign(Int)
     case api(API)
 
     public enum API: Sendable, Equatable {
@@ -37,6 +47,10 @@ public enum SiteURL: Sendable, Equatable {
         case openAPI
         case me
         case recordsContact(Int)
+        case requests
+        case request(Int)
+        case requestStatus(Int)
+        case campaigns
     }
 
     public var path: String {
@@ -64,6 +78,16 @@ public enum SiteURL: Sendable, Equatable {
         case .audit: "/admin/audit"
         case .auditCSV: "/admin/audit.csv"
         case .recordsContact(let id): "/agencies/\(id)/records-contact"
+        case .requests: "/requests"
+        case .requestsCSV: "/requests.csv"
+        case .newRequest(let agency): "/requests/new?agency=\(agency)"
+        case .request(let id): "/requests/\(id)"
+        case .requestAction(let id, let action): "/requests/\(id)/\(action)"
+        case .requestLetter(let id, let kind): "/requests/\(id)/letters/\(kind)"
+        case .requestEML(let id): "/requests/\(id)/request.eml"
+        case .campaigns: "/campaigns"
+        case .newCampaign: "/campaigns/new"
+        case .campaign(let id): "/campaigns/\(id)"
         case .api(let api):
             switch api {
             case .agencies: "/api/v1/agencies"
@@ -74,6 +98,10 @@ public enum SiteURL: Sendable, Equatable {
             case .openAPI: "/api/v1/openapi.json"
             case .me: "/api/v1/me"
             case .recordsContact(let id): "/api/v1/agencies/\(id)/records-contact"
+            case .requests: "/api/v1/requests"
+            case .request(let id): "/api/v1/requests/\(id)"
+            case .requestStatus(let id): "/api/v1/requests/\(id)/status"
+            case .campaigns: "/api/v1/campaigns"
             }
         }
     }

@@ -56,7 +56,8 @@ enum AgencyView {
         let contact = [agency.recordsEmail.map { "<span id=\"records-email\">\(HTML.escape($0))</span>" },
                        agency.recordsPortalURL.map { "<span id=\"records-portal\">\(HTML.externalLink($0))</span>" }].compactMap { $0 }
         let correct = agency.id.map { " <a class=\"edit-link\" id=\"correct-records-contact\" href=\"\(SiteURL.recordsContact($0).path)\">Correct this</a>" } ?? ""
-        rows.append(("Records contact", (contact.isEmpty ? "<span id=\"records-none\">not known yet</span>" : contact.joined(separator: "<br>")) + correct))
+        let file = agency.id.map { " <a class=\"edit-link\" id=\"file-request\" href=\"\(SiteURL.newRequest(agency: $0).path)\">File a request</a>" } ?? ""
+        rows.append(("Records contact", (contact.isEmpty ? "<span id=\"records-none\">not known yet</span>" : contact.joined(separator: "<br>")) + correct + file))
         if let renewal = agency.contractRenewal { rows.append(("Contract renewal", HTML.escape(renewal))) }
         return "<dl class=\"identity\">" + rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined() + "</dl>"
     }

@@ -48,7 +48,8 @@ enum Layout {
         guard let viewer else {
             return "<div class=\"account-bar\"><a href=\"\(SiteURL.signIn.path)\"\(current == .signIn ? " aria-current=\"page\"" : "")>Sign in</a></div>"
         }
-        var links = ["<a href=\"\(SiteURL.account.path)\">Account</a>"]
+        var links = ["<a href=\"\(SiteURL.requests.path)\"\(current == .requests ? " aria-current=\"page\"" : "")>Requests</a>",
+                     "<a href=\"\(SiteURL.account.path)\">Account</a>"]
         if PermissionTable.allows(viewer.account.role, .manageUsers) { links.append("<a href=\"\(SiteURL.people.path)\">People</a>") }
         if PermissionTable.allows(viewer.account.role, .readAuditTrail) { links.append("<a href=\"\(SiteURL.audit.path)\">Audit trail</a>") }
         return """

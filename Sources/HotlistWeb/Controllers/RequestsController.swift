@@ -1,0 +1,251 @@
+import HotlistCore
+import HotlistStore
+import Vapor
+
+/// Requests on the web: write one from an agency page, file it, log replies, change status, follow
+/// up and appeal. Every change goes through the store (transitions, audit trail).
+enum RequestsController {
+    struct DraftForm: Content {
+        var agency: Int?; var requester_name: String?; var requester_email: String?; var requester_address: String?; var requester_state: String?
+        var channel: String?; var portal_kind: String?; var channel_url: String?; var subject: String?; var letter: String?
+    }
+    struct FileForm: Content { var filed_on: String?; var received_on: String?; var tracking_number: String? }
+    struct StatusForm: Content { var status: String?; var date: String?; var note: String? }
+    struct LogForm: Content { var direction: String?; var channel: String?; var date: String?; var subject: String?; var text: String? }
+    struct FeeForm: Content { var kind: String?; var amount: String?; var date: String?; var note: String? }
+    struct ExemptionForm: Content { var exemption: String?; var cited_text: String? }
+    struct ExtendForm: Content { var days: String?; var note: String? }
+    struct TrackingForm: Content { var tracking_number: String? }
+
+    static func today(_ request: Request) -> CalendarDay { CalendarDay.today(request.clock.now()) }
+
+    /// A date field: empty means today; anything else must be YYYY-MM-DD.
+    static func day(_ text: String?, field: String, today: CalendarDay) throws(InputProblems) -> CalendarDay {
+        let value = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if value.isEmpty { return today }
+        guard let day = CalendarDay(iso: value) else {
+            throw InputProblems([InputProblem(file: "form", field: field, problem: "\"\(value.prefix(40))\" is not a date", hint: "Write it as YYYY-MM-DD, for example 2026-03-02.")])
+        }
+        return day
+    }
+
+    static func requestID(_ request: Request) throws -> Int {
+        guard let id = request.parameters.get("requestID").flatMap(Int.init), id > 0 else { throw Abort(.notFound) }
+        return id
+    }
+
+    // MARK: pages
+
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let query = request.queryParameters()
+        var filter = RequestFilter(limit: 500)
+        var problems: [InputProblem] = []
+        for (name, value) in query where !value.isEmpty {
+            switch name {
+            case "status": if let status = RequestStatus(rawValue: value) { filter.status = status } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a status", hint: "Pick one from the list.")) }
+            case "state": if let state = USState.byCode(value) { filter.stateCode = state.code } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a state code", hint: "Use two letters such as NV.")) }
+            case "campaign": if let id = Int(value) { filter.campaignID = id } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a campaign id", hint: "Pick a campaign from its page.")) }
+            case "mine": if value == "1" { filter.createdBy = viewer.account.id }
+            default: problems.append(InputProblem(file: "query", field: name, problem: "unknown parameter \"\(name)\"", hint: "Known: status, state, campaign, mine."))
+            }
+        }
+        if !problems.isEmpty { throw InputProblems(problems) }
+        let store = RequestStore(request.store)
+        let model = RequestsView.ListModel(viewer: viewer, requests: try await store.list(filter), filter: filter,
+                                           needsAction: try await store.due(today: today(request), withinDays: 7), today: today(request))
+        return request.personalPage(RequestsView.list(model))
+    }
+
+    @Sendable static func newPage(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        guard let agencyID = request.queryParameters()["agency"].flatMap(Int.init) else {
+            throw InputProblems([InputProblem(file: "query", field: "agency", problem: "no agency was chosen", hint: "Start from an agency's page: “File a request”.")])
+        }
+        let requester = Requester(name: viewer.account.displayName, email: viewer.account.email)
+        return try await renderNew(request, agencyID: agencyID, requester: requester, form: nil, problems: [])
+    }
+
+    static func renderNew(_ request: Request, agencyID: Int, requester: Requester, form: DraftForm?, problems: [InputProblem], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let viewer = try request.requireViewer()
+        guard let detail = try await DirectoryQueries(request.store).detail(id: agencyID) else { throw Abort(.notFound) }
+        var law: StateRecordsLaw?
+        if let state = detail.agency.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
+        var warnings: [String] = []
+        var subject = form?.subject ?? "", letter = form?.letter ?? ""
+        var composeProblems: [InputProblem] = []
+        if form == nil {
+            do {
+                let composed = try LetterComposer().compose(StandardLetters.initialRequest, agencyName: detail.agency.name, law: law, requester: requester, today: today(request))
+                subject = composed.subject; letter = composed.body; warnings = composed.warnings
+            } catch { composeProblems = error.problems }
+        }
+        if law == nil { warnings.append("This agency's state is not known, so no state law or deadline can be cited. Resolve its state before filing.") }
+        if detail.agency.recordsEmail == nil { warnings.append("No records email is known for this agency: add it with “Correct this” on the agency page, or file through its portal or by post.") }
+        let model = RequestsView.NewModel(viewer: viewer, agencyID: agencyID, agencyName: detail.agency.name, law: law, recordsEmail: detail.agency.recordsEmail,
+                                          portalURL: detail.agency.recordsPortalURL, requester: requester, form: form, subject: subject, letter: letter,
+                                          warnings: warnings, problems: problems + composeProblems)
+        return request.personalPage(RequestsView.new(model), status: status)
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let form = try request.form(DraftForm.self)
+        guard let agencyID = form.agency else { throw InputProblems([InputProblem(file: "form", field: "agency", problem: "no agency was chosen", hint: "Start from an agency's page.")]) }
+        let requester = Requester(name: form.requester_name ?? "", email: form.requester_email ?? "",
+                                  postalAddress: form.requester_address.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 },
+                                  stateCode: form.requester_state.flatMap { USState.byCode($0)?.code })
+        var problems: [InputProblem] = []
+        let channel = FilingChannel(rawValue: form.channel ?? "email")
+        if channel == nil { problems.append(InputProblem(file: "form", field: "channel", problem: "\"\(form.channel ?? "")\" is not a filing channel", hint: "Choose email, records portal, MuckRock or postal mail.")) }
+        let portalKind = (form.portal_kind ?? "").isEmpty ? nil : PortalKind(rawValue: form.portal_kind!)
+        let url = (form.channel_url ?? "").trimmingCharacters(in: .whitespaces)
+        let draft = RequestDraft(agencyID: agencyID, requester: requester, subject: form.subject ?? "", letter: (form.letter ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
+                                 channel: channel ?? .email, portalKind: portalKind, channelURL: url.isEmpty ? nil : url)
+        problems += draft.problems()
+        if !problems.isEmpty { return try await renderNew(request, agencyID: agencyID, requester: requester, form: form, problems: problems, status: .badRequest) }
+        let created = try await RequestStore(request.store).createDraft(draft, by: try request.auditActor(), now: request.clock.now())
+        return request.redirect(to: SiteURL.request(created.id).path, redirectType: .normal)
+    }
+
+    @Sendable static func page(_ request: Request) async throws -> Response {
+        try await renderDetail(request, id: try requestID(request))
+    }
+
+    static func renderDetail(_ request: Request, id: Int, problems: [InputProblem] = [], message: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let viewer = try request.requireViewer()
+        guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
+        let model = RequestsView.DetailModel(viewer: viewer, detail: detail, today: today(request), problems: problems, message: message)
+        return request.personalPage(RequestsView.detail(model), status: status)
+    }
+
+    /// Runs a change; on bad input shows the request again with the problems, nothing changed.
+    static func act(_ request: Request, _ body: (Int, AuditActor, Date, CalendarDay) async throws -> String?) async throws -> Response {
+        let id = try requestID(request)
+        do {
+            let message = try await body(id, try request.auditActor(), request.clock.now(), today(request))
+            if let message { return try await renderDetail(request, id: id, message: message) }
+            return request.redirect(to: SiteURL.request(id).path, redirectType: .normal)
+        } catch let problems as InputProblems {
+            return try await renderDetail(request, id: id, problems: problems.problems, status: .badRequest)
+        }
+    }
+
+    @Sendable static func file(_ request: Request) async throws -> Response {
+        let form = try request.form(FileForm.self)
+        return try await act(request) { id, actor, now, today in
+            let filed = try day(form.filed_on, field: "filed_on", today: today)
+            let received = (form.received_on ?? "").isEmpty ? nil : try day(form.received_on, field: "received_on", today: today)
+            _ = try await RequestStore(request.store).file(requestID: id, filedOn: filed, receivedOn: received, trackingNumber: form.tracking_number,
+                                                           calculator: try await ReferenceQueries(request.store).deadlineCalculator(), by: actor, now: now)
+            return nil
+        }
+    }
+
+    @Sendable static func changeStatus(_ request: Request) async throws -> Response {
+        let form = try request.form(StatusForm.self)
+        return try await act(request) { id, actor, now, today in
+            let status = try RequestStatus.parse(form.status ?? "")
+            _ = try await RequestStore(request.store).changeStatus(requestID: id, to: status, on: try day(form.date, field: "date", today: today), note: form.note ?? "", by: actor, now: now)
+            return nil
+        }
+    }
+
+    @Sendable static func log(_ request: Request) async throws -> Response {
+        let form = try request.form(LogForm.self)
+        return try await act(request) { id, actor, now, today in
+            guard let direction = Communication.Direction(rawValue: form.direction ?? ""), let channel = FilingChannel(rawValue: form.channel ?? "") else {
+                throw InputProblems([InputProblem(file: "form", field: "direction", problem: "the direction or channel is missing", hint: "Choose from the lists.")])
+            }
+            _ = try await RequestStore(request.store).log(requestID: id, direction: direction, channel: channel, on: try day(form.date, field: "date", today: today),
+                                                          subject: form.subject ?? "", text: (form.text ?? "").replacingOccurrences(of: "\r\n", with: "\n"), by: actor, now: now)
+            return nil
+        }
+    }
+
+    @Sendable static func fee(_ request: Request) async throws -> Response {
+        let form = try request.form(FeeForm.self)
+        return try await act(request) { id, actor, now, today in
+            guard let kind = FeeEntry.Kind(rawValue: form.kind ?? ""), let cents = FeeAmount.cents(form.amount ?? "") else {
+                throw InputProblems([InputProblem(file: "form", field: "amount", problem: "\"\(form.amount ?? "")\" is not an amount, or no kind was chosen", hint: "Write dollars and cents such as 25.00.")])
+            }
+            _ = try await RequestStore(request.store).addFee(requestID: id, kind: kind, amountCents: cents, on: try day(form.date, field: "date", today: today), note: form.note ?? "", by: actor, now: now)
+            return nil
+        }
+    }
+
+    @Sendable static func exemption(_ request: Request) async throws -> Response {
+        let form = try request.form(ExemptionForm.self)
+        return try await act(request) { id, actor, now, _ in
+            let library = (form.exemption ?? "").isEmpty ? nil : form.exemption
+            _ = try await RequestStore(request.store).citeExemption(requestID: id, exemptionID: library, citedText: form.cited_text ?? "", by: actor, now: now)
+            return nil
+        }
+    }
+
+    @Sendable static func extend(_ request: Request) async throws -> Response {
+        let form = try request.form(ExtendForm.self)
+        return try await act(request) { id, actor, now, _ in
+            guard let days = Int((form.days ?? "").trimmingCharacters(in: .whitespaces)) else {
+                throw InputProblems([InputProblem(file: "form", field: "days", problem: "\"\(form.days ?? "")\" is not a number of days", hint: "Write a whole number such as 10.")])
+            }
+            _ = try await RequestStore(request.store).extend(requestID: id, byDays: days, note: form.note ?? "", calculator: try await ReferenceQueries(request.store).deadlineCalculator(),
+                                                             by: actor, now: now)
+            return nil
+        }
+    }
+
+    @Sendable static func tracking(_ request: Request) async throws -> Response {
+        let form = try request.form(TrackingForm.self)
+        return try await act(request) { id, actor, now, _ in
+            _ = try await RequestStore(request.store).addTrackingNumber(requestID: id, form.tracking_number ?? "", by: actor, now: now)
+            return nil
+        }
+    }
+
+    @Sendable static func letter(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let id = try requestID(request)
+        guard let kind = request.parameters.get("kind").flatMap(RequestLetters.Kind.init(rawValue:)) else { throw Abort(.notFound) }
+        guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
+        do {
+            let letter = try await RequestLetters.compose(kind, detail: detail, database: request.store, today: today(request))
+            return request.personalPage(RequestsView.letter(.init(viewer: viewer, request: detail.request, kind: kind, letter: letter)))
+        } catch let problems as InputProblems {
+            return try await renderDetail(request, id: id, problems: problems.problems, status: .badRequest)
+        }
+    }
+
+    /// The request as an email file for the person's mail program. Refused, saying why, when the
+    /// agency has no records email.
+    @Sendable static func eml(_ request: Request) async throws -> Response {
+        let id = try requestID(request)
+        guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
+        guard let to = detail.agencyRecordsEmail else {
+            return try await renderDetail(request, id: id, problems: [InputProblem(file: "request", field: "records_email", problem: "\(detail.request.agencyName) has no records email on file",
+                                                                                 hint: "Add it with “Correct this” on the agency's page, or file through its portal or by post.")], status: .badRequest)
+        }
+        let message = RequestEmail.message(detail.request, to: to, now: request.clock.now())
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "message", subType: "rfc822")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"request-\(id).eml\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: message.rfc5322))
+    }
+
+    @Sendable static func csv(_ request: Request) async throws -> Response {
+        let text = try await RequestLetters.csv(request.store, today: today(request))
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"hotlistwatch-requests.csv\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}
+
+/// The email for a request, shared by the .eml download and the mailto link.
+enum RequestEmail {
+    static func message(_ request: RecordsRequest, to: String, now: Date) -> EmailMessage {
+        EmailMessage(from: request.requester.email, fromName: request.requester.name, to: to, subject: request.subject, body: request.letter,
+                     date: now, messageID: "request-\(request.id).\(Int(now.timeIntervalSince1970))@hotlistwatch.invalid")
+    }
+}

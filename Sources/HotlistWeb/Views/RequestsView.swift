@@ -1,0 +1,239 @@
+import Foundation
+import HotlistCore
+import HotlistStore
+
+/// Pages for public-records requests. Signed-in only: they name requesters.
+enum RequestsView {
+    struct ListModel {
+        var viewer: Viewer
+        var requests: [RecordsRequest]
+        var filter: RequestFilter
+        var needsAction: [RecordsRequest]
+        var today: CalendarDay
+    }
+
+    static func statusBadge(_ status: RequestStatus) -> String {
+        "<span class=\"badge status-\(status.rawValue)\">\(HTML.escape(status.label))</span>"
+    }
+
+    static func dateCell(_ request: RecordsRequest, today: CalendarDay) -> String {
+        guard let date = request.actionDate else { return "–" }
+        let label = request.dueOn != nil ? "due" : "follow up"
+        if request.isOverdue(today: today) { return "<strong class=\"overdue\">overdue</strong> since \(date.iso) (\(label))" }
+        return request.status.awaitsAgency ? "\(label) \(date.iso)" : "<span class=\"muted\">\(label) \(date.iso)</span>"
+    }
+
+    static func table(_ requests: [RecordsRequest], id: String, caption: String, today: CalendarDay) -> String {
+        let rows = requests.map { (request) -> String in
+            """
+            <tr class="request-row"><td data-label="Request"><a href="\(SiteURL.request(request.id).path)">#\(request.id)</a></td>
+            <td data-label="Agency">\(Layout.agencyLink(request.agencyID, request.agencyName))</td><td data-label="State">\(HTML.escape(request.stateCode ?? "–"))</td>
+            <td data-label="Status">\(statusBadge(request.status))</td><td data-label="Date">\(dateCell(request, today: today))</td>
+            <td data-label="Filed">\(request.filedOn?.iso ?? "not yet")</td></tr>
+            """
+        }.joined(separator: "\n")
+        return """
+        <div class="table-wrap"><table id="\(id)"><caption>\(HTML.escape(caption))</caption>
+        <thead><tr><th scope="col">Request</th><th scope="col">Agency</th><th scope="col">State</th><th scope="col">Status</th><th scope="col">Deadline</th><th scope="col">Filed</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        """
+    }
+
+    static func list(_ model: ListModel) -> String {
+        let statusOptions = RequestStatus.allCases.map { "<option value=\"\($0.rawValue)\"\(model.filter.status == $0 ? " selected" : "")>\($0.label)</option>" }.joined()
+        let stateOptions = USState.all.map { "<option value=\"\($0.code)\"\(model.filter.stateCode == $0.code ? " selected" : "")>\($0.code)</option>" }.joined()
+        let needs = model.needsAction.isEmpty ? "<p>Nothing is overdue or due in the next 7 days.</p>"
+            : table(model.needsAction, id: "needs-action", caption: "Overdue or due within 7 days", today: model.today)
+        return Layout.page(title: "Requests", current: .requests, viewer: model.viewer, body: """
+        <h1>Public-records requests</h1>
+        <p class="lede">Start a request from an agency's page (“File a request”), or many at once with a <a href="\(SiteURL.campaigns.path)">campaign</a>.</p>
+        <h2>Needs action</h2>
+        \(needs)
+        <h2>All requests</h2>
+        <form method="get" action="\(SiteURL.requests.path)" class="filters" id="request-filter">
+        <div class="field"><label for="status">Status</label><select id="status" name="status"><option value="">any</option>\(statusOptions)</select></div>
+        <div class="field"><label for="state">State</label><select id="state" name="state"><option value="">any</option>\(stateOptions)</select></div>
+        <div class="field"><label for="mine">Whose</label><select id="mine" name="mine"><option value="">everyone's</option><option value="1"\(model.filter.createdBy != nil ? " selected" : "")>mine</option></select></div>
+        <div class="field"><button type="submit">Filter</button> <a href="\(SiteURL.requestsCSV.path)" id="requests-csv">Download all as CSV</a></div>
+        </form>
+        \(table(model.requests, id: "requests", caption: "\(model.requests.count) \(model.requests.count == 1 ? "request" : "requests")", today: model.today))
+        """)
+    }
+
+    struct NewModel {
+        var viewer: Viewer
+        var agencyID: Int
+        var agencyName: String
+        var law: StateRecordsLaw?
+        var recordsEmail: String?
+        var portalURL: String?
+        var requester: Requester
+        var form: RequestsController.DraftForm?
+        var subject: String
+        var letter: String
+        var warnings: [String]
+        var problems: [InputProblem]
+    }
+
+    static func option(_ value: String, _ label: String, selected: String?) -> String {
+        "<option value=\"\(HTML.escape(value))\"\(selected == value ? " selected" : "")>\(HTML.escape(label))</option>"
+    }
+
+    static func new(_ model: NewModel) -> String {
+        let channel = model.form?.channel ?? (model.recordsEmail == nil && model.portalURL != nil ? "portal" : "email")
+        let channels = FilingChannel.allCases.map { option($0.rawValue, $0.label, selected: channel) }.joined()
+        let portals = ([option("", "—", selected: model.form?.portal_kind ?? "")] + PortalKind.allCases.map { option($0.rawValue, $0.label, selected: model.form?.portal_kind) }).joined()
+        let states = ([option("", "—", selected: model.form?.requester_state ?? "")] + USState.all.map { option($0.code, $0.name, selected: model.form?.requester_state) }).joined()
+        let lawText = model.law.map { "\(HTML.escape($0.lawName)) (\(HTML.escape($0.citation))): \(HTML.escape($0.deadlineSummary)) \(Layout.grade($0.confidence))" } ?? "state not known"
+        let warnings = model.warnings.map { Forms.message($0, kind: "warning") }.joined()
+        return Layout.page(title: "New request: \(model.agencyName)", current: .requests, viewer: model.viewer, body: """
+        <p class="crumbs">\(Layout.agencyLink(model.agencyID, model.agencyName))</p>
+        <h1>New request to \(HTML.escape(model.agencyName))</h1>
+        <p>Law: \(lawText)</p>
+        \(warnings)
+        \(Forms.problems(model.problems))
+        <form method="post" action="\(SiteURL.requests.path)" class="stacked wide" id="new-request-form">
+        \(Forms.csrf(model.viewer.csrfToken))
+        <input type="hidden" name="agency" value="\(model.agencyID)">
+        <label for="requester_name">Requester (signs the letter)</label><input id="requester_name" name="requester_name" required value="\(HTML.escape(model.form?.requester_name ?? model.requester.name))">
+        <label for="requester_email">Reply email</label><input type="email" id="requester_email" name="requester_email" required value="\(HTML.escape(model.form?.requester_email ?? model.requester.email))">
+        <label for="requester_state">Requester's state <span class="hint">(for states that answer residents only)</span></label><select id="requester_state" name="requester_state">\(states)</select>
+        <label for="requester_address">Postal address <span class="hint">(needed for postal filing)</span></label><textarea id="requester_address" name="requester_address" rows="2">\(HTML.escape(model.form?.requester_address ?? ""))</textarea>
+        <label for="channel">How it will be filed</label><select id="channel" name="channel">\(channels)</select>
+        <label for="portal_kind">Portal <span class="hint">(if filed through one)</span></label><select id="portal_kind" name="portal_kind">\(portals)</select>
+        <label for="channel_url">Portal or MuckRock address</label><input type="url" id="channel_url" name="channel_url" value="\(HTML.escape(model.form?.channel_url ?? model.portalURL ?? ""))">
+        <label for="subject">Subject</label><input id="subject" name="subject" required value="\(HTML.escape(model.subject))">
+        <label for="letter">Letter <span class="hint">(edit freely; it is saved as you leave it)</span></label><textarea id="letter" name="letter" rows="24" required>\(HTML.escape(model.letter))</textarea>
+        <button type="submit">Save draft</button>
+        </form>
+        """)
+    }
+
+    struct DetailModel {
+        var viewer: Viewer
+        var detail: RequestDetail
+        var today: CalendarDay
+        var problems: [InputProblem]
+        var message: String?
+    }
+
+    static func detail(_ model: DetailModel) -> String {
+        let request = model.detail.request
+        let csrf = model.viewer.csrfToken
+        let possible = (RequestTransitions.allowed[request.status] ?? []).filter { $0 != .filed }.sorted { $0.rawValue < $1.rawValue }
+        let statusForm = possible.isEmpty ? "<p>This request is \(request.status.label); it cannot change status.</p>" : """
+            <form method="post" action="\(SiteURL.requestAction(request.id, "status").path)" class="stacked" id="status-form">\(Forms.csrf(csrf))
+            <label for="new-status">New status</label><select id="new-status" name="status">\(possible.map { option($0.rawValue, $0.label, selected: nil) }.joined())</select>
+            <label for="status-date">On <span class="hint">(YYYY-MM-DD, empty for today)</span></label><input id="status-date" name="date" placeholder="\(model.today.iso)">
+            <label for="status-note">Note</label><input id="status-note" name="note">
+            <button type="submit">Change status</button></form>
+            """
+        let fileForm = request.status == .draft ? """
+            <h2>File it</h2>
+            <p>Send the letter (\(request.channel.label)), then record the day you sent it. The due date is counted from the day the agency received it.</p>
+            \(filingHelp(model.detail))
+            <form method="post" action="\(SiteURL.requestAction(request.id, "file").path)" class="stacked" id="file-form">\(Forms.csrf(csrf))
+            <label for="filed_on">Filed on <span class="hint">(YYYY-MM-DD, empty for today)</span></label><input id="filed_on" name="filed_on" placeholder="\(model.today.iso)">
+            <label for="received_on">Received by the agency on <span class="hint">(if later, e.g. by post)</span></label><input id="received_on" name="received_on">
+            <label for="tracking_number">Tracking number <span class="hint">(if the agency gave one)</span></label><input id="tracking_number" name="tracking_number">
+            <button type="submit">Mark as filed</button></form>
+            """ : ""
+        let due: String = {
+            guard request.filedOn != nil else { return "<p>Not filed yet.</p>" }
+            let date = request.dueOn.map { "Due <strong id=\"due-on\">\($0.iso)</strong>" } ?? request.followUpOn.map { "No statutory due date; follow up on <strong id=\"follow-up-on\">\($0.iso)</strong>" } ?? ""
+            let overdue = request.isOverdue(today: model.today) ? " <strong class=\"overdue\" id=\"overdue\">overdue</strong>" : ""
+            return "<p>\(date)\(overdue)</p><p class=\"basis\" id=\"due-basis\">Basis: \(HTML.escape(request.dueBasis ?? ""))</p>"
+        }()
+        let log = model.detail.communications.map { (entry) -> String in
+            "<li class=\"log-entry log-\(entry.direction.rawValue)\"><strong>\(entry.occurredOn.iso)</strong> \(entry.direction == .incoming ? "from the agency" : "to the agency") by \(HTML.escape(entry.channel.label)): \(HTML.escape(entry.subject))<details><summary>Text</summary><pre>\(HTML.escape(entry.text))</pre></details></li>"
+        }.joined()
+        let history = model.detail.history.map { "<li>\($0.occurredOn.iso): \($0.from.map { HTML.escape($0.label) + " → " } ?? "")\(HTML.escape($0.to.label))\($0.note.isEmpty ? "" : " (\(HTML.escape($0.note)))")</li>" }.joined()
+        let fees = model.detail.fees.map { "<li>\($0.occurredOn.iso) \(HTML.escape($0.kind.rawValue)) \(FeeEntry.dollars($0.amountCents))\($0.note.isEmpty ? "" : ": " + HTML.escape($0.note))</li>" }.joined()
+        let exemptions = model.detail.exemptions.map { "<li class=\"exemption\">\(HTML.escape($0.citedText))\($0.libraryEntry.map { " <span class=\"muted\">(\(HTML.escape($0.name)))</span>" } ?? "")</li>" }.joined()
+        let letters = [
+            request.status.awaitsAgency ? "<a class=\"button\" id=\"follow-up-letter\" href=\"\(SiteURL.requestLetter(request.id, "follow-up").path)\">Write a follow-up</a>" : "",
+            [.denied, .partiallyFulfilled, .noResponsiveRecords, .appealing].contains(request.status) ? "<a class=\"button\" id=\"appeal-letter\" href=\"\(SiteURL.requestLetter(request.id, "appeal").path)\">Write the appeal</a>" : "",
+        ].filter { !$0.isEmpty }.joined(separator: " ")
+        let channels = FilingChannel.allCases.map { option($0.rawValue, $0.label, selected: request.channel.rawValue) }.joined()
+        let library = ([option("", "none fits", selected: "")] + ExemptionLibrary.all.map { option($0.id, $0.name, selected: nil) }).joined()
+        return Layout.page(title: "Request #\(request.id): \(request.agencyName)", current: .requests, viewer: model.viewer, body: """
+        <p class="crumbs"><a href="\(SiteURL.requests.path)">Requests</a> › \(Layout.agencyLink(request.agencyID, request.agencyName))</p>
+        <h1>Request #\(request.id) to \(HTML.escape(request.agencyName))</h1>
+        \(Forms.message(model.message))
+        \(Forms.problems(model.problems))
+        <p>Status: <span id="request-status">\(statusBadge(request.status))</span> · by \(HTML.escape(request.channel.label))\(request.channelURL.map { " · " + HTML.externalLink($0) } ?? "")\(request.trackingNumbers.isEmpty ? "" : " · tracking <span id=\"tracking-numbers\">\(HTML.escape(request.trackingNumbers.joined(separator: ", ")))</span>")</p>
+        \(due)
+        \(letters.isEmpty ? "" : "<p>\(letters)</p>")
+        \(fileForm)
+        <h2>The letter</h2>
+        <p><strong>\(HTML.escape(request.subject))</strong></p>
+        <pre class="letter" id="letter-text">\(HTML.escape(request.letter))</pre>
+        \(request.channel == .email ? "<p><a href=\"\(SiteURL.requestEML(request.id).path)\" id=\"download-eml\">Download as an email (.eml)</a>\(model.detail.agencyRecordsEmail.map { " · <a href=\"\(HTML.escape(RequestEmail.message(request, to: $0, now: Date()).mailto))\" id=\"mailto\">Open in your mail program</a>" } ?? "")</p>" : "")
+        <h2>Communications</h2>
+        <ul class="log" id="communications">\(log.isEmpty ? "<li>Nothing logged yet.</li>" : log)</ul>
+        <form method="post" action="\(SiteURL.requestAction(request.id, "log").path)" class="stacked" id="log-form">\(Forms.csrf(csrf))
+        <label for="log-direction">Direction</label><select id="log-direction" name="direction"><option value="incoming">from the agency</option><option value="outgoing">to the agency</option></select>
+        <label for="log-channel">By</label><select id="log-channel" name="channel">\(channels)</select>
+        <label for="log-date">On <span class="hint">(YYYY-MM-DD, empty for today)</span></label><input id="log-date" name="date" placeholder="\(model.today.iso)">
+        <label for="log-subject">Subject or summary</label><input id="log-subject" name="subject">
+        <label for="log-text">Text</label><textarea id="log-text" name="text" rows="6"></textarea>
+        <button type="submit">Add to log</button></form>
+        <h2>Status</h2>
+        \(statusForm)
+        <h2>Exemptions the agency cited</h2>
+        <ul id="exemptions">\(exemptions.isEmpty ? "<li>None recorded.</li>" : exemptions)</ul>
+        <form method="post" action="\(SiteURL.requestAction(request.id, "exemption").path)" class="stacked" id="exemption-form">\(Forms.csrf(csrf))
+        <label for="cited_text">As the agency cited it</label><input id="cited_text" name="cited_text">
+        <label for="exemption">Closest library entry <span class="hint">(its answer goes into the appeal)</span></label><select id="exemption" name="exemption">\(library)</select>
+        <button type="submit">Record exemption</button></form>
+        <h2>Fees</h2>
+        <ul id="fees">\(fees.isEmpty ? "<li>None.</li>" : fees)</ul>
+        <form method="post" action="\(SiteURL.requestAction(request.id, "fee").path)" class="stacked" id="fee-form">\(Forms.csrf(csrf))
+        <label for="fee-kind">Kind</label><select id="fee-kind" name="kind">\(FeeEntry.Kind.allCases.map { option($0.rawValue, $0.rawValue, selected: nil) }.joined())</select>
+        <label for="fee-amount">Amount (dollars)</label><input id="fee-amount" name="amount" inputmode="decimal">
+        <label for="fee-date">On</label><input id="fee-date" name="date" placeholder="\(model.today.iso)">
+        <label for="fee-note">Note</label><input id="fee-note" name="note">
+        <button type="submit">Add fee</button></form>
+        <h2>Deadline changes</h2>
+        <form method="post" action="\(SiteURL.requestAction(request.id, "extend").path)" class="stacked" id="extend-form">\(Forms.csrf(csrf))
+        <label for="extend-days">Extension the agency claimed (days)</label><input id="extend-days" name="days" inputmode="numeric">
+        <label for="extend-note">What they said</label><input id="extend-note" name="note">
+        <button type="submit">Record extension</button></form>
+        <form method="post" action="\(SiteURL.requestAction(request.id, "tracking").path)" class="stacked" id="tracking-form">\(Forms.csrf(csrf))
+        <label for="tracking-add">Add a tracking number</label><input id="tracking-add" name="tracking_number">
+        <button type="submit">Add</button></form>
+        <h2>History</h2>
+        <ul id="history">\(history)</ul>
+        """)
+    }
+
+    static func filingHelp(_ detail: RequestDetail) -> String {
+        switch detail.request.channel {
+        case .email:
+            return detail.agencyRecordsEmail.map { "<p>Email it to <strong>\(HTML.escape($0))</strong>: download the .eml below or open it in your mail program.</p>" }
+                ?? "<p class=\"warning\">No records email is known for this agency; add it on the agency page or choose another channel.</p>"
+        case .portal: return "<p>Paste the letter into the agency's portal\(detail.request.channelURL.map { " (\(HTML.externalLink($0)))" } ?? "") and note the tracking number it gives.</p>"
+        case .muckrock: return "<p>File it on MuckRock and keep the request's address.</p>"
+        case .postal: return "<p>Print it, sign it and post it; record the day the agency received it if you know it.</p>"
+        }
+    }
+
+    struct LetterModel {
+        var viewer: Viewer
+        var request: RecordsRequest
+        var kind: RequestLetters.Kind
+        var letter: LetterComposer.Letter
+    }
+
+    static func letter(_ model: LetterModel) -> String {
+        let title = model.kind == .appeal ? "Appeal" : "Follow-up"
+        return Layout.page(title: "\(title): request #\(model.request.id)", current: .requests, viewer: model.viewer, body: """
+        <p class="crumbs"><a href="\(SiteURL.request(model.request.id).path)">Request #\(model.request.id)</a></p>
+        <h1>\(title) for \(HTML.escape(model.request.agencyName))</h1>
+        \(model.letter.warnings.map { Forms.message($0, kind: "warning") }.joined())
+        <p><strong id="generated-subject">\(HTML.escape(model.letter.subject))</strong></p>
+        <pre class="letter" id="generated-letter">\(HTML.escape(model.letter.body))</pre>
+        <p>Send it, then log it on the request (“to the agency”)\(model.kind == .appeal ? " and set the status to appealing" : "").</p>
+        """)
+    }
+}
