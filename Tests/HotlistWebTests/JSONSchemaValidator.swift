@@ -42,8 +42,8 @@ struct JSONSchemaValidator {
     }
 
     /// The JSON response schema of GET `operationPath` for `status`.
-    func responseSchema(_ operationPath: String, status: String = "200") -> JSONValue? {
-        document["paths"]?[operationPath]?["get"]?["responses"]?[status]?["content"]?["application/json"]?["schema"]
+    func responseSchema(_ operationPath: String, method: String = "get", status: String = "200") -> JSONValue? {
+        document["paths"]?[operationPath]?[method]?["responses"]?[status]?["content"]?["application/json"]?["schema"]
     }
 
     private func resolve(_ ref: String) -> JSONValue {

@@ -33,4 +33,22 @@ struct JSONBody {
         default: throw InputProblems([InputProblem(file: "body", field: key, problem: "\"\(key)\" must be a string or null", hint: "Quote the value, or send null to clear it.")])
         }
     }
+
+    /// A whole number, or nil when missing or null.
+    func optionalInt(_ key: String) throws -> Int? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        // Numbers arrive as NSNumber (booleans too, on some platforms): go by how they print.
+        let text = "\(value)"
+        guard !(value is String), text != "true", text != "false", let number = Int(text) else {
+            throw InputProblems([InputProblem(file: "body", field: key, problem: "\"\(key)\" must be a whole number", hint: "Send a number without quotes.")])
+        }
+        return number
+    }
+
+    func requiredString(_ key: String) throws -> String {
+        guard let value = try optionalString(key), !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InputProblems([InputProblem(file: "body", field: key, problem: "\"\(key)\" is required", hint: "Send it as a non-empty string.")])
+        }
+        return value
+    }
 }

@@ -316,6 +316,319 @@ enum OpenAPIDocument {
    }
   }
  },
+ "/api/v1/requests": {
+  "get": {
+   "operationId": "listRequests",
+   "summary": "Public-records requests, newest first (any signed-in role's token)",
+   "security": [
+    {
+     "bearer": []
+    }
+   ],
+   "parameters": [
+    {
+     "name": "status",
+     "in": "query",
+     "required": false,
+     "schema": {
+      "type": "string"
+     }
+    },
+    {
+     "name": "state",
+     "in": "query",
+     "required": false,
+     "schema": {
+      "type": "string"
+     }
+    },
+    {
+     "name": "campaign",
+     "in": "query",
+     "required": false,
+     "schema": {
+      "type": "integer"
+     }
+    },
+    {
+     "name": "agency",
+     "in": "query",
+     "required": false,
+     "schema": {
+      "type": "integer"
+     }
+    }
+   ],
+   "responses": {
+    "200": {
+     "description": "OK",
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "array",
+        "items": {
+         "$ref": "#/components/schemas/Request"
+        }
+       }
+      }
+     }
+    },
+    "400": {
+     "description": "A bad or unknown parameter, named.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "401": {
+     "description": "No valid API token.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    }
+   }
+  },
+  "post": {
+   "operationId": "createRequest",
+   "summary": "A new draft request; without subject and letter the standard letter is written under the agency's state law",
+   "security": [
+    {
+     "bearer": []
+    }
+   ],
+   "requestBody": {
+    "required": true,
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/RequestInput"
+      }
+     }
+    }
+   },
+   "responses": {
+    "201": {
+     "description": "Created",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Request"
+       }
+      }
+     }
+    },
+    "400": {
+     "description": "Bad input, each problem naming its field.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "401": {
+     "description": "No valid API token.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "403": {
+     "description": "The token's role may not do this.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "404": {
+     "description": "No such agency.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    }
+   }
+  }
+ },
+ "/api/v1/requests/{id}": {
+  "get": {
+   "operationId": "getRequest",
+   "summary": "One request with its letter, communications, fees, exemptions and history",
+   "security": [
+    {
+     "bearer": []
+    }
+   ],
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "integer"
+     }
+    }
+   ],
+   "responses": {
+    "200": {
+     "description": "OK",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/RequestDetail"
+       }
+      }
+     }
+    },
+    "401": {
+     "description": "No valid API token.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "404": {
+     "description": "No such request.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    }
+   }
+  }
+ },
+ "/api/v1/requests/{id}/status": {
+  "post": {
+   "operationId": "changeRequestStatus",
+   "summary": "Move a request to a new status (filed computes the due date); impossible moves are refused with the possible ones",
+   "security": [
+    {
+     "bearer": []
+    }
+   ],
+   "parameters": [
+    {
+     "name": "id",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "integer"
+     }
+    }
+   ],
+   "requestBody": {
+    "required": true,
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/StatusChangeInput"
+      }
+     }
+    }
+   },
+   "responses": {
+    "200": {
+     "description": "OK",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Request"
+       }
+      }
+     }
+    },
+    "400": {
+     "description": "An impossible move or bad date, named.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "401": {
+     "description": "No valid API token.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    },
+    "404": {
+     "description": "No such request.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    }
+   }
+  }
+ },
+ "/api/v1/campaigns": {
+  "get": {
+   "operationId": "listCampaigns",
+   "summary": "Campaigns: one request to many agencies chosen by a directory filter",
+   "security": [
+    {
+     "bearer": []
+    }
+   ],
+   "responses": {
+    "200": {
+     "description": "OK",
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "array",
+        "items": {
+         "$ref": "#/components/schemas/Campaign"
+        }
+       }
+      }
+     }
+    },
+    "401": {
+     "description": "No valid API token.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    }
+   }
+  }
+ },
   "/api/v1/reference/ncic": {
    "get": {
     "operationId": "listNCICTopics",
@@ -1072,6 +1385,402 @@ enum OpenAPIDocument {
     },
     "required": [
      "agency_id"
+    ],
+    "additionalProperties": false
+   },
+   "Request": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "agency_id": {
+      "type": "integer"
+     },
+     "agency_name": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string"
+     },
+     "campaign_id": {
+      "type": "integer"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "draft",
+       "filed",
+       "acknowledged",
+       "processing",
+       "fee_requested",
+       "needs_clarification",
+       "partially_fulfilled",
+       "fulfilled",
+       "no_responsive_records",
+       "denied",
+       "appealing",
+       "in_litigation",
+       "withdrawn"
+      ]
+     },
+     "requester_name": {
+      "type": "string"
+     },
+     "requester_email": {
+      "type": "string"
+     },
+     "subject": {
+      "type": "string"
+     },
+     "channel": {
+      "type": "string",
+      "enum": [
+       "email",
+       "portal",
+       "muckrock",
+       "postal"
+      ]
+     },
+     "portal_kind": {
+      "type": "string",
+      "enum": [
+       "govqa",
+       "nextrequest",
+       "justfoia",
+       "other"
+      ]
+     },
+     "channel_url": {
+      "type": "string"
+     },
+     "filed_on": {
+      "type": "string",
+      "format": "date"
+     },
+     "received_on": {
+      "type": "string",
+      "format": "date"
+     },
+     "due_on": {
+      "type": "string",
+      "format": "date"
+     },
+     "follow_up_on": {
+      "type": "string",
+      "format": "date"
+     },
+     "due_basis": {
+      "type": "string"
+     },
+     "extension_days": {
+      "type": "integer"
+     },
+     "overdue": {
+      "type": "boolean"
+     },
+     "days_pending": {
+      "type": "integer"
+     },
+     "tracking_numbers": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    },
+    "required": [
+     "id",
+     "agency_id",
+     "agency_name",
+     "status",
+     "requester_name",
+     "requester_email",
+     "subject",
+     "channel",
+     "extension_days",
+     "overdue",
+     "tracking_numbers"
+    ],
+    "additionalProperties": false
+   },
+   "RequestDetail": {
+    "type": "object",
+    "properties": {
+     "request": {
+      "$ref": "#/components/schemas/Request"
+     },
+     "letter": {
+      "type": "string"
+     },
+     "communications": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "id": {
+         "type": "integer"
+        },
+        "direction": {
+         "type": "string",
+         "enum": [
+          "incoming",
+          "outgoing"
+         ]
+        },
+        "channel": {
+         "type": "string"
+        },
+        "date": {
+         "type": "string",
+         "format": "date"
+        },
+        "subject": {
+         "type": "string"
+        },
+        "text": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "id",
+        "direction",
+        "channel",
+        "date",
+        "subject",
+        "text"
+       ],
+       "additionalProperties": false
+      }
+     },
+     "fees": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "id": {
+         "type": "integer"
+        },
+        "kind": {
+         "type": "string",
+         "enum": [
+          "estimate",
+          "invoice",
+          "payment",
+          "waiver"
+         ]
+        },
+        "amount": {
+         "type": "string"
+        },
+        "amount_cents": {
+         "type": "integer"
+        },
+        "date": {
+         "type": "string",
+         "format": "date"
+        },
+        "note": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "id",
+        "kind",
+        "amount",
+        "amount_cents",
+        "date",
+        "note"
+       ],
+       "additionalProperties": false
+      }
+     },
+     "exemptions": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "id": {
+         "type": "integer"
+        },
+        "exemption": {
+         "type": "string"
+        },
+        "cited_text": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "id",
+        "cited_text"
+       ],
+       "additionalProperties": false
+      }
+     },
+     "history": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "from": {
+         "type": "string"
+        },
+        "to": {
+         "type": "string"
+        },
+        "date": {
+         "type": "string",
+         "format": "date"
+        },
+        "note": {
+         "type": "string"
+        }
+       },
+       "required": [
+        "to",
+        "date",
+        "note"
+       ],
+       "additionalProperties": false
+      }
+     }
+    },
+    "required": [
+     "request",
+     "letter",
+     "communications",
+     "fees",
+     "exemptions",
+     "history"
+    ],
+    "additionalProperties": false
+   },
+   "RequestInput": {
+    "type": "object",
+    "properties": {
+     "agency_id": {
+      "type": "integer"
+     },
+     "requester_name": {
+      "type": "string"
+     },
+     "requester_email": {
+      "type": "string"
+     },
+     "requester_address": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "requester_state": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "channel": {
+      "type": "string",
+      "enum": [
+       "email",
+       "portal",
+       "muckrock",
+       "postal"
+      ]
+     },
+     "portal_kind": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "channel_url": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "subject": {
+      "type": "string"
+     },
+     "letter": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "agency_id",
+     "requester_name",
+     "requester_email"
+    ],
+    "additionalProperties": false
+   },
+   "StatusChangeInput": {
+    "type": "object",
+    "properties": {
+     "status": {
+      "type": "string",
+      "enum": [
+       "draft",
+       "filed",
+       "acknowledged",
+       "processing",
+       "fee_requested",
+       "needs_clarification",
+       "partially_fulfilled",
+       "fulfilled",
+       "no_responsive_records",
+       "denied",
+       "appealing",
+       "in_litigation",
+       "withdrawn"
+      ]
+     },
+     "date": {
+      "type": "string",
+      "format": "date"
+     },
+     "note": {
+      "type": "string"
+     },
+     "received_on": {
+      "type": "string",
+      "format": "date"
+     },
+     "tracking_number": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "status"
+    ],
+    "additionalProperties": false
+   },
+   "Campaign": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "name": {
+      "type": "string"
+     },
+     "description": {
+      "type": "string"
+     },
+     "agency_filter": {
+      "type": "string"
+     },
+     "created_at": {
+      "type": "string",
+      "format": "date-time"
+     }
+    },
+    "required": [
+     "id",
+     "name",
+     "description",
+     "agency_filter",
+     "created_at"
     ],
     "additionalProperties": false
    },

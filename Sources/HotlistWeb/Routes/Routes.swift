@@ -67,6 +67,11 @@ func registerRoutes(_ app: Application) throws {
     api.get("openapi.json", use: APIController.openAPI).requires(.readPublic)
     api.get("me", use: APIWriteController.me).requires(.manageOwnAccount)
     api.put("agencies", ":id", "records-contact", use: APIWriteController.replaceRecordsContact).requires(.editRecordsContact)
+    api.get("requests", use: APIRequestController.list).requires(.readRequests)
+    api.post("requests", use: APIRequestController.create).requires(.editRequests)
+    api.get("requests", ":requestID", use: APIRequestController.detail).requires(.readRequests)
+    api.post("requests", ":requestID", "status", use: APIRequestController.changeStatus).requires(.editRequests)
+    api.get("campaigns", use: APIRequestController.campaigns).requires(.readRequests)
     // Anything else under /api answers with a JSON 404 rather than the HTML page.
     api.get("**") { _ -> Response in throw Abort(.notFound) }.requires(.readPublic)
 }
