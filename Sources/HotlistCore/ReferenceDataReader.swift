@@ -58,7 +58,7 @@ public enum ReferenceDataReader {
 
     /// Legal holidays: federal (`US`) and each state's own, with the rule's grammar checked per row.
     public static func holidays(_ table: CSVTable) throws(InputProblem) -> [Holiday] {
-        let reader = try CSVFieldReader(table, required: ["state_code", "holiday", "rule", "observed", "source", "confidence", "notes"])
+        let reader = try CSVFieldReader(table, required: ["state_code", "holiday", "rule", "observed", "closes_offices", "source", "confidence", "notes"])
         var holidays: [Holiday] = []
         for record in table.rows {
             let ruleText = reader.text(record, "rule")
@@ -72,6 +72,7 @@ public enum ReferenceDataReader {
             }
             holidays.append(Holiday(jurisdiction: jurisdiction, name: try reader.required(record, "holiday"), rule: rule,
                                     observance: try reader.enumeration(record, "observed", as: WeekendObservance.self),
+                                    closesOffices: try reader.enumeration(record, "closes_offices", as: ClosureAnswer.self),
                                     source: try reader.required(record, "source"),
                                     confidence: try reader.enumeration(record, "confidence", as: Confidence.self),
                                     notes: reader.text(record, "notes")))

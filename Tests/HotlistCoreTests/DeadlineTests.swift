@@ -60,25 +60,26 @@ import Testing
 /// Federal holidays and a few states', written here so the tests do not depend on the shipped files.
 enum DeadlineFixtures {
     static let holidaysCSV = """
-    state_code,holiday,rule,observed,source,confidence,notes
-    US,New Year's Day,01-01,federal,5 U.S.C. § 6103,high,
-    US,Birthday of Martin Luther King Jr.,3 mon of 01,n/a,5 U.S.C. § 6103,high,
-    US,Washington's Birthday,3 mon of 02,n/a,5 U.S.C. § 6103,high,
-    US,Memorial Day,last mon of 05,n/a,5 U.S.C. § 6103,high,
-    US,Juneteenth National Independence Day,06-19,federal,5 U.S.C. § 6103,high,
-    US,Independence Day,07-04,federal,5 U.S.C. § 6103,high,
-    US,Labor Day,1 mon of 09,n/a,5 U.S.C. § 6103,high,
-    US,Columbus Day,2 mon of 10,n/a,5 U.S.C. § 6103,high,
-    US,Veterans Day,11-11,federal,5 U.S.C. § 6103,high,
-    US,Thanksgiving Day,4 thu of 11,n/a,5 U.S.C. § 6103,high,
-    US,Christmas Day,12-25,federal,5 U.S.C. § 6103,high,
-    NV,Nevada Day,last fri of 10,n/a,NRS 236.015,high,
-    NV,Family Day,4 thu of 11 +1d,n/a,NRS 236.015,high,
-    NV,Columbus Day,not-observed,n/a,NRS 236.015,high,a day of observance only
-    MA,Patriots' Day,3 mon of 04,n/a,"M.G.L. c. 4, § 7",high,
-    MA,Evacuation Day,03-17,none,"M.G.L. c. 6, § 12K",medium,Suffolk County only
-    TX,Good Friday test row,easter -2d,n/a,test,low,
-    XX,Unsupported,unsupported,n/a,test,low,kept for people
+    state_code,holiday,rule,observed,closes_offices,source,confidence,notes
+    US,New Year's Day,01-01,federal,yes,5 U.S.C. § 6103,high,
+    US,Birthday of Martin Luther King Jr.,3 mon of 01,n/a,yes,5 U.S.C. § 6103,high,
+    US,Washington's Birthday,3 mon of 02,n/a,yes,5 U.S.C. § 6103,high,
+    US,Memorial Day,last mon of 05,n/a,yes,5 U.S.C. § 6103,high,
+    US,Juneteenth National Independence Day,06-19,federal,yes,5 U.S.C. § 6103,high,
+    US,Independence Day,07-04,federal,yes,5 U.S.C. § 6103,high,
+    US,Labor Day,1 mon of 09,n/a,yes,5 U.S.C. § 6103,high,
+    US,Columbus Day,2 mon of 10,n/a,yes,5 U.S.C. § 6103,high,
+    US,Veterans Day,11-11,federal,yes,5 U.S.C. § 6103,high,
+    US,Thanksgiving Day,4 thu of 11,n/a,yes,5 U.S.C. § 6103,high,
+    US,Christmas Day,12-25,federal,yes,5 U.S.C. § 6103,high,
+    NV,Nevada Day,last fri of 10,n/a,yes,NRS 236.015,high,
+    NV,Family Day,4 thu of 11 +1d,n/a,yes,NRS 236.015,high,
+    NV,Columbus Day,not-observed,n/a,n/a,NRS 236.015,high,a day of observance only
+    MA,Patriots' Day,3 mon of 04,n/a,yes,"M.G.L. c. 4, § 7",high,
+    MA,Evacuation Day,03-17,none,yes,"M.G.L. c. 6, § 12K",medium,Suffolk County only
+    TX,Good Friday test row,easter -2d,n/a,yes,test,low,
+    FL,Susan B. Anthony Day,02-15,none,no,test,low,a legal holiday on which offices stay open
+    XX,Unsupported,unsupported,n/a,yes,test,low,kept for people
     """
 
     static let rolloverCSV = """
@@ -127,8 +128,12 @@ enum DeadlineFixtures {
         // A federal holiday the state does not keep is a working day there: Columbus Day in Nevada.
         #expect(try due(DeadlineFixtures.law("NV", 1, .business), "2026-10-09").due?.iso == "2026-10-12")
         #expect(try due(DeadlineFixtures.law("NY", 1, .business), "2026-10-09").due?.iso == "2026-10-13")
-        // Easter-based and election-day rules work inside a count.
-        #expect(try due(DeadlineFixtures.law("TX", 1, .business), "2026-04-02").due?.iso == "2026-04-06")
+        // Easter-based rules work inside a count, and an unsure holiday says so.
+        let texas = try due(DeadlineFixtures.law("TX", 1, .business), "2026-04-02")
+        #expect(texas.due?.iso == "2026-04-06")
+        #expect(texas.skipped.first == "2026-04-03 Good Friday test row (uncertain)")
+        // A legal holiday on which offices stay open is a business day.
+        #expect(try due(DeadlineFixtures.law("FL", 1, .business), "2028-02-14").due?.iso == "2028-02-15")
     }
 
     @Test func weekendHolidaysAreObservedAndYearsAreCrossed() throws {
@@ -173,12 +178,13 @@ enum DeadlineFixtures {
     }
 
     @Test func badReferenceRowsNameTheirLineAndField() {
-        let csv = "state_code,holiday,rule,observed,source,confidence,notes\nUS,Odd,third monday,n/a,x,high,\n"
+        let csv = "state_code,holiday,rule,observed,closes_offices,source,confidence,notes\nUS,Odd,third monday,n/a,yes,x,high,\n"
         do {
             _ = try ReferenceDataReader.holidays(try CSVTable.parse(data: Data(csv.utf8), file: "holidays.csv"))
             Issue.record("a bad rule was accepted")
         } catch let problem as InputProblem {
             #expect(problem.location == "holidays.csv:2:3")
+            #expect(problem.hint.contains("grammar"))
             #expect(problem.field == "rule")
         } catch {
             Issue.record("unexpected \(error)")

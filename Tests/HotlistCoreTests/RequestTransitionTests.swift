@@ -41,4 +41,11 @@ import Testing
         #expect(try RequestStatus.parse("in-litigation") == .inLitigation)
         #expect(throws: InputProblems.self) { try RequestStatus.parse("lost") }
     }
+
+    @Test func feeAmountsAreReadWithoutGuessing() {
+        #expect(FeeAmount.cents("25") == 2_500)
+        #expect(FeeAmount.cents("$25.50") == 2_550)
+        #expect(FeeAmount.cents("1,200.00") == 120_000)
+        for bad in ["12,5", "25.5", "-3", "abc", "1,20", "", "25.505"] { #expect(FeeAmount.cents(bad) == nil, "\(bad)") }
+    }
 }

@@ -53,6 +53,8 @@ import VaporTesting
             let list = try await browser.get(app, SiteURL.requests.path)
             #expect(list.body.contains("id=\"needs-action\"") && list.body.contains("overdue</strong> since 2026-03-09"))
             #expect(try await browser.get(app, SiteURL.requestLetter(id, "follow-up").path).body.contains("The response was due by 2026-03-09"))
+            #expect(try await browser.get(app, "/").body.contains("id=\"needs-action\""), "the signed-in home page lists it")
+            #expect(!(try await app.fetch("/").body.contains("Needs action")), "anonymous visitors see no requests")
             // The agency writes back and refuses.
             #expect(try await browser.post(app, SiteURL.requestAction(id, "log").path, [("direction", "incoming"), ("channel", "email"), ("date", "2026-03-10"),
                                                                                       ("subject", "Re: records request"), ("text", "Denied: confidential under NRS 239.010.")]).status == .seeOther)

@@ -26,6 +26,9 @@ import VaporTesting
         "POST /requests/:requestID/status": .editRequests, "POST /requests/:requestID/log": .editRequests, "POST /requests/:requestID/fee": .editRequests,
         "POST /requests/:requestID/exemption": .editRequests, "POST /requests/:requestID/extend": .editRequests,
         "POST /requests/:requestID/tracking": .editRequests,
+        "GET /campaigns": .readRequests, "GET /campaigns/new": .manageCampaigns, "POST /campaigns": .manageCampaigns,
+        "GET /campaigns/:campaignID": .readRequests, "POST /campaigns/:campaignID/feed": .manageCampaigns, "POST /account/feed": .manageOwnAccount,
+        "GET /feeds/:token/due.ics": .readSecretFeed, "GET /feeds/:token/status.atom": .readSecretFeed,
         "GET /admin/people": .manageUsers, "POST /admin/people": .manageUsers, "POST /admin/people/:userID/role": .manageUsers,
         "POST /admin/people/:userID/disable": .manageUsers, "POST /admin/people/:userID/enable": .manageUsers,
         "POST /admin/people/:userID/reset-token": .manageUsers,
@@ -63,7 +66,8 @@ import VaporTesting
 
             let draft = try await RequestStore(db).createDraft(RequestDraft(agencyID: sparks, requester: Requester(name: "T", email: "t@example.org"), subject: "s",
                                                                             letter: "l", channel: .email), by: .system, now: testStart)
-            let samples = ["id": String(sparks), "code": "NV", "userID": String(target.id), "tokenID": "999999", "requestID": String(draft.id), "kind": "follow-up"]
+            let samples = ["id": String(sparks), "code": "NV", "userID": String(target.id), "tokenID": "999999", "requestID": String(draft.id), "kind": "follow-up",
+                           "campaignID": "999999", "token": "no-such-feed-token-0123456789abcdefghijkl"]
             let routes = app.routes.all
             #expect(routes.count >= 30, "expected every page, form and API route; found \(routes.count)")
             var checked = 0

@@ -5,6 +5,8 @@ public enum Action: String, Sendable, CaseIterable {
     case readPublic
     /// Sign-in and password-reset forms: open to anyone, they are how one becomes someone.
     case signIn
+    /// Calendar and Atom feeds behind a secret address: the address is the credential.
+    case readSecretFeed
     case signOut
     /// Own account page, own password, own API tokens.
     case manageOwnAccount

@@ -13,6 +13,7 @@ public enum PermissionTable {
     public static let grants: [Action: Grant] = [
         .readPublic: .everyone,
         .signIn: .everyone,
+        .readSecretFeed: .everyone,
         .signOut: .roles(everyRole),
         .manageOwnAccount: .roles(everyRole),
         .editRecordsContact: .roles([.volunteer, .reviewer, .admin]),

@@ -19,7 +19,8 @@ public struct DeadlineCalculator: Sendable {
         let grade = "confidence \(law.confidence.label)"
         var skipped: [String] = []
         func note(_ day: CalendarDay) {
-            let names = calendar.holidays(on: day).map(\.name)
+            // Holidays whose closing is uncertain say so, so a person can check the count.
+            let names = calendar.holidays(on: day).map { $0.closesOffices == .unknown || $0.confidence == .low ? "\($0.name) (uncertain)" : $0.name }
             skipped.append("\(day.iso) \(names.isEmpty ? day.weekday.name : names.joined(separator: ", "))")
         }
         switch (law.deadlineKind, law.deadlineDays) {

@@ -5,16 +5,27 @@ public struct Holiday: Sendable, Equatable {
     public var name: String
     public var rule: HolidayRule
     public var observance: WeekendObservance
+    /// Whether public offices close that day, so it is not a business day. `no` rows are kept in
+    /// the reference data for people (a legal holiday on which offices stay open) but not skipped.
+    public var closesOffices: ClosureAnswer
     public var source: String
     public var confidence: Confidence
     public var notes: String
 
-    public init(jurisdiction: String, name: String, rule: HolidayRule, observance: WeekendObservance, source: String, confidence: Confidence, notes: String = "") {
-        self.jurisdiction = jurisdiction; self.name = name; self.rule = rule; self.observance = observance
+    public init(jurisdiction: String, name: String, rule: HolidayRule, observance: WeekendObservance, closesOffices: ClosureAnswer = .yes,
+                source: String, confidence: Confidence, notes: String = "") {
+        self.jurisdiction = jurisdiction; self.name = name; self.rule = rule; self.observance = observance; self.closesOffices = closesOffices
         self.source = source; self.confidence = confidence; self.notes = notes
     }
 
     public static let federal = "US"
+}
+
+/// Whether offices close on a holiday.
+public enum ClosureAnswer: String, Sendable, CaseIterable, Codable {
+    case yes, no, unknown
+    /// For `not-observed` rows.
+    case notApplicable = "n/a"
 }
 
 /// What happens when a fixed-date holiday falls on a weekend.

@@ -9,7 +9,10 @@ public struct HolidayCalendar: Sendable {
         jurisdiction = stateCode
         let dropped = Set(holidays.filter { $0.jurisdiction == stateCode && $0.rule == .notObserved }.map { $0.name.lowercased() })
         self.holidays = holidays.filter {
-            ($0.jurisdiction == Holiday.federal && !dropped.contains($0.name.lowercased())) || ($0.jurisdiction == stateCode && $0.rule != .notObserved)
+            // Offices open (a legal holiday in name only): a business day like any other. Unknown
+            // counts as closed, so a due date is never earlier than the law allows.
+            guard $0.closesOffices != .no else { return false }
+            return ($0.jurisdiction == Holiday.federal && !dropped.contains($0.name.lowercased())) || ($0.jurisdiction == stateCode && $0.rule != .notObserved)
         }
     }
 

@@ -12,6 +12,7 @@ struct CreateHolidayTables: AsyncMigration {
             .field("name", .string, .required)
             .field("rule", .string, .required)
             .field("observance", .string, .required)
+            .field("closes_offices", .string, .required)
             .field("source", .string, .required)
             .field("confidence", .string, .required)
             .field("notes", .string, .required)

@@ -93,10 +93,17 @@ struct CreateRecordsRequests: AsyncMigration {
         for table in ["request_communications", "request_fees", "request_exemptions", "request_status_changes"] {
             try await sql.create(index: "\(table)_request").on(table).column("request_id").run()
         }
+        // Secret feed addresses (calendar, Atom): only a SHA-256 of the token is kept.
+        try await database.schema("feed_tokens")
+            .field("token_hash", .string, .identifier(auto: false))
+            .field("kind", .string, .required)
+            .field("owner_id", .int, .required)
+            .field("created_at", .datetime, .required)
+            .create()
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["request_status_changes", "request_exemptions", "request_fees", "request_communications", "request_tracking_numbers", "records_requests", "campaigns"] {
+        for table in ["feed_tokens", "request_status_changes", "request_exemptions", "request_fees", "request_communications", "request_tracking_numbers", "records_requests", "campaigns"] {
             try await database.schema(table).delete()
         }
     }

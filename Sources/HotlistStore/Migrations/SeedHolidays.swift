@@ -9,8 +9,9 @@ struct SeedHolidays: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         for holiday in try BundledReferenceData.holidays() {
-            try await sql.insert(into: "holidays").columns("jurisdiction", "name", "rule", "observance", "source", "confidence", "notes")
+            try await sql.insert(into: "holidays").columns("jurisdiction", "name", "rule", "observance", "closes_offices", "source", "confidence", "notes")
                 .values(SQLBind(holiday.jurisdiction), SQLBind(holiday.name), SQLBind(holiday.rule.description), SQLBind(holiday.observance.rawValue),
+                        SQLBind(holiday.closesOffices.rawValue),
                         SQLBind(holiday.source), SQLBind(holiday.confidence.rawValue), SQLBind(holiday.notes)).run()
         }
         for rollover in try BundledReferenceData.deadlineRollovers() {

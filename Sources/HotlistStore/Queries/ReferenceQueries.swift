@@ -38,13 +38,14 @@ public struct ReferenceQueries: Sendable {
 
     /// Federal holidays and, with `stateCode`, that state's own (rows the state does not keep included).
     public func holidays(_ stateCode: String? = nil) async throws -> [Holiday] {
-        var query = sql.select().columns("jurisdiction", "name", "rule", "observance", "source", "confidence", "notes").from("holidays")
+        var query = sql.select().columns("jurisdiction", "name", "rule", "observance", "closes_offices", "source", "confidence", "notes").from("holidays")
         if let stateCode { query = query.where { $0.where("jurisdiction", .equal, Holiday.federal).orWhere("jurisdiction", .equal, stateCode.uppercased()) } }
         return try await query.orderBy("id").all().map { row in
             Holiday(jurisdiction: try row.decode(column: "jurisdiction", as: String.self), name: try row.decode(column: "name", as: String.self),
                     // Rows were checked when the file was read; a hand-edited bad row counts as not kept rather than crashing.
                     rule: (try? HolidayRule.parse(try row.decode(column: "rule", as: String.self))) ?? .notObserved,
                     observance: WeekendObservance(rawValue: try row.decode(column: "observance", as: String.self)) ?? .unknown,
+                    closesOffices: ClosureAnswer(rawValue: try row.decode(column: "closes_offices", as: String.self)) ?? .unknown,
                     source: try row.decode(column: "source", as: String.self),
                     confidence: Confidence(rawValue: try row.decode(column: "confidence", as: String.self)) ?? .low,
                     notes: try row.decode(column: "notes", as: String.self))

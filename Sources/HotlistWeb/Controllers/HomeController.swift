@@ -12,7 +12,15 @@ enum HomeController {
     }
 
     @Sendable static func page(_ request: Request) async throws -> Response {
-        try await request.cached { (HomeView.render(try await query(request.store), viewer: request.viewer), .html) }
+        try await request.cached {
+            var model = try await query(request.store)
+            // Signed in: the person's own requests that need action come first (never cached).
+            if let viewer = request.viewer {
+                model.needsAction = try await RequestStore(request.store).due(today: CalendarDay.today(request.clock.now()), withinDays: 7, createdBy: viewer.account.id)
+                model.today = CalendarDay.today(request.clock.now())
+            }
+            return (HomeView.render(model, viewer: request.viewer), .html)
+        }
     }
 
     @Sendable static func about(_ request: Request) async throws -> Response {

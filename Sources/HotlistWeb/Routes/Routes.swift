@@ -47,6 +47,16 @@ func registerRoutes(_ app: Application) throws {
     app.post("requests", ":requestID", "extend", use: RequestsController.extend).requires(.editRequests)
     app.post("requests", ":requestID", "tracking", use: RequestsController.tracking).requires(.editRequests)
 
+    // Campaigns and feeds.
+    app.get("campaigns", use: CampaignsController.list).requires(.readRequests)
+    app.get("campaigns", "new", use: CampaignsController.newPage).requires(.manageCampaigns)
+    app.post("campaigns", use: CampaignsController.create).requires(.manageCampaigns)
+    app.get("campaigns", ":campaignID", use: CampaignsController.page).requires(.readRequests)
+    app.post("campaigns", ":campaignID", "feed", use: CampaignsController.issueFeed).requires(.manageCampaigns)
+    app.post("account", "feed", use: FeedsController.issuePersonal).requires(.manageOwnAccount)
+    app.get("feeds", ":token", "due.ics", use: FeedsController.calendar).requires(.readSecretFeed)
+    app.get("feeds", ":token", "status.atom", use: FeedsController.atom).requires(.readSecretFeed)
+
     // Administration.
     app.get("admin", "people", use: PeopleController.page).requires(.manageUsers)
     app.post("admin", "people", use: PeopleController.add).requires(.manageUsers)

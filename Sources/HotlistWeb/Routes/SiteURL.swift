@@ -36,6 +36,10 @@ public enum SiteURL: Sendable, Equatable {
     case campaigns
     case newCampaign
     case campaign(Int)
+    case campaignFeed(Int)
+    case accountFeed
+    case feedCalendar(String)
+    case feedAtom(String)
     case api(API)
 
     public enum API: Sendable, Equatable {
@@ -88,6 +92,10 @@ public enum SiteURL: Sendable, Equatable {
         case .campaigns: "/campaigns"
         case .newCampaign: "/campaigns/new"
         case .campaign(let id): "/campaigns/\(id)"
+        case .campaignFeed(let id): "/campaigns/\(id)/feed"
+        case .accountFeed: "/account/feed"
+        case .feedCalendar(let token): "/feeds/\(token)/due.ics"
+        case .feedAtom(let token): "/feeds/\(token)/status.atom"
         case .api(let api):
             switch api {
             case .agencies: "/api/v1/agencies"

@@ -53,6 +53,9 @@ enum AccountView {
         <label for="confirm">Repeat the new password</label><input type="password" id="confirm" name="confirm" autocomplete="new-password" required>
         <button type="submit">Change password</button>
         </form>
+        <h2>Calendar and feed</h2>
+        <p>A secret address for your calendar program (due dates of your requests) and one for a feed reader (their status changes). Anyone with the address can read them; making new ones retires the old.</p>
+        \(Forms.postButton(SiteURL.accountFeed.path, label: "New feed addresses", csrf: csrf, id: "account-feed"))
         <h2>API tokens</h2>
         <p>For scripts that change data through the JSON API. A token acts with your role; revoke it when the script no longer needs it.</p>
         \(tokenTable)

@@ -5,6 +5,16 @@ enum HomeView {
     struct Model {
         var counts: DirectoryCounts
         var topPriority: [AgencySummary]
+        /// The signed-in person's requests that are overdue or due within a week.
+        var needsAction: [RecordsRequest]? = nil
+        var today: CalendarDay? = nil
+    }
+
+    static func needsAction(_ model: Model) -> String {
+        guard let requests = model.needsAction, let today = model.today else { return "" }
+        let body = requests.isEmpty ? "<p id=\"needs-action-none\">None of your requests is overdue or due in the next 7 days. <a href=\"\(SiteURL.requests.path)\">All requests</a></p>"
+            : RequestsView.table(requests, id: "needs-action", caption: "Your requests: overdue or due within 7 days", today: today)
+        return "<section class=\"needs-action\" aria-labelledby=\"needs-action-heading\"><h2 id=\"needs-action-heading\">Needs action</h2>\(body)</section>"
     }
 
     static func render(_ model: Model, viewer: Viewer? = nil) -> String {
@@ -12,6 +22,7 @@ enum HomeView {
         let tiers = RequestPriority.Tier.allCases.map { "<li><strong>\($0.rawValue). \(HTML.escape($0.title)).</strong> \(HTML.escape($0.explanation))</li>" }.joined()
         let prohibitsYetNCIC = SiteURL.agencies(AgencyFilter(alertsNCIC: true, prohibitsImmigration: true))
         return Layout.page(title: "Do your police scan license plates for ICE?", current: .home, viewer: viewer, body: """
+        \(needsAction(model))
         <h1>Hotlist Watch</h1>
         <p class="lede">Police license-plate cameras compare every passing car against NCIC hotlists. One NCIC topic,
         <strong>Immigration Violator</strong>, is filled only by ICE, mostly with administrative warrants no judge signed.

@@ -46,7 +46,7 @@ enum RequestsView {
             : table(model.needsAction, id: "needs-action", caption: "Overdue or due within 7 days", today: model.today)
         return Layout.page(title: "Requests", current: .requests, viewer: model.viewer, body: """
         <h1>Public-records requests</h1>
-        <p class="lede">Start a request from an agency's page (“File a request”), or many at once with a <a href="\(SiteURL.campaigns.path)">campaign</a>.</p>
+        <p class="lede">Start a request from an agency's page (“File a request”), or many at once with a <a href="\(SiteURL.campaigns.path)" id="campaigns-link">campaign</a>.</p>
         <h2>Needs action</h2>
         \(needs)
         <h2>All requests</h2>

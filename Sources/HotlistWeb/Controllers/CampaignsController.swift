@@ -1,0 +1,67 @@
+import HotlistCore
+import HotlistStore
+import Vapor
+
+/// Campaigns: one request to many agencies, chosen by a directory filter.
+enum CampaignsController {
+    struct CampaignForm: Content {
+        var name: String?; var description: String?; var state: String?; var alerts_ncic: String?; var prohibits_immigration: String?; var kind: String?; var q: String?
+        var requester_name: String?; var requester_email: String?; var requester_state: String?; var template_subject: String?; var template_body: String?
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        return request.personalPage(CampaignsView.list(viewer: viewer, campaigns: try await CampaignStore(request.store).campaigns()))
+    }
+
+    @Sendable static func newPage(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        var form = CampaignForm()
+        let query = request.queryParameters()
+        form.state = query["state"]; form.alerts_ncic = query["alerts_ncic"]; form.prohibits_immigration = query["prohibits_immigration"]; form.kind = query["kind"]; form.q = query["q"]
+        form.requester_name = viewer.account.displayName; form.requester_email = viewer.account.email
+        return request.personalPage(CampaignsView.new(viewer: viewer, form: form, problems: []))
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let form = try request.form(CampaignForm.self)
+        do {
+            var parameters: [String: String] = [:]
+            parameters["state"] = form.state; parameters["alerts_ncic"] = form.alerts_ncic; parameters["prohibits_immigration"] = form.prohibits_immigration
+            parameters["kind"] = form.kind; parameters["q"] = form.q
+            let filter = try AgencyFilter.parse(parameters)
+            let body = (form.template_body ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+            let template = body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil
+                : LetterTemplate(name: form.name ?? "campaign", subject: (form.template_subject ?? "").isEmpty ? StandardLetters.initialRequest.subject : form.template_subject!, body: body)
+            let created = try await CampaignStore(request.store).create(name: form.name ?? "", description: form.description ?? "", filter: filter, template: template,
+                                                                        requester: Requester(name: form.requester_name ?? "", email: form.requester_email ?? "",
+                                                                                             stateCode: form.requester_state.flatMap { USState.byCode($0)?.code }),
+                                                                        today: CalendarDay.today(request.clock.now()), by: try request.auditActor(), now: request.clock.now())
+            return try await render(request, id: created.campaign.id, message: "Created \(created.requests.count) draft requests.", notes: created.skipped.map { "Skipped \($0)." } + created.warnings)
+        } catch let problems as InputProblems {
+            return request.personalPage(CampaignsView.new(viewer: viewer, form: form, problems: problems.problems), status: .badRequest)
+        }
+    }
+
+    @Sendable static func page(_ request: Request) async throws -> Response {
+        guard let id = request.parameters.get("campaignID").flatMap(Int.init) else { throw Abort(.notFound) }
+        return try await render(request, id: id)
+    }
+
+    static func render(_ request: Request, id: Int, message: String? = nil, notes: [String] = []) async throws -> Response {
+        let viewer = try request.requireViewer()
+        guard let campaign = try await CampaignStore(request.store).campaign(id: id) else { throw Abort(.notFound) }
+        let requests = try await RequestStore(request.store).list(RequestFilter(campaignID: id, limit: 5_000))
+        return request.personalPage(CampaignsView.detail(viewer: viewer, campaign: campaign, requests: requests, today: CalendarDay.today(request.clock.now()), message: message, notes: notes))
+    }
+
+    /// A new secret feed address for the campaign, shown once.
+    @Sendable static func issueFeed(_ request: Request) async throws -> Response {
+        guard let id = request.parameters.get("campaignID").flatMap(Int.init), try await CampaignStore(request.store).campaign(id: id) != nil else { throw Abort(.notFound) }
+        let token = Credentials.randomToken()
+        try await FeedStore(request.store).issue(.campaign, ownerID: id, tokenHash: Credentials.sha256Hex(token), by: try request.auditActor(), now: request.clock.now())
+        let base = FeedsController.baseURL(request)
+        return try await render(request, id: id, message: "New feed addresses (shown only now; the old ones stopped working): calendar \(base)\(SiteURL.feedCalendar(token).path) · Atom \(base)\(SiteURL.feedAtom(token).path)")
+    }
+}
