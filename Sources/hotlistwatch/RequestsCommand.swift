@@ -9,7 +9,7 @@ struct RequestsCommand: AsyncParsableCommand {
         commandName: "requests", abstract: "Public-records requests: write, file, track, log replies, follow up and appeal.",
         discussion: "Statuses: \(RequestStatus.allCases.map(\.rawValue).joined(separator: ", ")). Every change is recorded in the audit trail.",
         subcommands: [RequestsNew.self, RequestsList.self, RequestsShow.self, RequestsStatus.self, RequestsLog.self, RequestsExtend.self,
-                      RequestsFee.self, RequestsExemption.self, RequestsLetter.self, RequestsExport.self])
+                      RequestsFee.self, RequestsExemption.self, RequestsLetter.self, RequestsExport.self, RequestsStats.self])
 }
 
 /// Shared by the request commands: JSON output in the API's shapes.
@@ -296,6 +296,27 @@ struct RequestsExport: AsyncParsableCommand {
                 Console.note("Wrote \(output).")
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+}
+
+struct RequestsStats: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "How agencies answer: median days to an answer, share answered, share denied.")
+    @Option(help: "agency or state.") var by = "state"
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws { guard RequestStatistics.Grouping(rawValue: by) != nil else { throw ValidationError("--by \(by): use agency or state.") } }
+
+    func run() async throws {
+        try await withDatabase(database) { db in
+            let rows = try await RequestStore(db).statistics(by: RequestStatistics.Grouping(rawValue: by)!)
+            if rows.isEmpty { print("No filed requests yet."); return }
+            print(["", "FILED", "ANSWERED", "DENIED", "MEDIAN DAYS"].joined(separator: "\t"))
+            for row in rows {
+                let answered = row.shareAnswered.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+                let denied = row.shareDenied.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+                print([row.label, String(row.filed), answered, denied, row.medianDaysToAnswer.map { String(format: "%.1f", $0) } ?? "–"].joined(separator: "\t"))
             }
         }
     }

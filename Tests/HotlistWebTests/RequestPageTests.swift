@@ -77,6 +77,9 @@ import VaporTesting
             // A bad date is named.
             let badDate = try await browser.post(app, SiteURL.requestAction(id, "log").path, [("direction", "incoming"), ("channel", "email"), ("date", "10/03/2026"), ("text", "x")])
             #expect(badDate.status == .badRequest && badDate.body.contains("is not a date"))
+            // The statistics count it as answered (denied) after 8 days.
+            let stats = try await browser.get(app, SiteURL.requestStatistics.path)
+            #expect(stats.body.contains("<td data-label=\"State\">Nevada</td><td class=\"num\" data-label=\"Filed\">1</td><td class=\"num\" data-label=\"Answered\">100%</td><td class=\"num\" data-label=\"Denied\">100%</td><td class=\"num\" data-label=\"Median days to answer\">8.0</td>"))
             // The CSV export has the request with its tracking number and exemption.
             let csv = try await browser.get(app, SiteURL.requestsCSV.path)
             #expect(csv.body.contains("R-114") && csv.body.contains("criminal-justice-information: NRS 239.010 (confidential)"))

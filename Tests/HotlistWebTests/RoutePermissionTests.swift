@@ -20,7 +20,7 @@ import VaporTesting
         "GET /account": .manageOwnAccount, "POST /account/password": .manageOwnAccount, "POST /account/tokens": .manageOwnAccount,
         "POST /account/tokens/:tokenID/revoke": .manageOwnAccount,
         "GET /agencies/:id/records-contact": .editRecordsContact, "POST /agencies/:id/records-contact": .editRecordsContact,
-        "GET /requests": .readRequests, "GET /requests.csv": .readRequests, "GET /requests/new": .editRequests, "POST /requests": .editRequests,
+        "GET /requests": .readRequests, "GET /requests.csv": .readRequests, "GET /requests/new": .editRequests, "GET /requests/statistics": .readRequests, "POST /requests": .editRequests,
         "GET /requests/:requestID": .readRequests, "GET /requests/:requestID/request.eml": .readRequests,
         "GET /requests/:requestID/letters/:kind": .editRequests, "POST /requests/:requestID/file": .editRequests,
         "POST /requests/:requestID/status": .editRequests, "POST /requests/:requestID/log": .editRequests, "POST /requests/:requestID/fee": .editRequests,

@@ -71,6 +71,17 @@ public struct RequestStore: Sendable {
         }.sorted { ($0.actionDate!, $0.id) < ($1.actionDate!, $1.id) }
     }
 
+    /// Median time to answer, share answered and share denied, per agency or state.
+    public func statistics(by grouping: RequestStatistics.Grouping, filter: RequestFilter = RequestFilter(limit: 100_000)) async throws -> [RequestStatistics] {
+        let requests = try await list(filter)
+        var history: [StatusChange] = []
+        let ids = requests.map(\.id)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            history += try await Self.history(database.sql, requestIDs: Array(ids[start..<min(start + 500, ids.count)]))
+        }
+        return RequestStatistics.compute(requests, history: history, by: grouping)
+    }
+
     // MARK: writing
 
     public func createDraft(_ draft: RequestDraft, by actor: AuditActor, now: Date) async throws -> RecordsRequest {

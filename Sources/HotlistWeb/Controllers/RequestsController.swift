@@ -232,6 +232,12 @@ enum RequestsController {
         return Response(status: .ok, headers: headers, body: .init(string: message.rfc5322))
     }
 
+    @Sendable static func statistics(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let store = RequestStore(request.store)
+        return request.personalPage(RequestsView.statistics(viewer: viewer, byState: try await store.statistics(by: .state), byAgency: try await store.statistics(by: .agency)))
+    }
+
     @Sendable static func csv(_ request: Request) async throws -> Response {
         let text = try await RequestLetters.csv(request.store, today: today(request))
         var headers = HTTPHeaders()

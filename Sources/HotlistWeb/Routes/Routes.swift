@@ -35,6 +35,7 @@ func registerRoutes(_ app: Application) throws {
     app.get("requests", use: RequestsController.list).requires(.readRequests)
     app.get("requests.csv", use: RequestsController.csv).requires(.readRequests)
     app.get("requests", "new", use: RequestsController.newPage).requires(.editRequests)
+    app.get("requests", "statistics", use: RequestsController.statistics).requires(.readRequests)
     app.post("requests", use: RequestsController.create).requires(.editRequests)
     app.get("requests", ":requestID", use: RequestsController.page).requires(.readRequests)
     app.get("requests", ":requestID", "request.eml", use: RequestsController.eml).requires(.readRequests)

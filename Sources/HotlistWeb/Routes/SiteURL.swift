@@ -28,6 +28,7 @@ public enum SiteURL: Sendable, Equatable {
     case recordsContact(Int)
     case requests
     case requestsCSV
+    case requestStatistics
     case newRequest(agency: Int)
     case request(Int)
     case requestAction(Int, String)
@@ -84,6 +85,7 @@ public enum SiteURL: Sendable, Equatable {
         case .recordsContact(let id): "/agencies/\(id)/records-contact"
         case .requests: "/requests"
         case .requestsCSV: "/requests.csv"
+        case .requestStatistics: "/requests/statistics"
         case .newRequest(let agency): "/requests/new?agency=\(agency)"
         case .request(let id): "/requests/\(id)"
         case .requestAction(let id, let action): "/requests/\(id)/\(action)"

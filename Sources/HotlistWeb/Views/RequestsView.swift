@@ -54,9 +54,26 @@ enum RequestsView {
         <div class="field"><label for="status">Status</label><select id="status" name="status"><option value="">any</option>\(statusOptions)</select></div>
         <div class="field"><label for="state">State</label><select id="state" name="state"><option value="">any</option>\(stateOptions)</select></div>
         <div class="field"><label for="mine">Whose</label><select id="mine" name="mine"><option value="">everyone's</option><option value="1"\(model.filter.createdBy != nil ? " selected" : "")>mine</option></select></div>
-        <div class="field"><button type="submit">Filter</button> <a href="\(SiteURL.requestsCSV.path)" id="requests-csv">Download all as CSV</a></div>
+        <div class="field"><button type="submit">Filter</button> <a href="\(SiteURL.requestsCSV.path)" id="requests-csv">Download all as CSV</a> · <a href="\(SiteURL.requestStatistics.path)" id="request-statistics">Statistics</a></div>
         </form>
         \(table(model.requests, id: "requests", caption: "\(model.requests.count) \(model.requests.count == 1 ? "request" : "requests")", today: model.today))
+        """)
+    }
+
+    static func statistics(viewer: Viewer, byState: [RequestStatistics], byAgency: [RequestStatistics]) -> String {
+        func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
+        func table(_ rows: [RequestStatistics], id: String, caption: String, first: String) -> String {
+            let body = rows.map { (row) -> String in
+                "<tr><td data-label=\"\(first)\">\(HTML.escape(row.label))</td><td class=\"num\" data-label=\"Filed\">\(row.filed)</td><td class=\"num\" data-label=\"Answered\">\(percent(row.shareAnswered))</td><td class=\"num\" data-label=\"Denied\">\(percent(row.shareDenied))</td><td class=\"num\" data-label=\"Median days to answer\">\(row.medianDaysToAnswer.map { String(format: "%.1f", $0) } ?? "–")</td></tr>"
+            }.joined()
+            return "<div class=\"table-wrap\"><table id=\"\(id)\"><caption>\(HTML.escape(caption))</caption><thead><tr><th scope=\"col\">\(first)</th><th scope=\"col\" class=\"num\">Filed</th><th scope=\"col\" class=\"num\">Answered</th><th scope=\"col\" class=\"num\">Denied</th><th scope=\"col\" class=\"num\">Median days to answer</th></tr></thead><tbody>\(body)</tbody></table></div>"
+        }
+        return Layout.page(title: "Request statistics", current: .requests, viewer: viewer, body: """
+        <p class="crumbs"><a href="\(SiteURL.requests.path)">Requests</a></p>
+        <h1>How agencies answer</h1>
+        <p class="lede">Over filed requests: the share answered (records, partial records, none found, or a denial), the share denied at least once, and the median calendar days from filing to the first answer.</p>
+        \(table(byState, id: "stats-by-state", caption: "By state", first: "State"))
+        \(table(byAgency, id: "stats-by-agency", caption: "By agency", first: "Agency"))
         """)
     }
 
