@@ -19,6 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
     var trustForwardedFor = false
     @ArgumentParser.Option(name: .customLong("max-body-size"), help: ArgumentHelp("Largest request body accepted, in bytes (or with k/m suffix); larger ones get 413.", valueName: "size"))
     var maxBodySize = "1m"
+    @ArgumentParser.Option(name: .customLong("smtp-url"), help: ArgumentHelp("Send request emails from the site through this server: smtp://user:password@host:25 or smtps://…:465 (or HOTLISTWATCH_SMTP_URL).", valueName: "url"))
+    var smtpURL: String?
     @ArgumentParser.OptionGroup var database: DatabaseOptions
 
     /// "1m", "512k" or a plain number of bytes.
@@ -32,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty.") }
+        if let smtpURL { do { _ = try SMTPConfiguration.parse(smtpURL) } catch { throw ValidationError("--smtp-url: \(error)") } }
         guard Self.parseSize(maxBodySize) != nil else { throw ValidationError("--max-body-size \(maxBodySize) is not a size; write bytes, or a number with k or m (for example 2m).") }
     }
 
@@ -55,8 +58,11 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let environmentSecure = ["1", "true", "yes"].contains(ProcessInfo.processInfo.environment["HOTLISTWATCH_SECURE_COOKIES"]?.lowercased() ?? "")
             let security = SecuritySettings(secureCookies: secureCookies || environmentSecure, trustForwardedFor: trustForwardedFor)
+            let smtpText = smtpURL ?? ProcessInfo.processInfo.environment["HOTLISTWATCH_SMTP_URL"]
+            let smtp = try smtpText.map { try SMTPConfiguration.parse($0) }
+            if let smtp { Console.note("Request emails are sent through \(smtp).") }
             let app = try await makeApp(AppConfiguration(host: host, port: port, database: db, maxBodySize: Self.parseSize(maxBodySize) ?? 1_048_576,
-                                                         responseCache: !noResponseCache, security: security),
+                                                         responseCache: !noResponseCache, security: security, smtp: smtp),
                                         environment: Environment(name: "production", arguments: ["hotlistwatch", "serve"]))
             Console.note("Hotlist Watch on http://\(host):\(port)/ using \(db.configuration)")
             do {

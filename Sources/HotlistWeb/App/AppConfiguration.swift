@@ -16,10 +16,13 @@ public struct AppConfiguration: Sendable {
 
     /// Sign-in, session, cookie and lockout behaviour.
     public var security: SecuritySettings
+    /// Where request emails are sent from the web; nil: people download the .eml or use mailto.
+    public var smtp: SMTPConfiguration?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: HotlistDatabase, clock: any Clock = SystemClock(), maxBodySize: Int = 1_048_576,
-                responseCache: Bool = true, cacheRevisionCheckMilliseconds: Int64 = 1_000, security: SecuritySettings = SecuritySettings()) {
-        self.security = security
+                responseCache: Bool = true, cacheRevisionCheckMilliseconds: Int64 = 1_000, security: SecuritySettings = SecuritySettings(),
+                smtp: SMTPConfiguration? = nil) {
+        self.security = security; self.smtp = smtp
         self.host = host; self.port = port; self.database = database; self.clock = clock; self.maxBodySize = maxBodySize
         self.responseCache = responseCache; self.cacheRevisionCheckMilliseconds = cacheRevisionCheckMilliseconds
     }

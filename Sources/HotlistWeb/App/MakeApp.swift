@@ -15,6 +15,7 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
     // Replace Vapor's default error middleware: ours never shows internals and answers in the
     // format the client asked for (HTML pages, JSON under /api).
     app.storage[SecuritySettingsKey.self] = configuration.security
+    app.storage[SMTPKey.self] = configuration.smtp
     let cost = configuration.security.passwordHashCost
     app.storage[DecoyPasswordHashKey.self] = try await app.threadPool.runIfActive { try Bcrypt.hash(Credentials.randomToken(), cost: cost) }
     app.middleware = Middlewares()
@@ -32,6 +33,7 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
 struct DatabaseKey: StorageKey { typealias Value = HotlistDatabase }
 struct ClockKey: StorageKey { typealias Value = any Clock }
 struct ResponseCacheKey: StorageKey { typealias Value = ResponseCache }
+struct SMTPKey: StorageKey { typealias Value = SMTPConfiguration }
 
 extension Request {
     var store: HotlistDatabase { application.storage[DatabaseKey.self]! }

@@ -114,7 +114,8 @@ enum RequestsController {
     static func renderDetail(_ request: Request, id: Int, problems: [InputProblem] = [], message: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try request.requireViewer()
         guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
-        let model = RequestsView.DetailModel(viewer: viewer, detail: detail, today: today(request), problems: problems, message: message)
+        let model = RequestsView.DetailModel(viewer: viewer, detail: detail, today: today(request), problems: problems, message: message,
+                                             canSendByEmail: request.application.storage[SMTPKey.self] != nil)
         return request.personalPage(RequestsView.detail(model), status: status)
     }
 
@@ -139,6 +140,34 @@ enum RequestsController {
                                                            calculator: try await ReferenceQueries(request.store).deadlineCalculator(), by: actor, now: now)
             return nil
         }
+    }
+
+    /// Sends the letter by SMTP to the agency's records email and marks the request filed today.
+    /// If sending fails, the request stays a draft and the page says why.
+    @Sendable static func send(_ request: Request) async throws -> Response {
+        let id = try requestID(request)
+        guard let smtp = request.application.storage[SMTPKey.self] else {
+            return try await renderDetail(request, id: id, problems: [InputProblem(file: "request", field: "channel", problem: "sending by email is not set up on this server",
+                                                                                 hint: "Download the .eml or use the mail link, send it yourself, then mark it filed.")], status: .badRequest)
+        }
+        guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
+        var problems: [InputProblem] = []
+        if detail.request.status != .draft { problems.append(InputProblem(file: "request", field: "status", problem: "a \(detail.request.status.label) request has been sent already", hint: "Log further letters in the communications log.")) }
+        if detail.request.channel != .email { problems.append(InputProblem(file: "request", field: "channel", problem: "this request is to be filed by \(detail.request.channel.label)", hint: "File it there, then mark it filed.")) }
+        if detail.agencyRecordsEmail == nil { problems.append(InputProblem(file: "request", field: "records_email", problem: "\(detail.request.agencyName) has no records email on file", hint: "Add it with “Correct this” on the agency's page.")) }
+        if !problems.isEmpty { return try await renderDetail(request, id: id, problems: problems, status: .badRequest) }
+        let now = request.clock.now()
+        do {
+            try await SMTPClient(smtp).send(RequestEmail.message(detail.request, to: detail.agencyRecordsEmail!, now: now))
+        } catch {
+            let reason = (error as? SMTPError)?.description ?? "\(error)"
+            request.logger.warning("request \(id) not sent: \(reason)")
+            return try await renderDetail(request, id: id, problems: [InputProblem(file: "request", field: "smtp", problem: "not sent: \(reason)",
+                                                                                 hint: "The request is still a draft. Try again later, or send the .eml yourself.")], status: .badGateway)
+        }
+        _ = try await RequestStore(request.store).file(requestID: id, filedOn: today(request), calculator: try await ReferenceQueries(request.store).deadlineCalculator(),
+                                                       by: try request.auditActor(), now: now)
+        return try await renderDetail(request, id: id, message: "Sent to \(detail.agencyRecordsEmail!) and marked filed today.")
     }
 
     @Sendable static func changeStatus(_ request: Request) async throws -> Response {

@@ -41,6 +41,7 @@ func registerRoutes(_ app: Application) throws {
     app.get("requests", ":requestID", "request.eml", use: RequestsController.eml).requires(.readRequests)
     app.get("requests", ":requestID", "letters", ":kind", use: RequestsController.letter).requires(.editRequests)
     app.post("requests", ":requestID", "file", use: RequestsController.file).requires(.editRequests)
+    app.post("requests", ":requestID", "send", use: RequestsController.send).requires(.editRequests)
     app.post("requests", ":requestID", "status", use: RequestsController.changeStatus).requires(.editRequests)
     app.post("requests", ":requestID", "log", use: RequestsController.log).requires(.editRequests)
     app.post("requests", ":requestID", "fee", use: RequestsController.fee).requires(.editRequests)

@@ -132,6 +132,7 @@ enum RequestsView {
         var today: CalendarDay
         var problems: [InputProblem]
         var message: String?
+        var canSendByEmail = false
     }
 
     static func detail(_ model: DetailModel) -> String {
@@ -149,6 +150,7 @@ enum RequestsView {
             <h2>File it</h2>
             <p>Send the letter (\(request.channel.label)), then record the day you sent it. The due date is counted from the day the agency received it.</p>
             \(filingHelp(model.detail))
+            \(model.canSendByEmail && request.channel == .email && model.detail.agencyRecordsEmail != nil ? "<p>" + Forms.postButton(SiteURL.requestAction(request.id, "send").path, label: "Send it now by email", csrf: csrf, id: "send-email") + "</p><p>or record a filing you made yourself:</p>" : "")
             <form method="post" action="\(SiteURL.requestAction(request.id, "file").path)" class="stacked" id="file-form">\(Forms.csrf(csrf))
             <label for="filed_on">Filed on <span class="hint">(YYYY-MM-DD, empty for today)</span></label><input id="filed_on" name="filed_on" placeholder="\(model.today.iso)">
             <label for="received_on">Received by the agency on <span class="hint">(if later, e.g. by post)</span></label><input id="received_on" name="received_on">
