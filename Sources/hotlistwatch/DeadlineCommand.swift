@@ -16,12 +16,14 @@ struct DeadlineCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Two-letter state code of the agency.", valueName: "XX")) var state: String
     @Option(help: ArgumentHelp("The day the agency received the request, YYYY-MM-DD.", valueName: "date")) var received: String
     @Option(help: ArgumentHelp("Days of extension the agency claimed (in the law's own kind of days).", valueName: "days")) var extensionDays = 0
+    @Option(name: .customLong("follow-up-days"), help: "Business days to the follow-up date where the law sets no number of days.") var followUpDays = 10
     @Flag(help: "Print JSON: {\"state\", \"received\", \"due\", \"basis\", …}.") var json = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         guard USState.byCode(state) != nil else { throw ValidationError("--state \(state) is not a U.S. state code; use two letters such as NV or DC.") }
         guard CalendarDay(iso: received) != nil else { throw ValidationError("--received \(received) is not a date; write it as YYYY-MM-DD, for example 2026-03-02.") }
+        guard (1...90).contains(followUpDays) else { throw ValidationError("--follow-up-days must be between 1 and 90.") }
         guard (0...365).contains(extensionDays) else { throw ValidationError("--extension-days must be between 0 and 365.") }
     }
 
@@ -48,9 +50,10 @@ struct DeadlineCommand: AsyncParsableCommand {
         let code = USState.byCode(state)!.code
         let day = CalendarDay(iso: received)!
         try await withDatabase(database) { db in
-            guard let deadline = try await ReferenceQueries(db).deadline(stateCode: code, received: day, extensionDays: extensionDays) else {
+            guard let law = try await ReferenceQueries(db).stateRecordsLaw(code) else {
                 throw CommandFailure("no records-law reference row for \(code).")
             }
+            let deadline = try await ReferenceQueries(db).deadlineCalculator(followUpBusinessDays: followUpDays).deadline(law: law, received: day, extensionDays: extensionDays)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

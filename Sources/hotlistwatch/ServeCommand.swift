@@ -21,6 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
     var maxBodySize = "1m"
     @ArgumentParser.Option(name: .customLong("smtp-url"), help: ArgumentHelp("Send request emails from the site through this server: smtp://user:password@host:25 or smtps://…:465 (or HOTLISTWATCH_SMTP_URL).", valueName: "url"))
     var smtpURL: String?
+    @ArgumentParser.Option(name: .customLong("follow-up-days"), help: "Business days after filing to follow up where the law sets no deadline (\"promptly\").")
+    var followUpDays = 10
     @ArgumentParser.OptionGroup var database: DatabaseOptions
 
     /// "1m", "512k" or a plain number of bytes.
@@ -34,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty.") }
+        guard (1...90).contains(followUpDays) else { throw ValidationError("--follow-up-days must be between 1 and 90.") }
         if let smtpURL { do { _ = try SMTPConfiguration.parse(smtpURL) } catch { throw ValidationError("--smtp-url: \(error)") } }
         guard Self.parseSize(maxBodySize) != nil else { throw ValidationError("--max-body-size \(maxBodySize) is not a size; write bytes, or a number with k or m (for example 2m).") }
     }
@@ -62,7 +65,8 @@ struct ServeCommand: AsyncParsableCommand {
             let smtp = try smtpText.map { try SMTPConfiguration.parse($0) }
             if let smtp { Console.note("Request emails are sent through \(smtp).") }
             let app = try await makeApp(AppConfiguration(host: host, port: port, database: db, maxBodySize: Self.parseSize(maxBodySize) ?? 1_048_576,
-                                                         responseCache: !noResponseCache, security: security, smtp: smtp),
+                                                         responseCache: !noResponseCache, security: security, smtp: smtp,
+                                                         followUpBusinessDays: followUpDays),
                                         environment: Environment(name: "production", arguments: ["hotlistwatch", "serve"]))
             Console.note("Hotlist Watch on http://\(host):\(port)/ using \(db.configuration)")
             do {

@@ -67,11 +67,4 @@ public struct ReferenceQueries: Sendable {
     public func deadlineCalculator(followUpBusinessDays: Int = 10) async throws -> DeadlineCalculator {
         DeadlineCalculator(holidays: try await holidays(), rollovers: try await deadlineRollovers(), followUpBusinessDays: followUpBusinessDays)
     }
-
-    /// The due date for a request to an agency in `stateCode` received on `received`, or nil when
-    /// the state has no records-law row.
-    public func deadline(stateCode: String, received: CalendarDay, extensionDays: Int = 0) async throws -> Deadline? {
-        guard let law = try await stateRecordsLaw(stateCode) else { return nil }
-        return try await deadlineCalculator().deadline(law: law, received: received, extensionDays: extensionDays)
-    }
 }

@@ -83,7 +83,7 @@ enum APIRequestController {
         let updated: RecordsRequest
         if status == .filed {
             updated = try await store.file(requestID: id, filedOn: date, receivedOn: try day("received_on"), trackingNumber: try body.optionalString("tracking_number"),
-                                           calculator: try await ReferenceQueries(request.store).deadlineCalculator(), by: try request.auditActor(), now: request.clock.now())
+                                           calculator: try await request.deadlineCalculator(), by: try request.auditActor(), now: request.clock.now())
         } else {
             updated = try await store.changeStatus(requestID: id, to: status, on: date, note: try body.optionalString("note") ?? "", by: try request.auditActor(), now: request.clock.now())
         }

@@ -18,11 +18,13 @@ public struct AppConfiguration: Sendable {
     public var security: SecuritySettings
     /// Where request emails are sent from the web; nil: people download the .eml or use mailto.
     public var smtp: SMTPConfiguration?
+    /// Business days after filing to follow up where the law sets no number of days ("promptly").
+    public var followUpBusinessDays: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: HotlistDatabase, clock: any Clock = SystemClock(), maxBodySize: Int = 1_048_576,
                 responseCache: Bool = true, cacheRevisionCheckMilliseconds: Int64 = 1_000, security: SecuritySettings = SecuritySettings(),
-                smtp: SMTPConfiguration? = nil) {
-        self.security = security; self.smtp = smtp
+                smtp: SMTPConfiguration? = nil, followUpBusinessDays: Int = 10) {
+        self.security = security; self.smtp = smtp; self.followUpBusinessDays = followUpBusinessDays
         self.host = host; self.port = port; self.database = database; self.clock = clock; self.maxBodySize = maxBodySize
         self.responseCache = responseCache; self.cacheRevisionCheckMilliseconds = cacheRevisionCheckMilliseconds
     }

@@ -16,6 +16,7 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
     // format the client asked for (HTML pages, JSON under /api).
     app.storage[SecuritySettingsKey.self] = configuration.security
     app.storage[SMTPKey.self] = configuration.smtp
+    app.storage[FollowUpDaysKey.self] = configuration.followUpBusinessDays
     let cost = configuration.security.passwordHashCost
     app.storage[DecoyPasswordHashKey.self] = try await app.threadPool.runIfActive { try Bcrypt.hash(Credentials.randomToken(), cost: cost) }
     app.middleware = Middlewares()
@@ -34,11 +35,17 @@ struct DatabaseKey: StorageKey { typealias Value = HotlistDatabase }
 struct ClockKey: StorageKey { typealias Value = any Clock }
 struct ResponseCacheKey: StorageKey { typealias Value = ResponseCache }
 struct SMTPKey: StorageKey { typealias Value = SMTPConfiguration }
+struct FollowUpDaysKey: StorageKey { typealias Value = Int }
 
 extension Request {
     var store: HotlistDatabase { application.storage[DatabaseKey.self]! }
     var clock: any Clock { application.storage[ClockKey.self]! }
     var responseCache: ResponseCache { application.storage[ResponseCacheKey.self]! }
+
+    /// Deadlines from the stored holidays and rules, with the configured follow-up interval.
+    func deadlineCalculator() async throws -> DeadlineCalculator {
+        try await ReferenceQueries(store).deadlineCalculator(followUpBusinessDays: application.storage[FollowUpDaysKey.self] ?? 10)
+    }
 
     /// A read-only page or API answer through the response cache, keyed by path and query. Only
     /// anonymous answers are shared; a signed-in person's pages carry their name and tokens.

@@ -137,7 +137,7 @@ enum RequestsController {
             let filed = try day(form.filed_on, field: "filed_on", today: today)
             let received = (form.received_on ?? "").isEmpty ? nil : try day(form.received_on, field: "received_on", today: today)
             _ = try await RequestStore(request.store).file(requestID: id, filedOn: filed, receivedOn: received, trackingNumber: form.tracking_number,
-                                                           calculator: try await ReferenceQueries(request.store).deadlineCalculator(), by: actor, now: now)
+                                                           calculator: try await request.deadlineCalculator(), by: actor, now: now)
             return nil
         }
     }
@@ -165,7 +165,7 @@ enum RequestsController {
             return try await renderDetail(request, id: id, problems: [InputProblem(file: "request", field: "smtp", problem: "not sent: \(reason)",
                                                                                  hint: "The request is still a draft. Try again later, or send the .eml yourself.")], status: .badGateway)
         }
-        _ = try await RequestStore(request.store).file(requestID: id, filedOn: today(request), calculator: try await ReferenceQueries(request.store).deadlineCalculator(),
+        _ = try await RequestStore(request.store).file(requestID: id, filedOn: today(request), calculator: try await request.deadlineCalculator(),
                                                        by: try request.auditActor(), now: now)
         return try await renderDetail(request, id: id, message: "Sent to \(detail.agencyRecordsEmail!) and marked filed today.")
     }
@@ -217,7 +217,7 @@ enum RequestsController {
             guard let days = Int((form.days ?? "").trimmingCharacters(in: .whitespaces)) else {
                 throw InputProblems([InputProblem(file: "form", field: "days", problem: "\"\(form.days ?? "")\" is not a number of days", hint: "Write a whole number such as 10.")])
             }
-            _ = try await RequestStore(request.store).extend(requestID: id, byDays: days, note: form.note ?? "", calculator: try await ReferenceQueries(request.store).deadlineCalculator(),
+            _ = try await RequestStore(request.store).extend(requestID: id, byDays: days, note: form.note ?? "", calculator: try await request.deadlineCalculator(),
                                                              by: actor, now: now)
             return nil
         }
