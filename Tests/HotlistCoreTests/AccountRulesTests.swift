@@ -9,7 +9,8 @@ import Testing
 
     @Test func anonymousVisitorsOnlyReadAndSignIn() {
         let allowed = Action.allCases.filter { PermissionTable.allows(nil, $0) }
-        #expect(Set(allowed) == [.readPublic, .signIn])
+        // Secret feed addresses are read by calendar programs that cannot sign in; the address is the credential.
+        #expect(Set(allowed) == [.readPublic, .signIn, .readSecretFeed])
     }
 
     @Test func rolesGrowFromVolunteerToAdmin() {
