@@ -58,6 +58,10 @@ struct RequestsNew: AsyncParsableCommand {
             guard let detail = try await DirectoryQueries(db).detail(id: agency) else { throw CommandFailure("agency \(agency) does not exist. See `hotlistwatch agencies list`.") }
             let law = try await detail.agency.stateCode.asyncMap { try await ReferenceQueries(db).stateRecordsLaw($0) } ?? nil
             let requester = Requester(name: requesterName, email: requesterEmail, postalAddress: requesterAddress, stateCode: requesterState.flatMap { USState.byCode($0)?.code })
+            // Check the request's own fields first, so every problem is named at once (the letter needs them too).
+            let draftProblems = RequestDraft(agencyID: agency, requester: requester, subject: "-", letter: "-", channel: FilingChannel(rawValue: channel)!,
+                                             portalKind: portalKind.flatMap(PortalKind.init(rawValue:)), channelURL: url).problems()
+            if !draftProblems.isEmpty { throw InputProblems(draftProblems) }
             let now = Date()
             let letter = try LetterComposer().compose(StandardLetters.initialRequest, agencyName: detail.agency.name, law: law, requester: requester, today: CalendarDay.today(now))
             let who = try await actor.actor(db)

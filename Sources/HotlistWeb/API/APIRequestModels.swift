@@ -78,3 +78,16 @@ extension APIModels {
         }
     }
 }
+
+extension APIModels {
+    /// A campaign as the API lists it.
+    public struct CampaignDTO: Codable, Sendable {
+        var id: Int
+        var name: String
+        var description: String
+        var agencyFilter: String
+        var createdAt: Date
+        enum CodingKeys: String, CodingKey { case id, name, description, agencyFilter = "agency_filter", createdAt = "created_at" }
+        init(_ campaign: Campaign) { id = campaign.id; name = campaign.name; description = campaign.description; agencyFilter = campaign.agencyFilter; createdAt = campaign.createdAt }
+    }
+}
