@@ -72,6 +72,7 @@ enum Stylesheet {
     .visually-hidden { position: absolute; left: -9999px; }
     .pager { display: flex; gap: 1rem; margin: 1rem 0; }
     form.stacked.wide { max-width: 48rem; }
+    form.stacked fieldset { display: grid; gap: .35rem; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem .75rem; }
     form.stacked textarea { font: inherit; padding: .45rem; border: 1px solid #9aa3ad; border-radius: 4px; }
     pre.letter, .log pre { white-space: pre-wrap; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .75rem; max-width: 48rem; font-family: inherit; }
     .overdue { color: #b91c1c; }
