@@ -1,6 +1,10 @@
 /// Everything the agency page shows.
 public struct AgencyDetail: Codable, Sendable, Equatable {
     public var agency: Agency
+    /// What others reported about this agency (EFF), matched by exact name and state.
+    public var reportedFindings: [ReportedFinding] = []
+    /// Where its own data contradicts its policy, statements or state law.
+    public var contradictions: [Contradiction] = []
     public var signals: AgencySignals
     public var priority: RequestPriority
     public var snapshots: [PortalSnapshot]

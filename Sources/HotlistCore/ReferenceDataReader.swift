@@ -94,6 +94,24 @@ public enum ReferenceDataReader {
         return rows
     }
 
+    /// Findings others reported (EFF), with their source and grade.
+    public static func reportedFindings(_ table: CSVTable) throws(InputProblem) -> [ReportedFinding] {
+        let reader = try CSVFieldReader(table, required: ["agency_name", "state_code", "outcome", "reported_prohibits_immigration", "as_of", "reported_by", "title", "url", "confidence", "notes"])
+        var rows: [ReportedFinding] = []
+        for record in table.rows {
+            let prohibits = reader.text(record, "reported_prohibits_immigration").lowercased()
+            guard prohibits == "yes" || prohibits == "no" else {
+                throw reader.problem(record, "reported_prohibits_immigration", "\"\(prohibits)\" is not yes or no", hint: "Write yes or no.")
+            }
+            rows.append(ReportedFinding(agencyName: try reader.required(record, "agency_name"), stateCode: try stateCode(reader, record),
+                                        outcome: try reader.enumeration(record, "outcome", as: ReportedFinding.Outcome.self), reportedProhibitsImmigration: prohibits == "yes",
+                                        asOf: try reader.required(record, "as_of"), reportedBy: try reader.required(record, "reported_by"),
+                                        title: try reader.required(record, "title"), url: try reader.required(record, "url"),
+                                        confidence: try reader.enumeration(record, "confidence", as: Confidence.self), notes: reader.text(record, "notes")))
+        }
+        return rows
+    }
+
     static func stateCode(_ reader: CSVFieldReader, _ record: CSVRecord) throws(InputProblem) -> String {
         let raw = reader.text(record, "state_code")
         guard let state = USState.byCode(raw) else {

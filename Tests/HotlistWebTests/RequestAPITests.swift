@@ -54,3 +54,23 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ContradictionPageTests {
+    @Test(arguments: TestBackend.available)
+    func agencyPagesAndTheAPIShowReportedFindingsAndContradictionsWithSources(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let sparks = try await agencyID(db, "Sparks NV PD")
+            let page = try await app.fetch(SiteURL.agency(sparks).path)
+            #expect(page.body.contains("Immigration Violator enabled (reported by EFF, 2026-06-25)"))
+            #expect(page.body.contains("Reported by EFF, not verified from our own evidence."))
+            #expect(page.body.contains("id=\"rule-1\"") && page.body.contains("https://www.eff.org/deeplinks/2026/06/"))
+            let validator = try await APITests.validator(app)
+            let list = try await APITests.check(app, validator, "/api/v1/contradictions?rule=1", operation: "/api/v1/contradictions")
+            #expect(list.array?.first?["agency_name"]?.string == "Sparks NV PD")
+            #expect(list.array?.first?["citations"]?[0]?["confidence"]?.string == "high")
+            let detail = try await APITests.check(app, validator, "/api/v1/agencies/\(sparks)", operation: "/api/v1/agencies/{id}")
+            #expect(detail["contradictions"]?.array?.contains { $0["rule"]?.int == 1 } == true)
+            #expect(try await app.fetch("/api/v1/contradictions?rule=9").status == .badRequest)
+        }
+    }
+}

@@ -84,3 +84,17 @@ def test_a_campaign_over_a_filter_and_the_due_list(db, tmp_path):
     assert json.loads(due)[0]["overdue"] is True
     bad = run("campaigns", "new", "Nothing", "--search", "no such agency", "--requester-name", "L", "--requester-email", "l@example.org", *db, check=False)
     assert bad.returncode == 1 and "matches no agencies" in bad.stderr
+
+
+@pytest.mark.parametrize("db", list(backends()), indirect=True)
+def test_contradictions_list_with_rules_states_and_json(db, tmp_path):
+    run("import", "private-eyes", write_dataset(tmp_path / "pe"), *db)
+    out = run("contradictions", "list", "--rule", "1", *db).stdout
+    assert "[rule-1] Sparks NV PD (NV)" in out and "eff.org" in out and "(confidence high)" in out
+    data = json.loads(run("contradictions", "list", "--json", *db).stdout)
+    assert {item["rule"] for item in data} >= {1, 5}
+    assert all(item["citations"] for item in data)
+    assert json.loads(run("contradictions", "list", "--rule", "2", "--state", "NV", "--json", *db).stdout) == []
+    for args, expect in [(["--rule", "8"], "--rule 8"), (["--state", "ZZ"], "--state ZZ")]:
+        result = run("contradictions", "list", *args, *db, check=False)
+        assert result.returncode != 0 and expect in result.stderr

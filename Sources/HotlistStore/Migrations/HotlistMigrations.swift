@@ -21,5 +21,6 @@ public enum HotlistMigrations {
         CreateHolidayTables(),
         SeedHolidays(),
         CreateRecordsRequests(),
+        CreateReportedFindings(),
     ]
 }

@@ -72,9 +72,13 @@ public struct DirectoryQueries: Sendable {
             law = try await reference.stateRecordsLaw(state)
             restrictions = try await reference.stateRestrictionLaws(state)
         }
-        return AgencyDetail(agency: agencyRow.agency, signals: agencyRow.signals, priority: agencyRow.priority, snapshots: snapshots,
-                            sharesWith: sharesWith, receivesFrom: receivesFrom, urlChecks: checks, survey: survey,
-                            recordsLaw: law, restrictionLaws: restrictions)
+        var detail = AgencyDetail(agency: agencyRow.agency, signals: agencyRow.signals, priority: agencyRow.priority, snapshots: snapshots,
+                                  sharesWith: sharesWith, receivesFrom: receivesFrom, urlChecks: checks, survey: survey,
+                                  recordsLaw: law, restrictionLaws: restrictions)
+        let contradictions = ContradictionQueries(sql: sql)
+        detail.reportedFindings = try await contradictions.reportedFindings().filter { $0.agencyID == id }.map(\.finding)
+        detail.contradictions = try await contradictions.contradictions(agencyID: id)
+        return detail
     }
 
     private func links(joining other: String, where column: String, _ id: Int) async throws -> [AgencyLink] {

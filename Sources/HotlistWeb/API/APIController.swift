@@ -50,6 +50,24 @@ enum APIController {
         return try json(APIModels.stateDetail(law, restrictions: try await queries.stateRestrictionLaws(code)))
     }
 
+    /// Contradictions, filtered by `rule` (1-7) and `state`.
+    @Sendable static func contradictions(_ request: Request) async throws -> Response {
+        let parameters = request.queryParameters()
+        var problems: [InputProblem] = []
+        var rule: ContradictionRule?, state: String?
+        for (name, value) in parameters {
+            switch name {
+            case "rule": if let parsed = ContradictionRule.parse(value) { rule = parsed } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a rule", hint: "Use 1 to 7.")) }
+            case "state": if let parsed = USState.byCode(value) { state = parsed.code } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a state code", hint: "Use two letters such as CA.")) }
+            default: problems.append(InputProblem(file: "query", field: name, problem: "unknown parameter \"\(name)\"", hint: "Known parameters: rule, state."))
+            }
+        }
+        if !problems.isEmpty { throw InputProblems(problems) }
+        return try await request.cached {
+            try jsonText(try await ContradictionQueries(request.store).contradictions(rule: rule, stateCode: state).map(APIModels.ContradictionDTO.init))
+        }
+    }
+
     @Sendable static func openAPI(_ request: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .json

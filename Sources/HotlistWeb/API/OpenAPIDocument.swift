@@ -629,6 +629,57 @@ enum OpenAPIDocument {
    }
   }
  },
+ "/api/v1/contradictions": {
+  "get": {
+   "operationId": "listContradictions",
+   "summary": "Where agencies' ALPR use contradicts their own policy, their statements or state law; each with its explanation and citations",
+   "parameters": [
+    {
+     "name": "rule",
+     "in": "query",
+     "required": false,
+     "schema": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 7
+     }
+    },
+    {
+     "name": "state",
+     "in": "query",
+     "required": false,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "responses": {
+    "200": {
+     "description": "OK",
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "array",
+        "items": {
+         "$ref": "#/components/schemas/Contradiction"
+        }
+       }
+      }
+     }
+    },
+    "400": {
+     "description": "A bad or unknown parameter, named.",
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Error"
+       }
+      }
+     }
+    }
+   }
+  }
+ },
   "/api/v1/reference/ncic": {
    "get": {
     "operationId": "listNCICTopics",
@@ -1299,6 +1350,18 @@ enum OpenAPIDocument {
        "$ref": "#/components/schemas/RestrictionLaw"
       }
      },
+     "reported_findings": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ReportedFinding"
+      }
+     },
+     "contradictions": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Contradiction"
+      }
+     },
      "sources": {
       "type": "array",
       "items": {
@@ -1781,6 +1844,130 @@ enum OpenAPIDocument {
      "description",
      "agency_filter",
      "created_at"
+    ],
+    "additionalProperties": false
+   },
+   "Citation": {
+    "type": "object",
+    "properties": {
+     "text": {
+      "type": "string"
+     },
+     "source": {
+      "type": "string"
+     },
+     "confidence": {
+      "type": "string",
+      "enum": [
+       "high",
+       "medium",
+       "low"
+      ]
+     }
+    },
+    "required": [
+     "text",
+     "source",
+     "confidence"
+    ],
+    "additionalProperties": false
+   },
+   "Contradiction": {
+    "type": "object",
+    "properties": {
+     "rule": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 7
+     },
+     "rule_id": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "agency_id": {
+      "type": "integer"
+     },
+     "agency_name": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string"
+     },
+     "explanation": {
+      "type": "string"
+     },
+     "evidence": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "citations": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Citation"
+      }
+     },
+     "related": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Link"
+      }
+     }
+    },
+    "required": [
+     "rule",
+     "rule_id",
+     "title",
+     "agency_name",
+     "explanation",
+     "evidence",
+     "citations",
+     "related"
+    ],
+    "additionalProperties": false
+   },
+   "ReportedFinding": {
+    "type": "object",
+    "properties": {
+     "outcome": {
+      "type": "string",
+      "enum": [
+       "immigration_violator_enabled",
+       "immigration_violator_disabled",
+       "refused"
+      ]
+     },
+     "label": {
+      "type": "string"
+     },
+     "reported_by": {
+      "type": "string"
+     },
+     "as_of": {
+      "type": "string"
+     },
+     "source": {
+      "type": "string"
+     },
+     "confidence": {
+      "type": "string",
+      "enum": [
+       "high",
+       "medium",
+       "low"
+      ]
+     }
+    },
+    "required": [
+     "outcome",
+     "label",
+     "reported_by",
+     "as_of",
+     "source",
+     "confidence"
     ],
     "additionalProperties": false
    },

@@ -31,6 +31,7 @@ enum AgencyView {
         <ul class="reasons">\(detail.priority.reasons.map { "<li>\(HTML.escape($0))</li>" }.joined())</ul>
         <p class="note">Portals do not show NCIC topics. Whether “Immigration Violator” is ticked is known only from records.</p>
         </section>
+        \(findings(detail))
         \(hotlists(latestUsage))
         \(prohibitedUses(latestPolicy))
         \(sharing(detail))
@@ -38,6 +39,31 @@ enum AgencyView {
         \(history(detail.snapshots))
         \(sources(detail))
         """)
+    }
+
+    /// What records (ours or others') show, and where that contradicts the agency's word or the law.
+    static func findings(_ detail: AgencyDetail) -> String {
+        let reported = detail.reportedFindings.map { (finding) -> String in
+            "<li class=\"reported-finding\"><strong>\(HTML.escape(finding.label))</strong> \(Layout.grade(finding.confidence)) <span class=\"muted\">Reported by \(HTML.escape(finding.reportedBy)), not verified from our own evidence.</span> \(HTML.externalLink(finding.url, text: "source"))</li>"
+        }.joined()
+        let contradictions = detail.contradictions.map { (item) -> String in
+            let citations = item.citations.map { "<li>\(HTML.escape($0.text)) \(Layout.grade($0.confidence)) \(HTML.sources($0.source))</li>" }.joined()
+            let evidence = item.evidence.prefix(12).map { "<li>\(HTML.escape($0))</li>" }.joined() + (item.evidence.count > 12 ? "<li>… and \(item.evidence.count - 12) more</li>" : "")
+            return """
+            <article class="contradiction" id="\(item.rule.id)"><h3>\(HTML.escape(item.rule.title)) <span class="muted">(\(item.rule.id))</span></h3>
+            <p>\(HTML.escape(item.explanation))</p>
+            <details><summary>Evidence</summary><ul>\(evidence)</ul></details>
+            <p class="citations-heading">Sources:</p><ul class="sources">\(citations)</ul></article>
+            """
+        }.joined()
+        guard !reported.isEmpty || !contradictions.isEmpty else { return "" }
+        return """
+        <section id="findings" aria-labelledby="findings-heading">
+        <h2 id="findings-heading">What records show</h2>
+        \(reported.isEmpty ? "<p>No records yet.</p>" : "<ul id=\"reported-findings\">\(reported)</ul>")
+        \(contradictions.isEmpty ? "" : "<h2 id=\"contradictions-heading\">Contradictions</h2><div id=\"contradictions\">\(contradictions)</div>")
+        </section>
+        """
     }
 
     static func identity(_ agency: Agency) -> String {

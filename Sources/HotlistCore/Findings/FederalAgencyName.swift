@@ -1,0 +1,16 @@
+import Foundation
+
+/// Recognises federal organisations among sharing partners by their names (the portals list names,
+/// not kinds): acronyms as whole words, and a few phrases.
+public enum FederalAgencyName {
+    static let acronyms: Set<String> = ["HSI", "ICE", "CBP", "FBI", "DEA", "ATF", "USMS", "DHS", "ERO", "USBP", "NCIS", "TSA"]
+    static let phrases = ["homeland security", "border patrol", "marshals service", "u.s. marshal", "us marshal", "federal bureau",
+                          "customs and border", "immigration and customs", "drug enforcement administration", "secret service", "department of justice"]
+
+    public static func isFederal(_ name: String) -> Bool {
+        let words = name.components(separatedBy: CharacterSet.alphanumerics.inverted).filter { !$0.isEmpty }
+        if words.contains(where: acronyms.contains) { return true }
+        let lower = name.lowercased()
+        return phrases.contains { lower.contains($0) }
+    }
+}

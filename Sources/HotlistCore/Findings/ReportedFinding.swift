@@ -1,0 +1,44 @@
+import Foundation
+
+/// What someone else's records showed about an agency (EFF's June 2026 investigation, for now):
+/// kept as reference data with its source and grade, and always shown as "reported by …", never as
+/// a finding verified from our own evidence.
+public struct ReportedFinding: Sendable, Equatable, Codable {
+    public enum Outcome: String, Sendable, CaseIterable, Codable {
+        /// The records showed Immigration Violator selected.
+        case immigrationViolatorEnabled = "immigration_violator_enabled"
+        case immigrationViolatorDisabled = "immigration_violator_disabled"
+        /// The agency refused to release the records.
+        case refused
+    }
+
+    public var agencyName: String
+    public var stateCode: String
+    public var outcome: Outcome
+    /// The agency's own portal lists immigration enforcement as a prohibited use, per the report.
+    public var reportedProhibitsImmigration: Bool
+    public var asOf: String
+    public var reportedBy: String
+    public var title: String
+    public var url: String
+    public var confidence: Confidence
+    public var notes: String
+
+    public init(agencyName: String, stateCode: String, outcome: Outcome, reportedProhibitsImmigration: Bool, asOf: String, reportedBy: String,
+                title: String, url: String, confidence: Confidence, notes: String) {
+        self.agencyName = agencyName; self.stateCode = stateCode; self.outcome = outcome; self.reportedProhibitsImmigration = reportedProhibitsImmigration
+        self.asOf = asOf; self.reportedBy = reportedBy; self.title = title; self.url = url; self.confidence = confidence; self.notes = notes
+    }
+
+    /// "Immigration Violator enabled (reported by EFF, June 2026)".
+    public var label: String {
+        let what = switch outcome {
+        case .immigrationViolatorEnabled: "Immigration Violator enabled"
+        case .immigrationViolatorDisabled: "Immigration Violator not enabled"
+        case .refused: "refused to release the records"
+        }
+        return "\(what) (reported by \(reportedBy), \(asOf))"
+    }
+
+    public var citation: Citation { Citation(text: "\(reportedBy), “\(title)” (\(asOf))", source: url, confidence: confidence) }
+}

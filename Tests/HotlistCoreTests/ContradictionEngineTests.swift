@@ -1,0 +1,90 @@
+@testable import HotlistCore
+import Testing
+
+@Suite struct ContradictionEngineTests {
+    static let laws = [
+        StateRestrictionLaw(stateCode: "CA", lawName: "SB 34 (2015) - ALPR privacy law", citation: "Cal. Civ. Code § 1798.90.55(b)", whatItRestricts: "share only with CA public agencies", source: "https://leginfo.example", confidence: .high),
+        StateRestrictionLaw(stateCode: "IL", lawName: "HB 3326", citation: "625 ILCS 5/2-130", whatItRestricts: "no sharing for immigration enforcement without a declaration", source: "https://ilga.example", confidence: .medium),
+        StateRestrictionLaw(stateCode: "WA", lawName: "SB 6002 (2026) - ALPR bill (NOT verified as enacted)", citation: "new chapter", whatItRestricts: "x", source: "s", confidence: .low),
+    ]
+    let engine = ContradictionEngine(restrictionLaws: laws)
+
+    static func agency(_ id: Int, _ name: String, _ state: String?, prohibits: Bool = false, ncic: NCICAlertStatus = .unknown) -> ContradictionEngine.AgencyFacts {
+        ContradictionEngine.AgencyFacts(id: id, name: name, stateCode: state, signals: AgencySignals(alertsNCIC: ncic, ncicEvidence: ncic == .yes ? "NCIC" : nil,
+                                                                                                   immigrationPolicy: prohibits ? .prohibits : .unknown,
+                                                                                                   immigrationEvidence: prohibits ? "Immigration enforcement" : nil))
+    }
+
+    static func reported(_ name: String, _ state: String, _ outcome: ReportedFinding.Outcome, prohibits: Bool = false, asOf: String = "2026-06") -> ReportedFinding {
+        ReportedFinding(agencyName: name, stateCode: state, outcome: outcome, reportedProhibitsImmigration: prohibits, asOf: asOf, reportedBy: "EFF",
+                        title: "Are Your Local Police Using Flock Safety ALPRs to Scan for Immigrants?", url: "https://www.eff.org/x", confidence: .high, notes: "")
+    }
+
+    @Test func rule1FiresOnlyWhenEnabledAndForbidden() {
+        let sparks = Self.agency(1, "Sparks NV PD", "NV")
+        let fired = engine.ownPolicy(sparks, finding: Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled, prohibits: true))
+        #expect(fired?.rule == .ownPolicy && fired?.citations.first?.text.contains("EFF") == true)
+        #expect(fired?.explanation.contains("must not be used for immigration enforcement") == true)
+        // From the portal's own words too.
+        #expect(engine.ownPolicy(Self.agency(1, "X", "NV", prohibits: true), finding: Self.reported("X", "NV", .immigrationViolatorEnabled)) != nil)
+        #expect(engine.ownPolicy(sparks, finding: Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled)) == nil, "no prohibition known")
+        #expect(engine.ownPolicy(sparks, finding: Self.reported("Sparks NV PD", "NV", .refused, prohibits: true)) == nil)
+        #expect(engine.ownPolicy(sparks, finding: nil) == nil)
+    }
+
+    @Test func rule2UsesOnlyVerifiedStateLaws() {
+        let fired = engine.stateLaw(Self.agency(2, "Blue Island IL PD", "IL"), finding: Self.reported("Blue Island IL PD", "IL", .immigrationViolatorEnabled))
+        #expect(fired?.citations.contains { $0.text.contains("625 ILCS 5/2-130") && $0.confidence == .medium } == true)
+        #expect(engine.stateLaw(Self.agency(3, "Spokane WA PD", "WA"), finding: Self.reported("Spokane WA PD", "WA", .immigrationViolatorEnabled)) == nil, "only an unverified bill")
+        #expect(engine.stateLaw(Self.agency(4, "Sparks NV PD", "NV"), finding: Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled)) == nil, "no law in the data")
+        #expect(engine.stateLaw(Self.agency(2, "Blue Island IL PD", "IL"), finding: Self.reported("Blue Island IL PD", "IL", .refused)) == nil)
+    }
+
+    @Test func rule3NeedsADenyingStatement() {
+        let agency = Self.agency(1, "Sparks NV PD", "NV")
+        let finding = Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled)
+        let denial = PublicStatement(agencyID: 1, text: "ALPR data is not used for immigration enforcement", speaker: "Chief", date: "2026-05-01", source: "https://news.example", confidence: .high, deniesImmigrationUse: true)
+        #expect(engine.publicStatement(agency, finding: finding, statements: [denial])?.evidence.contains { $0.contains("not used for immigration") } == true)
+        var other = denial; other.deniesImmigrationUse = false
+        #expect(engine.publicStatement(agency, finding: finding, statements: [other]) == nil)
+        var elsewhere = denial; elsewhere.agencyID = 2
+        #expect(engine.publicStatement(agency, finding: finding, statements: [elsewhere]) == nil)
+    }
+
+    @Test func rule4FiresOnlyOnOnAfterOff() {
+        let agency = Self.agency(1, "A", "NV")
+        let off = Self.reported("A", "NV", .immigrationViolatorDisabled, asOf: "2026-01"), on = Self.reported("A", "NV", .immigrationViolatorEnabled, asOf: "2026-06")
+        #expect(engine.reEnabled(agency, history: [off, on]) != nil)
+        #expect(engine.reEnabled(agency, history: [on, off]) == nil)
+        #expect(engine.reEnabled(agency, history: [on]) == nil)
+    }
+
+    @Test func rule5NamesOutOfStateAndFederalPartnersInCaliforniaAndAsksInIllinois() {
+        let viewers = [AgencyLink(id: 10, name: "Sparks NV PD", stateCode: "NV"), AgencyLink(id: 11, name: "Fresno CA PD", stateCode: "CA"),
+                       AgencyLink(id: 12, name: "HSI Los Angeles", stateCode: "CA"), AgencyLink(id: 13, name: "Flock Safety - Admins", stateCode: nil),
+                       AgencyLink(id: 14, name: "Rice County MN SO", stateCode: "MN")]
+        let fired = engine.sharingAgainstStateLaw(Self.agency(1, "Atherton CA PD", "CA"), viewers: viewers)
+        #expect(fired?.related.map(\.id).sorted() == [10, 12, 14], "out of state or federal; not in-state, not unknown")
+        #expect(fired?.citations.contains { $0.text.contains("1798.90.55") } == true)
+        let illinois = engine.sharingAgainstStateLaw(Self.agency(2, "Blue Island IL PD", "IL"), viewers: viewers)
+        #expect(illinois?.explanation.contains("ask for the declarations") == true)
+        #expect(engine.sharingAgainstStateLaw(Self.agency(3, "Reno NV PD", "NV"), viewers: viewers) == nil, "no such law in Nevada")
+        #expect(engine.sharingAgainstStateLaw(Self.agency(1, "Atherton CA PD", "CA"), viewers: [viewers[1]]) == nil)
+    }
+
+    @Test func federalNamesAreRecognisedWithoutFalseAlarms() {
+        for name in ["HSI Los Angeles", "ICE ERO Chicago", "U.S. Customs and Border Protection", "FBI Sacramento", "US Marshals Service"] { #expect(FederalAgencyName.isFederal(name), "\(name)") }
+        for name in ["Rice County MN SO", "Police Dept of Nice", "Justice CA PD", "Alice TX PD"] { #expect(!FederalAgencyName.isFederal(name), "\(name)") }
+    }
+
+    @Test func rule6AndRule7() {
+        let findings = [10: Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled)]
+        let exposed = engine.exposureThroughSharing(Self.agency(1, "Reno NV PD", "NV"), viewers: [AgencyLink(id: 10, name: "Sparks NV PD", stateCode: "NV")], findings: findings)
+        #expect(exposed?.related.map(\.id) == [10])
+        #expect(engine.exposureThroughSharing(Self.agency(1, "Reno NV PD", "NV"), viewers: [AgencyLink(id: 11, name: "Other", stateCode: "NV")], findings: findings) == nil)
+        let tierOne = Self.agency(5, "Akron OH PD", "OH", prohibits: true, ncic: .yes)
+        #expect(engine.askFirst(tierOne, finding: nil) != nil)
+        #expect(engine.askFirst(tierOne, finding: Self.reported("Akron OH PD", "OH", .refused)) == nil, "already asked")
+        #expect(engine.askFirst(Self.agency(6, "X", "OH", prohibits: true, ncic: .notListed), finding: nil) == nil)
+    }
+}
