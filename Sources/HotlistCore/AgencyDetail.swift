@@ -5,6 +5,8 @@ public struct AgencyDetail: Codable, Sendable, Equatable {
     public var reportedFindings: [ReportedFinding] = []
     /// Where its own data contradicts its policy, statements or state law.
     public var contradictions: [Contradiction] = []
+    /// Derived from findings and requests.
+    public var status = AgencyStatus(code: .notAskedYet, label: "Not asked yet", asOf: nil)
     public var signals: AgencySignals
     public var priority: RequestPriority
     public var snapshots: [PortalSnapshot]

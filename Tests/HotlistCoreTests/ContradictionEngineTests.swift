@@ -88,3 +88,25 @@ import Testing
         #expect(engine.askFirst(Self.agency(6, "X", "OH", prohibits: true, ncic: .notListed), finding: nil) == nil)
     }
 }
+
+@Suite struct AgencyStatusTests {
+    let today = CalendarDay(iso: "2026-03-20")!
+
+    func request(_ status: RequestStatus, filed: String?, due: String?) -> RecordsRequest {
+        RecordsRequest(id: 1, agencyID: 1, agencyName: "A", stateCode: "NV", campaignID: nil, status: status, requester: Requester(name: "V", email: "v@example.org"),
+                       subject: "s", letter: "l", channel: .email, portalKind: nil, channelURL: nil, filedOn: filed.flatMap(CalendarDay.init(iso:)),
+                       receivedOn: filed.flatMap(CalendarDay.init(iso:)), dueOn: due.flatMap(CalendarDay.init(iso:)), followUpOn: nil, dueBasis: nil, extensionDays: 0,
+                       trackingNumbers: [], createdAt: .distantPast, updatedAt: .distantPast)
+    }
+
+    @Test func findingsComeFirstThenRequestsThenTheDirectory() {
+        let enabled = ContradictionEngineTests.reported("A", "NV", .immigrationViolatorEnabled)
+        #expect(AgencyStatus.derive(reported: [enabled], requests: [request(.filed, filed: "2026-03-02", due: "2026-03-09")], usesFlock: true, today: today).code == .immigrationViolatorEnabled)
+        #expect(AgencyStatus.derive(reported: [], requests: [request(.filed, filed: "2026-03-02", due: "2026-03-09")], usesFlock: true, today: today).code == .noResponsePastDue)
+        #expect(AgencyStatus.derive(reported: [], requests: [request(.acknowledged, filed: "2026-03-16", due: "2026-03-23")], usesFlock: true, today: today).code == .requestPending)
+        #expect(AgencyStatus.derive(reported: [], requests: [request(.denied, filed: "2026-03-02", due: "2026-03-09")], usesFlock: true, today: today).code == .refused)
+        #expect(AgencyStatus.derive(reported: [], requests: [request(.draft, filed: nil, due: nil)], usesFlock: true, today: today).code == .notAskedYet)
+        #expect(AgencyStatus.derive(reported: [], requests: [], usesFlock: false, today: today).code == .notKnownToUseFlock)
+        #expect(AgencyStatus.derive(reported: [ContradictionEngineTests.reported("A", "OH", .refused)], requests: [], usesFlock: true, today: today).label.contains("refused"))
+    }
+}

@@ -70,6 +70,8 @@ import VaporTesting
             #expect(list.array?.first?["citations"]?[0]?["confidence"]?.string == "high")
             let detail = try await APITests.check(app, validator, "/api/v1/agencies/\(sparks)", operation: "/api/v1/agencies/{id}")
             #expect(detail["contradictions"]?.array?.contains { $0["rule"]?.int == 1 } == true)
+            #expect(detail["status"]?["code"]?.string == "immigration_violator_enabled")
+            #expect(page.body.contains("id=\"agency-status\" class=\"status-immigration_violator_enabled\">Immigration Violator enabled (reported by EFF"))
             #expect(try await app.fetch("/api/v1/contradictions?rule=9").status == .badRequest)
         }
     }

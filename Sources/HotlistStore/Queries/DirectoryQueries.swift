@@ -50,7 +50,7 @@ public struct DirectoryQueries: Sendable {
         try AgencyRow(row: row)
     }
 
-    public func detail(id: Int) async throws -> AgencyDetail? {
+    public func detail(id: Int, today: CalendarDay = CalendarDay.today(Date())) async throws -> AgencyDetail? {
         guard let row = try await sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies").where("id", .equal, id).first() else { return nil }
         let agencyRow = try Self.agencyRow(row)
         let snapshots = try await sql.select().column("*").from("portal_snapshots").where("agency_id", .equal, id).all()
@@ -78,6 +78,11 @@ public struct DirectoryQueries: Sendable {
         let contradictions = ContradictionQueries(sql: sql)
         detail.reportedFindings = try await contradictions.reportedFindings().filter { $0.agencyID == id }.map(\.finding)
         detail.contradictions = try await contradictions.contradictions(agencyID: id)
+        // A Flock portal, a Flock vendor name or Flock sharing lists all mean the agency uses Flock.
+        let usesFlock = agencyRow.agency.flockPortalURL != nil || (agencyRow.agency.vendor?.lowercased().contains("flock") ?? false)
+            || !snapshots.isEmpty || !sharesWith.isEmpty || !receivesFrom.isEmpty
+        let requests = try await RequestStore.list(sql: sql, RequestFilter(agencyID: id, limit: 1_000))
+        detail.status = AgencyStatus.derive(reported: detail.reportedFindings, requests: requests, usesFlock: usesFlock, today: today)
         return detail
     }
 

@@ -49,14 +49,18 @@ public struct RequestStore: Sendable {
 
     /// Requests matching the filter, newest first.
     public func list(_ filter: RequestFilter) async throws -> [RecordsRequest] {
-        var query = Self.baseSelect(database.sql)
+        try await Self.list(sql: database.sql, filter)
+    }
+
+    static func list(sql: any SQLDatabase, _ filter: RequestFilter) async throws -> [RecordsRequest] {
+        var query = Self.baseSelect(sql)
         if let status = filter.status { query = query.where(SQLColumn("status", table: "records_requests"), .equal, SQLBind(status.rawValue)) }
         if let state = filter.stateCode { query = query.where(SQLColumn("state_code", table: "agencies"), .equal, SQLBind(state)) }
         if let campaign = filter.campaignID { query = query.where(SQLColumn("campaign_id", table: "records_requests"), .equal, SQLBind(campaign)) }
         if let agency = filter.agencyID { query = query.where(SQLColumn("agency_id", table: "records_requests"), .equal, SQLBind(agency)) }
         if let person = filter.createdBy { query = query.where(SQLColumn("created_by", table: "records_requests"), .equal, SQLBind(person)) }
         let rows = try await query.orderBy(SQLOrderBy(expression: SQLColumn("id", table: "records_requests"), direction: SQLDirection.descending)).limit(filter.limit).all()
-        return try await Self.withTrackingNumbers(rows.map(Self.decode), sql: database.sql)
+        return try await Self.withTrackingNumbers(rows.map(Self.decode), sql: sql)
     }
 
     /// Requests still with the agency whose date has passed or comes within `days`, soonest first.

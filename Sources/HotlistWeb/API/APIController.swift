@@ -30,7 +30,7 @@ enum APIController {
     @Sendable static func agency(_ request: Request) async throws -> Response {
         let id = try request.agencyID()
         return try await request.cached {
-            guard let detail = try await DirectoryQueries(request.store).detail(id: id) else { throw Abort(.notFound) }
+            guard let detail = try await DirectoryQueries(request.store).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
             return try jsonText(APIModels.AgencyDetailDTO(detail, now: request.clock.now()))
         }
     }

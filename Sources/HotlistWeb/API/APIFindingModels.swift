@@ -27,6 +27,13 @@ extension APIModels {
         }
     }
 
+    /// Where the agency stands: `code` is one of the documented values.
+    public struct StatusDTO: Codable, Sendable {
+        var code: String; var label: String; var asOf: String?
+        enum CodingKeys: String, CodingKey { case code, label, asOf = "as_of" }
+        init(_ status: AgencyStatus) { code = status.code.rawValue; label = status.label; asOf = status.asOf }
+    }
+
     /// A finding someone else reported, labelled as such.
     public struct ReportedFindingDTO: Codable, Sendable {
         var outcome: String; var label: String; var reportedBy: String; var asOf: String; var source: String; var confidence: String

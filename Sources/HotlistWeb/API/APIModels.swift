@@ -147,12 +147,13 @@ public enum APIModels {
         var receivesFrom: [Link]
         var recordsLaw: StateLaw?
         var restrictionLaws: [RestrictionLaw]
+        var status: StatusDTO
         var reportedFindings: [ReportedFindingDTO]
         var contradictions: [ContradictionDTO]
         var sources: [String]
 
         enum CodingKeys: String, CodingKey {
-            case id, name, state, stateUnresolvedReason = "state_unresolved_reason", kind, place, ori, city, county, vendor, flockPortalUrl = "flock_portal_url", contractRenewal = "contract_renewal", recordsEmail = "records_email", recordsPortalUrl = "records_portal_url", alertsNcic = "alerts_ncic", ncicEvidence = "ncic_evidence", prohibitsImmigration = "prohibits_immigration", immigrationEvidence = "immigration_evidence", sharesWithCount = "shares_with_count", receivesFromCount = "receives_from_count", latestSnapshotAt = "latest_snapshot_at", snapshotAgeDays = "snapshot_age_days", priority, snapshots, sharesWith = "shares_with", receivesFrom = "receives_from", recordsLaw = "records_law", restrictionLaws = "restriction_laws", reportedFindings = "reported_findings", contradictions, sources
+            case id, name, state, stateUnresolvedReason = "state_unresolved_reason", kind, place, ori, city, county, vendor, flockPortalUrl = "flock_portal_url", contractRenewal = "contract_renewal", recordsEmail = "records_email", recordsPortalUrl = "records_portal_url", alertsNcic = "alerts_ncic", ncicEvidence = "ncic_evidence", prohibitsImmigration = "prohibits_immigration", immigrationEvidence = "immigration_evidence", sharesWithCount = "shares_with_count", receivesFromCount = "receives_from_count", latestSnapshotAt = "latest_snapshot_at", snapshotAgeDays = "snapshot_age_days", priority, snapshots, sharesWith = "shares_with", receivesFrom = "receives_from", recordsLaw = "records_law", restrictionLaws = "restriction_laws", status, reportedFindings = "reported_findings", contradictions, sources
         }
 
         public init(_ detail: AgencyDetail, now: Date) {
@@ -169,6 +170,7 @@ public enum APIModels {
             snapshots = detail.snapshots.map(Snapshot.init)
             sharesWith = detail.sharesWith.map(Link.init); receivesFrom = detail.receivesFrom.map(Link.init)
             recordsLaw = detail.recordsLaw.map(StateLaw.init); restrictionLaws = detail.restrictionLaws.map(RestrictionLaw.init)
+            status = StatusDTO(detail.status)
             reportedFindings = detail.reportedFindings.map(ReportedFindingDTO.init); contradictions = detail.contradictions.map(ContradictionDTO.init)
             sources = Array(Set(detail.snapshots.map(\.source) + (detail.sharesWith.isEmpty && detail.receivesFrom.isEmpty ? [] : [PrivateEyesDataset.credit]))).sorted()
         }

@@ -1350,6 +1350,16 @@ enum OpenAPIDocument {
        "$ref": "#/components/schemas/RestrictionLaw"
       }
      },
+     "status": {
+      "type": "object",
+      "properties": {
+       "code": {"type": "string", "enum": ["immigration_violator_enabled", "immigration_violator_disabled", "refused", "no_response_past_due", "request_pending", "not_known_to_use_flock", "not_asked_yet"]},
+       "label": {"type": "string"},
+       "as_of": {"type": "string"}
+      },
+      "required": ["code", "label"],
+      "additionalProperties": false
+     },
      "reported_findings": {
       "type": "array",
       "items": {

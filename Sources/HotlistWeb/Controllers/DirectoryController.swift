@@ -16,7 +16,7 @@ enum AgencyController {
     @Sendable static func page(_ request: Request) async throws -> Response {
         let id = try request.agencyID()
         return try await request.cached {
-            guard let detail = try await DirectoryQueries(request.store).detail(id: id) else { throw Abort(.notFound) }
+            guard let detail = try await DirectoryQueries(request.store).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
             return (AgencyView.render(.init(detail: detail, now: request.clock.now()), viewer: request.viewer), .html)
         }
     }

@@ -56,10 +56,10 @@ enum AgencyView {
             <p class="citations-heading">Sources:</p><ul class="sources">\(citations)</ul></article>
             """
         }.joined()
-        guard !reported.isEmpty || !contradictions.isEmpty else { return "" }
         return """
         <section id="findings" aria-labelledby="findings-heading">
         <h2 id="findings-heading">What records show</h2>
+        <p>Status: <strong id="agency-status" class="status-\(detail.status.code.rawValue)">\(HTML.escape(detail.status.label))</strong></p>
         \(reported.isEmpty ? "<p>No records yet.</p>" : "<ul id=\"reported-findings\">\(reported)</ul>")
         \(contradictions.isEmpty ? "" : "<h2 id=\"contradictions-heading\">Contradictions</h2><div id=\"contradictions\">\(contradictions)</div>")
         </section>
