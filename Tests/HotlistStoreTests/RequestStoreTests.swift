@@ -66,6 +66,18 @@ import Testing
                 try await store.file(requestID: draft.id, filedOn: CalendarDay(iso: "2026-03-05")!, receivedOn: CalendarDay(iso: "2026-03-04")!, calculator: calculator, by: Self.actor, now: Self.now)
             }
             await #expect(throws: InputProblems.self) { try await store.file(requestID: draft.id, filedOn: CalendarDay(iso: "2026-04-30")!, calculator: calculator, by: Self.actor, now: Self.now) }
+            await #expect(throws: InputProblems.self) {
+                try await store.file(requestID: draft.id, filedOn: CalendarDay(iso: "2026-03-02")!, receivedOn: CalendarDay(iso: "2026-05-01")!, calculator: calculator, by: Self.actor, now: Self.now)
+            }
+            // Request filters name every bad parameter.
+            do {
+                _ = try RequestFilter.parse(["status": "lost", "state": "ZZ", "campaign": "x", "sort": "name"], limit: 10)
+                Issue.record("a bad filter was accepted")
+            } catch let problems as InputProblems {
+                #expect(problems.problems.map(\.field) == ["campaign", "sort", "state", "status"])
+            }
+            #expect(try RequestFilter.parse(["mine": "1", "state": "nv"], viewerID: 7, limit: 10) == RequestFilter(stateCode: "NV", createdBy: 7, limit: 10))
+            #expect(throws: InputProblems.self) { try RequestFilter.parse(["mine": "1"], limit: 10) }
             await #expect(throws: RecordNotFound.self) { try await store.changeStatus(requestID: 999_999, to: .withdrawn, on: CalendarDay(iso: "2026-03-02")!, by: Self.actor, now: Self.now) }
             await #expect(throws: InputProblems.self) { try await store.citeExemption(requestID: draft.id, exemptionID: "made-up", citedText: "x", by: Self.actor, now: Self.now) }
             #expect(try await store.request(id: draft.id) == draft)

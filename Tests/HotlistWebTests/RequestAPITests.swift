@@ -51,6 +51,8 @@ import VaporTesting
             #expect(noAgency.status == .badRequest && noAgency.json?["error"]?["problems"]?[0]?["field"]?.string == "agency_id")
             #expect(try await RequestStore(db).request(id: id)?.status == .filed)
             #expect(try await app.fetch("/api/v1/requests/999999", headers: .bearer(token)).status == .notFound)
+            let badFilter = try await app.fetch("/api/v1/requests?status=lost", headers: .bearer(token))
+            #expect(badFilter.status == .badRequest && badFilter.json?["error"]?["problems"]?[0]?["field"]?.string == "status")
         }
     }
 }

@@ -74,6 +74,11 @@ import VaporTesting
             #expect(refused.status == .badRequest)
             #expect(refused.body.contains("From denied it can become: appealing, in litigation, withdrawn."))
             #expect(try await RequestStore(db).request(id: id)?.status == .denied)
+            // A bad portal kind on a new draft is named, and nothing is stored.
+            let countBefore = try await RequestStore(db).list(RequestFilter()).count
+            let badPortal = try await browser.post(app, SiteURL.requests.path, fields.map { $0.0 == "channel" ? ("portal_kind", "govqaa") : $0 } + [("channel", "email")])
+            #expect(badPortal.status == .badRequest && badPortal.body.contains("is not a portal kind"))
+            #expect(try await RequestStore(db).list(RequestFilter()).count == countBefore)
             // A bad date is named.
             let badDate = try await browser.post(app, SiteURL.requestAction(id, "log").path, [("direction", "incoming"), ("channel", "email"), ("date", "10/03/2026"), ("text", "x")])
             #expect(badDate.status == .badRequest && badDate.body.contains("is not a date"))
@@ -83,6 +88,25 @@ import VaporTesting
             // The CSV export has the request with its tracking number and exemption.
             let csv = try await browser.get(app, SiteURL.requestsCSV.path)
             #expect(csv.body.contains("R-114") && csv.body.contains("criminal-justice-information: NRS 239.010 (confidential)"))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func filingShowsOnThePublicAgencyPageWithoutTheRequester(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let reno = try await agencyID(db, "Reno NV PD")
+            // setup: the anonymous page is rendered (and cached) before anything is filed.
+            let before = try await app.fetch(SiteURL.agency(reno).path)
+            #expect(!before.body.contains("Records request pending"))
+            let draft = try await RequestStore(db).createDraft(RequestDraft(agencyID: reno, requester: Requester(name: "Quirina Requester", email: "quirina@example.org"),
+                                                                            subject: "s", letter: "l", channel: .email), by: .system, now: testStart)
+            // MUT
+            _ = try await RequestStore(db).file(requestID: draft.id, filedOn: CalendarDay(iso: "2026-11-25")!, calculator: try await ReferenceQueries(db).deadlineCalculator(),
+                                                by: .system, now: testStart)
+            // validate: the public page says so at once, and never who asked.
+            let after = try await app.fetch(SiteURL.agency(reno).path)
+            #expect(after.body.contains("Records request pending since 2026-11-25"))
+            #expect(!after.body.contains("Quirina"))
         }
     }
 

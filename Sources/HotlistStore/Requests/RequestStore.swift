@@ -122,6 +122,9 @@ public struct RequestStore: Sendable {
         var problems: [InputProblem] = []
         if received < filedOn { problems.append(InputProblem(file: "request", field: "received_on", problem: "the agency cannot receive it (\(received.iso)) before it was filed (\(filedOn.iso))", hint: "Check the two dates.")) }
         if filedOn > CalendarDay.today(now).adding(days: 1) { problems.append(InputProblem(file: "request", field: "filed_on", problem: "\(filedOn.iso) is in the future", hint: "Record the filing on the day it happened.")) }
+        if received > CalendarDay.today(now).adding(days: 1) && received != filedOn {
+            problems.append(InputProblem(file: "request", field: "received_on", problem: "\(received.iso) is in the future", hint: "Record when the agency received it once it has."))
+        }
         if !problems.isEmpty { throw InputProblems(problems) }
         return try await change(requestID: requestID, action: "request.file", by: actor, now: now) { sql, request in
             try RequestTransitions.check(from: request.status, to: .filed)
@@ -264,6 +267,8 @@ public struct RequestStore: Sendable {
             }
             try await AuditLog.append(AuditEntry(action: action, entityType: "request", entityID: String(requestID), before: before.auditValues, after: after.auditValues),
                                       by: actor, at: now, on: sql)
+            // Agency pages show a status derived from requests; cached copies must go.
+            try await DirectoryRevision.bump(sql)
             return after
         }
     }

@@ -13,19 +13,7 @@ enum APIRequestController {
     }
 
     @Sendable static func list(_ request: Request) async throws -> Response {
-        let query = request.queryParameters()
-        var filter = RequestFilter(limit: 1_000)
-        var problems: [InputProblem] = []
-        for (name, value) in query {
-            switch name {
-            case "status": if let status = RequestStatus(rawValue: value) { filter.status = status } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a status", hint: "Use one of: \(RequestStatus.allCases.map(\.rawValue).joined(separator: ", ")).")) }
-            case "state": if let state = USState.byCode(value) { filter.stateCode = state.code } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a state code", hint: "Use two letters such as NV.")) }
-            case "campaign": if let id = Int(value) { filter.campaignID = id } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a campaign id", hint: "Use a number.")) }
-            case "agency": if let id = Int(value) { filter.agencyID = id } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not an agency id", hint: "Use a number.")) }
-            default: problems.append(InputProblem(file: "query", field: name, problem: "unknown parameter \"\(name)\"", hint: "Known: status, state, campaign, agency."))
-            }
-        }
-        if !problems.isEmpty { throw InputProblems(problems) }
+        let filter = try RequestFilter.parse(request.queryParameters(), limit: 1_000)
         let today = today(request)
         return try APIController.json(try await RequestStore(request.store).list(filter).map { APIModels.RequestDTO($0, today: today) })
     }

@@ -38,19 +38,7 @@ enum RequestsController {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
-        let query = request.queryParameters()
-        var filter = RequestFilter(limit: 500)
-        var problems: [InputProblem] = []
-        for (name, value) in query where !value.isEmpty {
-            switch name {
-            case "status": if let status = RequestStatus(rawValue: value) { filter.status = status } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a status", hint: "Pick one from the list.")) }
-            case "state": if let state = USState.byCode(value) { filter.stateCode = state.code } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a state code", hint: "Use two letters such as NV.")) }
-            case "campaign": if let id = Int(value) { filter.campaignID = id } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a campaign id", hint: "Pick a campaign from its page.")) }
-            case "mine": if value == "1" { filter.createdBy = viewer.account.id }
-            default: problems.append(InputProblem(file: "query", field: name, problem: "unknown parameter \"\(name)\"", hint: "Known: status, state, campaign, mine."))
-            }
-        }
-        if !problems.isEmpty { throw InputProblems(problems) }
+        let filter = try RequestFilter.parse(request.queryParameters(), viewerID: viewer.account.id, limit: 500)
         let store = RequestStore(request.store)
         let model = RequestsView.ListModel(viewer: viewer, requests: try await store.list(filter), filter: filter,
                                            needsAction: try await store.due(today: today(request), withinDays: 7), today: today(request))
@@ -97,7 +85,11 @@ enum RequestsController {
         var problems: [InputProblem] = []
         let channel = FilingChannel(rawValue: form.channel ?? "email")
         if channel == nil { problems.append(InputProblem(file: "form", field: "channel", problem: "\"\(form.channel ?? "")\" is not a filing channel", hint: "Choose email, records portal, MuckRock or postal mail.")) }
-        let portalKind = (form.portal_kind ?? "").isEmpty ? nil : PortalKind(rawValue: form.portal_kind!)
+        let portalText = (form.portal_kind ?? "").trimmingCharacters(in: .whitespaces)
+        let portalKind = portalText.isEmpty ? nil : PortalKind(rawValue: portalText)
+        if !portalText.isEmpty && portalKind == nil {
+            problems.append(InputProblem(file: "form", field: "portal_kind", problem: "\"\(portalText.prefix(40))\" is not a portal kind", hint: "Choose GovQA, NextRequest, JustFOIA or other."))
+        }
         let url = (form.channel_url ?? "").trimmingCharacters(in: .whitespaces)
         let draft = RequestDraft(agencyID: agencyID, requester: requester, subject: form.subject ?? "", letter: (form.letter ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
                                  channel: channel ?? .email, portalKind: portalKind, channelURL: url.isEmpty ? nil : url)
