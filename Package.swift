@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
     ],
     targets: [
         // Foundation only: the domain, pure and deterministic.
@@ -25,6 +26,8 @@ let package = Package(
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            // SHA-256 of evidence files (already in the graph through Vapor).
+            .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Resources")]),
         // Vapor routes, controllers, HTML views and the JSON API.
         .target(name: "HotlistWeb", dependencies: [

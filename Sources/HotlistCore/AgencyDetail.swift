@@ -5,6 +5,14 @@ public struct AgencyDetail: Codable, Sendable, Equatable {
     public var reportedFindings: [ReportedFinding] = []
     /// Where its own data contradicts its policy, statements or state law.
     public var contradictions: [Contradiction] = []
+    /// Our own findings, newest verified version of each; unverified versions never reach this.
+    public var findings: [FindingVersion] = []
+    /// The evidence files the findings rest on (public and private; pages decide what to show).
+    public var findingEvidence: [EvidenceFile] = []
+    /// Verified public statements and policies.
+    public var statements: [AgencyStatement] = []
+    /// Imported hotlist action logs, oldest first.
+    public var hotlistTimeline: [HotlistAction] = []
     /// Derived from findings and requests.
     public var status = AgencyStatus(code: .notAskedYet, label: "Not asked yet", asOf: nil)
     public var signals: AgencySignals

@@ -20,4 +20,9 @@ public struct NCICTopic: Codable, Sendable, Equatable {
     }
 
     public static let immigrationViolatorKey = "immigration_violator"
+
+    /// "Immigration Violator", "Stolen Plate": the key as words, for places that have no topic row at hand.
+    public static func displayName(_ key: String) -> String {
+        key.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
 }

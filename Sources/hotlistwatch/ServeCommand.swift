@@ -23,15 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
     var smtpURL: String?
     @ArgumentParser.Option(name: .customLong("follow-up-days"), help: "Business days after filing to follow up where the law sets no deadline (\"promptly\").")
     var followUpDays = 10
+    @ArgumentParser.OptionGroup var evidence: EvidenceOptions
     @ArgumentParser.OptionGroup var database: DatabaseOptions
 
-    /// "1m", "512k" or a plain number of bytes.
-    static func parseSize(_ text: String) -> Int? {
-        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
-        let (digits, factor) = lower.hasSuffix("m") ? (lower.dropLast(), 1_048_576) : lower.hasSuffix("k") ? (lower.dropLast(), 1_024) : (Substring(lower), 1)
-        guard let number = Int(digits), number > 0, number <= 1_073_741_824 / factor else { return nil }
-        return number * factor
-    }
+    static func parseSize(_ text: String) -> Int? { ByteSize.parse(text).flatMap { $0 <= 1 << 30 ? $0 : nil } }
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
@@ -66,8 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
             if let smtp { Console.note("Request emails are sent through \(smtp).") }
             let app = try await makeApp(AppConfiguration(host: host, port: port, database: db, maxBodySize: Self.parseSize(maxBodySize) ?? 1_048_576,
                                                          responseCache: !noResponseCache, security: security, smtp: smtp,
-                                                         followUpBusinessDays: followUpDays),
+                                                         followUpBusinessDays: followUpDays, evidenceDirectory: evidence.directory, maxEvidenceSize: try evidence.maxSize()),
                                         environment: Environment(name: "production", arguments: ["hotlistwatch", "serve"]))
+            Console.note("Evidence files are kept in \(evidence.directory) (up to \(ByteSize.describe(try evidence.maxSize())) each).")
             Console.note("Hotlist Watch on http://\(host):\(port)/ using \(db.configuration)")
             do {
                 try await app.execute()

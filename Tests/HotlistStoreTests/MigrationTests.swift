@@ -16,7 +16,7 @@ import Testing
                                 "0005-create-survey-entries", "0006-create-reference-tables", "0007-seed-reference-data", "0008-create-directory-state",
                                 "0009-create-users", "0010-create-sessions", "0011-create-api-tokens", "0012-create-password-reset-tokens",
                                 "0013-create-sign-in-throttle", "0014-create-audit-events", "0015-create-holiday-tables", "0016-seed-holidays",
-                                "0017-create-records-requests", "0018-create-reported-findings"])
+                                "0017-create-records-requests", "0018-create-reported-findings", "0019-create-evidence-and-findings"])
         }
     }
 

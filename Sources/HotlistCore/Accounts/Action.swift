@@ -18,6 +18,14 @@ public enum Action: String, Sendable, CaseIterable {
     case editRequests
     /// Start a campaign: one request to many agencies.
     case manageCampaigns
+    /// See private evidence files, unverified findings and statements, and who entered them.
+    case readWork
+    /// Upload evidence and hotlist action logs.
+    case addEvidence
+    /// Enter and correct findings and agency statements (unverified until a second person checks).
+    case enterFindings
+    /// Verify someone else's finding or statement, making it public; the reviewer queue.
+    case verifyFindings
     case manageUsers
     case readAuditTrail
 }

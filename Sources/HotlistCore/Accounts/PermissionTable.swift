@@ -20,6 +20,10 @@ public enum PermissionTable {
         .readRequests: .roles(everyRole),
         .editRequests: .roles(everyRole),
         .manageCampaigns: .roles([.reviewer, .admin]),
+        .readWork: .roles(everyRole),
+        .addEvidence: .roles(everyRole),
+        .enterFindings: .roles(everyRole),
+        .verifyFindings: .roles([.reviewer, .admin]),
         .manageUsers: .roles([.admin]),
         .readAuditTrail: .roles([.admin]),
     ]

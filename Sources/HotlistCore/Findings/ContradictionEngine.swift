@@ -21,17 +21,25 @@ public struct ContradictionEngine: Sendable {
     static func enabled(_ finding: ReportedFinding?) -> Bool { finding?.outcome == .immigrationViolatorEnabled }
 
     /// Rule 1: enabled while the agency's own prohibited uses include immigration enforcement.
-    public func ownPolicy(_ agency: AgencyFacts, finding: ReportedFinding?) -> Contradiction? {
+    /// `policies` are recorded, verified policy documents of the agency (their `deniesImmigrationUse`
+    /// means the policy forbids immigration enforcement).
+    public func ownPolicy(_ agency: AgencyFacts, finding: ReportedFinding?, policies: [PublicStatement] = []) -> Contradiction? {
         guard let finding, Self.enabled(finding) else { return nil }
         var evidence = [finding.label]
+        var citations = [finding.citation]
+        let forbidding = policies.filter { $0.agencyID == agency.id && $0.deniesImmigrationUse }
         if agency.signals.immigrationPolicy == .prohibits, let quote = agency.signals.immigrationEvidence {
             evidence.append("The agency's Flock transparency portal lists as a prohibited use: “\(quote)”")
         } else if finding.reportedProhibitsImmigration {
             evidence.append("Its transparency portal lists immigration enforcement among prohibited uses (reported by \(finding.reportedBy)).")
-        } else { return nil }
+        } else if forbidding.isEmpty { return nil }
+        for policy in forbidding {
+            evidence.append("Its policy “\(policy.speaker)” (\(policy.date)) says: “\(policy.text)”")
+            citations.append(Citation(text: "\(policy.speaker) (\(policy.date))", source: policy.source, confidence: policy.confidence))
+        }
         return Contradiction(rule: .ownPolicy, agencyID: agency.id, agencyName: agency.name, stateCode: agency.stateCode,
                              explanation: "\(agency.name) says its license-plate readers must not be used for immigration enforcement, yet its system checks plates against ICE's Immigration Violator list. Scanning for that list is immigration enforcement.",
-                             evidence: evidence, citations: [finding.citation])
+                             evidence: evidence, citations: citations)
     }
 
     /// Rule 2: enabled in a state whose law restricts ALPR use or sharing for immigration enforcement,

@@ -23,11 +23,14 @@ public struct ReportedFinding: Sendable, Equatable, Codable {
     public var url: String
     public var confidence: Confidence
     public var notes: String
+    /// Set when this is one of our own findings, verified from records by two people, rather than someone else's report.
+    public var verifiedFindingID: Int?
 
     public init(agencyName: String, stateCode: String, outcome: Outcome, reportedProhibitsImmigration: Bool, asOf: String, reportedBy: String,
-                title: String, url: String, confidence: Confidence, notes: String) {
+                title: String, url: String, confidence: Confidence, notes: String, verifiedFindingID: Int? = nil) {
         self.agencyName = agencyName; self.stateCode = stateCode; self.outcome = outcome; self.reportedProhibitsImmigration = reportedProhibitsImmigration
         self.asOf = asOf; self.reportedBy = reportedBy; self.title = title; self.url = url; self.confidence = confidence; self.notes = notes
+        self.verifiedFindingID = verifiedFindingID
     }
 
     /// "Immigration Violator enabled (reported by EFF, June 2026)".
@@ -37,8 +40,12 @@ public struct ReportedFinding: Sendable, Equatable, Codable {
         case .immigrationViolatorDisabled: "Immigration Violator not enabled"
         case .refused: "refused to release the records"
         }
+        if let id = verifiedFindingID { return "\(what) (records as of \(asOf), verified finding #\(id))" }
         return "\(what) (reported by \(reportedBy), \(asOf))"
     }
 
-    public var citation: Citation { Citation(text: "\(reportedBy), “\(title)” (\(asOf))", source: url, confidence: confidence) }
+    public var citation: Citation {
+        if verifiedFindingID != nil { return Citation(text: "Hotlist Watch, \(title) (records as of \(asOf))", source: url, confidence: confidence) }
+        return Citation(text: "\(reportedBy), “\(title)” (\(asOf))", source: url, confidence: confidence)
+    }
 }

@@ -22,5 +22,6 @@ public enum HotlistMigrations {
         SeedHolidays(),
         CreateRecordsRequests(),
         CreateReportedFindings(),
+        CreateEvidenceAndFindings(),
     ]
 }

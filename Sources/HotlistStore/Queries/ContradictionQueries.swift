@@ -33,13 +33,34 @@ public struct ContradictionQueries: Sendable {
         return result
     }
 
+    /// Per agency, what records showed about Immigration Violator, oldest first: others' reports
+    /// (matched by name and state) and our own verified findings. Unverified findings never count.
+    public func outcomeHistory(agencyID: Int? = nil) async throws -> [Int: [ReportedFinding]] {
+        var history: [Int: [ReportedFinding]] = [:]
+        for item in try await reportedFindings() {
+            if let id = item.agencyID, agencyID == nil || id == agencyID { history[id, default: []].append(item.finding) }
+        }
+        for version in try await FindingStore.latestVersions(sql: sql, agencyID: agencyID, verifiedOnly: true) {
+            if let outcome = version.outcome { history[version.agencyID, default: []].append(outcome) }
+        }
+        // Stable by date: on the same day, our own verified record comes after a report.
+        return history.mapValues { items in
+            items.enumerated().sorted { ($0.element.asOf, $0.element.verifiedFindingID == nil ? 0 : 1, $0.offset) < ($1.element.asOf, $1.element.verifiedFindingID == nil ? 0 : 1, $1.offset) }.map(\.element)
+        }
+    }
+
     /// Contradictions, filtered by rule, state and agency, ordered by rule then state then name.
     public func contradictions(rule: ContradictionRule? = nil, stateCode: String? = nil, agencyID: Int? = nil) async throws -> [Contradiction] {
         let engine = ContradictionEngine(restrictionLaws: try await ReferenceQueries(sql: sql).stateRestrictionLaws())
-        let matched = try await reportedFindings()
-        var history: [Int: [ReportedFinding]] = [:]
-        for item in matched { if let id = item.agencyID { history[id, default: []].append(item.finding) } }
+        // Rule 6 looks at other agencies' findings, so the whole history is needed even for one agency.
+        let history = try await outcomeHistory()
         let latest = history.compactMapValues(\.last)
+        var statements: [Int: [PublicStatement]] = [:]
+        var policies: [Int: [PublicStatement]] = [:]
+        for statement in try await StatementStore.list(sql: sql, { $0.where("verified_at", .isNot, SQLLiteral.null) }) {
+            if statement.kind == .policy { policies[statement.agencyID, default: []].append(statement.asPublicStatement) }
+            else { statements[statement.agencyID, default: []].append(statement.asPublicStatement) }
+        }
         func wanted(_ candidate: ContradictionRule) -> Bool { rule == nil || rule == candidate }
         var found: [Contradiction] = []
 
@@ -47,10 +68,9 @@ public struct ContradictionQueries: Sendable {
         if [ContradictionRule.ownPolicy, .stateLaw, .publicStatement, .reEnabled].contains(where: wanted) {
             for facts in try await agencyFacts(ids: history.keys.filter { agencyID == nil || $0 == agencyID }) {
                 let finding = latest[facts.id]
-                if wanted(.ownPolicy), let hit = engine.ownPolicy(facts, finding: finding) { found.append(hit) }
+                if wanted(.ownPolicy), let hit = engine.ownPolicy(facts, finding: finding, policies: policies[facts.id] ?? []) { found.append(hit) }
                 if wanted(.stateLaw), let hit = engine.stateLaw(facts, finding: finding) { found.append(hit) }
-                // No public statements are recorded yet; the rule runs on what there is.
-                if wanted(.publicStatement), let hit = engine.publicStatement(facts, finding: finding, statements: []) { found.append(hit) }
+                if wanted(.publicStatement), let hit = engine.publicStatement(facts, finding: finding, statements: statements[facts.id] ?? []) { found.append(hit) }
                 if wanted(.reEnabled), let hit = engine.reEnabled(facts, history: history[facts.id] ?? []) { found.append(hit) }
             }
         }

@@ -82,7 +82,18 @@ public struct DirectoryQueries: Sendable {
         let usesFlock = agencyRow.agency.flockPortalURL != nil || (agencyRow.agency.vendor?.lowercased().contains("flock") ?? false)
             || !snapshots.isEmpty || !sharesWith.isEmpty || !receivesFrom.isEmpty
         let requests = try await RequestStore.list(sql: sql, RequestFilter(agencyID: id, limit: 1_000))
-        detail.status = AgencyStatus.derive(reported: detail.reportedFindings, requests: requests, usesFlock: usesFlock, today: today)
+        detail.findings = try await FindingStore.latestVersions(sql: sql, agencyID: id, verifiedOnly: true)
+        let evidenceIDs = Set(detail.findings.flatMap(\.evidenceIDs))
+        detail.findingEvidence = evidenceIDs.isEmpty ? [] : try await EvidenceStore.list(sql: sql) { $0.where("id", .in, Array(evidenceIDs)) }
+        detail.statements = try await StatementStore.list(sql: sql) { $0.where("agency_id", .equal, id).where("verified_at", .isNot, SQLLiteral.null) }
+        detail.hotlistTimeline = try await sql.select().columns("line", "occurred_at", "user_name", "event_type", "entity_type", "details").from("hotlist_actions")
+            .where("agency_id", .equal, id).orderBy("occurred_at").orderBy("id").limit(2_000).all().map { row in
+                HotlistAction(line: try row.decode(column: "line", as: Int.self), occurredAt: try row.decode(column: "occurred_at", as: Date.self),
+                              user: try row.decode(column: "user_name", as: String.self), eventType: try row.decode(column: "event_type", as: String.self),
+                              entityType: try row.decode(column: "entity_type", as: String.self), details: try row.decode(column: "details", as: String.self))
+            }
+        let outcomes = try await contradictions.outcomeHistory(agencyID: id)[id] ?? []
+        detail.status = AgencyStatus.derive(reported: outcomes, requests: requests, usesFlock: usesFlock, today: today)
         return detail
     }
 
@@ -99,6 +110,13 @@ public struct DirectoryQueries: Sendable {
     }
 
     /// A number that changes whenever an import changes the directory.
+    /// Just the agency's id, name and state, for pages about its records.
+    public func agency(id: Int) async throws -> AgencyLink? {
+        guard let row = try await sql.select().columns("id", "name", "state_code").from("agencies").where("id", .equal, id).first() else { return nil }
+        return AgencyLink(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
+                          stateCode: try row.decode(column: "state_code", as: String?.self))
+    }
+
     public func revision() async throws -> Int {
         try await sql.select().column("revision").from("directory_state").where("id", .equal, 1).first()
             .map { try $0.decode(column: "revision", as: Int.self) } ?? 0

@@ -42,4 +42,47 @@ extension APIModels {
             outcome = finding.outcome.rawValue; label = finding.label; reportedBy = finding.reportedBy; asOf = finding.asOf; source = finding.url; confidence = finding.confidence.rawValue
         }
     }
+
+    /// One of our findings, verified; who entered and verified it is not published.
+    public struct FindingDTO: Codable, Sendable {
+        var findingId: Int; var version: Int; var asOf: String; var immigrationViolator: String; var topics: [String: String]
+        var otherHotlists: [String]; var evidence: [EvidenceRefDTO]; var verifiedAt: String; var label: String
+        enum CodingKeys: String, CodingKey {
+            case findingId = "finding_id", version, asOf = "as_of", immigrationViolator = "immigration_violator", topics, otherHotlists = "other_hotlists", evidence,
+                 verifiedAt = "verified_at", label
+        }
+        init(_ version: FindingVersion, evidence files: [EvidenceFile]) {
+            findingId = version.findingID; self.version = version.version; asOf = version.asOf.iso; immigrationViolator = version.immigrationViolator.rawValue
+            topics = version.topics.mapValues(\.rawValue); otherHotlists = version.otherHotlists
+            evidence = version.evidenceIDs.compactMap { id in files.first { $0.id == id } }.map(EvidenceRefDTO.init)
+            verifiedAt = version.verifiedAt.map(TimestampParser.iso8601) ?? ""; label = version.outcome?.label ?? "Immigration Violator not shown in the record (records as of \(version.asOf.iso))"
+        }
+    }
+
+    public struct EvidenceRefDTO: Codable, Sendable {
+        var id: Int; var kind: String; var isPublic: Bool; var sha256: String; var url: String?
+        enum CodingKeys: String, CodingKey { case id, kind, isPublic = "public", sha256, url }
+        init(_ file: EvidenceFile) {
+            id = file.id; kind = file.kind.rawValue; isPublic = file.isPublic; sha256 = file.sha256
+            url = file.isPublic ? SiteURL.evidenceFile(file.id).path : nil
+        }
+    }
+
+    public struct StatementDTO: Codable, Sendable {
+        var id: Int; var kind: String; var text: String; var speaker: String; var saidOn: String; var source: String; var deniesImmigrationUse: Bool
+        enum CodingKeys: String, CodingKey { case id, kind, text, speaker, saidOn = "said_on", source, deniesImmigrationUse = "denies_immigration_use" }
+        init(_ statement: AgencyStatement) {
+            id = statement.id; kind = statement.kind.rawValue; text = statement.text; speaker = statement.speaker; saidOn = statement.saidOn.iso
+            source = statement.sourceURL ?? statement.evidenceID.map { SiteURL.evidence($0).path } ?? ""; deniesImmigrationUse = statement.deniesImmigrationUse
+        }
+    }
+
+    /// A hotlist change without the user or entry details.
+    public struct HotlistChangeDTO: Codable, Sendable {
+        var occurredAt: String; var change: String; var eventType: String; var entityType: String
+        enum CodingKeys: String, CodingKey { case occurredAt = "occurred_at", change, eventType = "event_type", entityType = "entity_type" }
+        init(_ action: HotlistAction) {
+            occurredAt = TimestampParser.iso8601(action.occurredAt); change = action.change.rawValue; eventType = action.eventType; entityType = action.entityType
+        }
+    }
 }

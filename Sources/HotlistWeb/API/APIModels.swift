@@ -149,11 +149,14 @@ public enum APIModels {
         var restrictionLaws: [RestrictionLaw]
         var status: StatusDTO
         var reportedFindings: [ReportedFindingDTO]
+        var findings: [FindingDTO]
+        var statements: [StatementDTO]
+        var hotlistHistory: [HotlistChangeDTO]
         var contradictions: [ContradictionDTO]
         var sources: [String]
 
         enum CodingKeys: String, CodingKey {
-            case id, name, state, stateUnresolvedReason = "state_unresolved_reason", kind, place, ori, city, county, vendor, flockPortalUrl = "flock_portal_url", contractRenewal = "contract_renewal", recordsEmail = "records_email", recordsPortalUrl = "records_portal_url", alertsNcic = "alerts_ncic", ncicEvidence = "ncic_evidence", prohibitsImmigration = "prohibits_immigration", immigrationEvidence = "immigration_evidence", sharesWithCount = "shares_with_count", receivesFromCount = "receives_from_count", latestSnapshotAt = "latest_snapshot_at", snapshotAgeDays = "snapshot_age_days", priority, snapshots, sharesWith = "shares_with", receivesFrom = "receives_from", recordsLaw = "records_law", restrictionLaws = "restriction_laws", status, reportedFindings = "reported_findings", contradictions, sources
+            case id, name, state, stateUnresolvedReason = "state_unresolved_reason", kind, place, ori, city, county, vendor, flockPortalUrl = "flock_portal_url", contractRenewal = "contract_renewal", recordsEmail = "records_email", recordsPortalUrl = "records_portal_url", alertsNcic = "alerts_ncic", ncicEvidence = "ncic_evidence", prohibitsImmigration = "prohibits_immigration", immigrationEvidence = "immigration_evidence", sharesWithCount = "shares_with_count", receivesFromCount = "receives_from_count", latestSnapshotAt = "latest_snapshot_at", snapshotAgeDays = "snapshot_age_days", priority, snapshots, sharesWith = "shares_with", receivesFrom = "receives_from", recordsLaw = "records_law", restrictionLaws = "restriction_laws", status, reportedFindings = "reported_findings", findings, statements, hotlistHistory = "hotlist_history", contradictions, sources
         }
 
         public init(_ detail: AgencyDetail, now: Date) {
@@ -172,6 +175,8 @@ public enum APIModels {
             recordsLaw = detail.recordsLaw.map(StateLaw.init); restrictionLaws = detail.restrictionLaws.map(RestrictionLaw.init)
             status = StatusDTO(detail.status)
             reportedFindings = detail.reportedFindings.map(ReportedFindingDTO.init); contradictions = detail.contradictions.map(ContradictionDTO.init)
+            findings = detail.findings.map { FindingDTO($0, evidence: detail.findingEvidence) }; statements = detail.statements.map(StatementDTO.init)
+            hotlistHistory = detail.hotlistTimeline.map(HotlistChangeDTO.init)
             sources = Array(Set(detail.snapshots.map(\.source) + (detail.sharesWith.isEmpty && detail.receivesFrom.isEmpty ? [] : [PrivateEyesDataset.credit]))).sorted()
         }
     }

@@ -1366,6 +1366,21 @@ enum OpenAPIDocument {
        "$ref": "#/components/schemas/ReportedFinding"
       }
      },
+     "findings": {
+      "type": "array",
+      "description": "Our own findings, the newest verified version of each. Unverified findings are never published.",
+      "items": {"$ref": "#/components/schemas/Finding"}
+     },
+     "statements": {
+      "type": "array",
+      "description": "The agency's verified public statements and policies.",
+      "items": {"$ref": "#/components/schemas/Statement"}
+     },
+     "hotlist_history": {
+      "type": "array",
+      "description": "Imported hotlist action logs, oldest first; user names and entry details are withheld.",
+      "items": {"$ref": "#/components/schemas/HotlistChange"}
+     },
      "contradictions": {
       "type": "array",
       "items": {
@@ -1937,6 +1952,59 @@ enum OpenAPIDocument {
      "citations",
      "related"
     ],
+    "additionalProperties": false
+   },
+   "Finding": {
+    "type": "object",
+    "properties": {
+     "finding_id": {"type": "integer"},
+     "version": {"type": "integer"},
+     "as_of": {"type": "string", "format": "date"},
+     "immigration_violator": {"type": "string", "enum": ["enabled", "disabled", "not_shown"]},
+     "topics": {"type": "object", "additionalProperties": {"type": "string", "enum": ["enabled", "disabled", "not_shown"]}},
+     "other_hotlists": {"type": "array", "items": {"type": "string"}},
+     "evidence": {"type": "array", "items": {"$ref": "#/components/schemas/EvidenceRef"}},
+     "verified_at": {"type": "string", "format": "date-time"},
+     "label": {"type": "string"}
+    },
+    "required": ["finding_id", "version", "as_of", "immigration_violator", "topics", "other_hotlists", "evidence", "verified_at", "label"],
+    "additionalProperties": false
+   },
+   "EvidenceRef": {
+    "type": "object",
+    "properties": {
+     "id": {"type": "integer"},
+     "kind": {"type": "string", "enum": ["pdf", "png", "jpeg", "csv", "xlsx", "zip", "eml"]},
+     "public": {"type": "boolean"},
+     "sha256": {"type": "string"},
+     "url": {"type": "string", "description": "Download address; only for public files."}
+    },
+    "required": ["id", "kind", "public", "sha256"],
+    "additionalProperties": false
+   },
+   "Statement": {
+    "type": "object",
+    "properties": {
+     "id": {"type": "integer"},
+     "kind": {"type": "string", "enum": ["statement", "policy"]},
+     "text": {"type": "string"},
+     "speaker": {"type": "string"},
+     "said_on": {"type": "string", "format": "date"},
+     "source": {"type": "string"},
+     "denies_immigration_use": {"type": "boolean"}
+    },
+    "required": ["id", "kind", "text", "speaker", "said_on", "source", "denies_immigration_use"],
+    "additionalProperties": false
+   },
+   "HotlistChange": {
+    "type": "object",
+    "properties": {
+     "occurred_at": {"type": "string", "format": "date-time"},
+     "change": {"type": "string", "enum": ["created", "changed", "deleted", "other"]},
+     "event_type": {"type": "string"},
+     "entity_type": {"type": "string"}
+    },
+    "required": ["occurred_at", "change", "event_type", "entity_type"],
     "additionalProperties": false
    },
    "ReportedFinding": {

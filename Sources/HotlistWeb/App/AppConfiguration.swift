@@ -20,11 +20,15 @@ public struct AppConfiguration: Sendable {
     public var smtp: SMTPConfiguration?
     /// Business days after filing to follow up where the law sets no number of days ("promptly").
     public var followUpBusinessDays: Int
+    /// Where evidence files are kept (content-addressed), and the largest file accepted.
+    public var evidenceDirectory: String
+    public var maxEvidenceSize: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, database: HotlistDatabase, clock: any Clock = SystemClock(), maxBodySize: Int = 1_048_576,
                 responseCache: Bool = true, cacheRevisionCheckMilliseconds: Int64 = 1_000, security: SecuritySettings = SecuritySettings(),
-                smtp: SMTPConfiguration? = nil, followUpBusinessDays: Int = 10) {
+                smtp: SMTPConfiguration? = nil, followUpBusinessDays: Int = 10, evidenceDirectory: String = "evidence", maxEvidenceSize: Int = 50 * 1_048_576) {
         self.security = security; self.smtp = smtp; self.followUpBusinessDays = followUpBusinessDays
+        self.evidenceDirectory = evidenceDirectory; self.maxEvidenceSize = maxEvidenceSize
         self.host = host; self.port = port; self.database = database; self.clock = clock; self.maxBodySize = maxBodySize
         self.responseCache = responseCache; self.cacheRevisionCheckMilliseconds = cacheRevisionCheckMilliseconds
     }

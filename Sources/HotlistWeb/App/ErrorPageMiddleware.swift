@@ -28,7 +28,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 message = "Something went wrong on our side. The error has been logged; please try again later."
             }
             if status == .notFound && !isAPI && !(error is RecordNotFound) { message = "Not found: there is no page at \(request.url.path)." }
-            if status == .payloadTooLarge && isAPI { message = "The body is larger than this site accepts (\(request.application.routes.defaultMaxBodySize.value) bytes). Nothing was changed." }
+            if status == .payloadTooLarge && isAPI { message = "The body is larger than this site accepts (\(request.bodyLimit) bytes). Nothing was changed." }
             if isAPI {
                 let body = APIError(error: .init(status: Int(status.code), message: message, problems: problems.map { .init(field: $0.field, message: $0.text) }))
                 let response = Response(status: status)
@@ -44,7 +44,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             case .payloadTooLarge: "Too large"
             default: "Error"
             }
-            if status == .payloadTooLarge { message = "What was sent is larger than this site accepts (\(request.application.routes.defaultMaxBodySize.value) bytes). Nothing was changed." }
+            if status == .payloadTooLarge { message = BodyLimitMiddleware.message(request.bodyLimit) }
             return HTMLResponse.make(ErrorView.render(status: Int(status.code), title: title, message: message, problems: problems, viewer: request.viewer), status: status)
         }
     }

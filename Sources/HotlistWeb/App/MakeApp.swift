@@ -17,6 +17,7 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
     app.storage[SecuritySettingsKey.self] = configuration.security
     app.storage[SMTPKey.self] = configuration.smtp
     app.storage[FollowUpDaysKey.self] = configuration.followUpBusinessDays
+    app.storage[EvidenceSettingsKey.self] = EvidenceSettings(directory: configuration.evidenceDirectory, maxFileSize: configuration.maxEvidenceSize)
     let cost = configuration.security.passwordHashCost
     app.storage[DecoyPasswordHashKey.self] = try await app.threadPool.runIfActive { try Bcrypt.hash(Credentials.randomToken(), cost: cost) }
     app.middleware = Middlewares()
@@ -37,10 +38,30 @@ struct ResponseCacheKey: StorageKey { typealias Value = ResponseCache }
 struct SMTPKey: StorageKey { typealias Value = SMTPConfiguration }
 struct FollowUpDaysKey: StorageKey { typealias Value = Int }
 
+/// Where evidence goes and how large a file may be. Upload routes accept bodies up to the file
+/// limit plus room for the form around it; every other route keeps the general body limit.
+struct EvidenceSettings: Sendable {
+    var directory: String
+    var maxFileSize: Int
+    var uploadBodyLimit: Int { maxFileSize + 256 * 1024 }
+    static let uploadPathSuffixes = ["/evidence", "/hotlist-log"]
+}
+struct EvidenceSettingsKey: StorageKey { typealias Value = EvidenceSettings }
+
 extension Request {
     var store: HotlistDatabase { application.storage[DatabaseKey.self]! }
     var clock: any Clock { application.storage[ClockKey.self]! }
     var responseCache: ResponseCache { application.storage[ResponseCacheKey.self]! }
+    var evidenceSettings: EvidenceSettings { application.storage[EvidenceSettingsKey.self]! }
+    var evidenceStore: EvidenceStore {
+        EvidenceStore(store, directory: evidenceSettings.directory, intake: EvidenceIntake(maxBytes: evidenceSettings.maxFileSize))
+    }
+
+    /// The largest body this request may carry: uploads get the evidence limit, the rest the general one.
+    var bodyLimit: Int {
+        if method == .POST, EvidenceSettings.uploadPathSuffixes.contains(where: url.path.hasSuffix) { return evidenceSettings.uploadBodyLimit }
+        return application.routes.defaultMaxBodySize.value
+    }
 
     /// Deadlines from the stored holidays and rules, with the configured follow-up interval.
     func deadlineCalculator() async throws -> DeadlineCalculator {

@@ -14,7 +14,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let expected: String?
         if let viewer = request.viewer { expected = viewer.csrfToken } else { expected = request.cookies[SecuritySettings.formCookie]?.string }
         // Collect the body here (within the configured limit) to read the form's token.
-        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        _ = try await request.body.collect(max: request.bodyLimit).get()
         let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: Self.field))
         guard let expected, !expected.isEmpty, let sent, Credentials.constantTimeEqual(expected, sent) else {
             throw Abort(.forbidden, reason: "This form has expired or did not come from this site, so nothing was changed. Go back, reload the page and try again.")

@@ -49,6 +49,24 @@ func registerRoutes(_ app: Application) throws {
     app.post("requests", ":requestID", "extend", use: RequestsController.extend).requires(.editRequests)
     app.post("requests", ":requestID", "tracking", use: RequestsController.tracking).requires(.editRequests)
 
+    // Evidence, findings and statements. Public pages show only public files and verified work.
+    app.get("agencies", ":id", "evidence", use: EvidenceController.workspace).requires(.readWork)
+    let upload = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(integerLiteral: app.storage[EvidenceSettingsKey.self]!.uploadBodyLimit))
+    app.on(.POST, "agencies", ":id", "evidence", body: upload, use: EvidenceController.upload).requires(.addEvidence)
+    app.on(.POST, "agencies", ":id", "hotlist-log", body: upload, use: EvidenceController.importLog).requires(.addEvidence)
+    app.get("evidence", ":evidenceID", use: EvidenceController.page).requires(.readPublic)
+    app.get("evidence", ":evidenceID", "file", use: EvidenceController.download).requires(.readPublic)
+    app.get("agencies", ":id", "findings", "new", use: FindingsController.newPage).requires(.enterFindings)
+    app.post("agencies", ":id", "findings", use: FindingsController.create).requires(.enterFindings)
+    app.get("findings", ":findingID", use: FindingsController.page).requires(.readWork)
+    app.get("findings", ":findingID", "correct", use: FindingsController.correctPage).requires(.enterFindings)
+    app.post("findings", ":findingID", "correct", use: FindingsController.correct).requires(.enterFindings)
+    app.post("findings", ":findingID", "verify", use: FindingsController.verify).requires(.verifyFindings)
+    app.get("review", use: FindingsController.queue).requires(.verifyFindings)
+    app.get("agencies", ":id", "statements", "new", use: StatementsController.newPage).requires(.enterFindings)
+    app.post("agencies", ":id", "statements", use: StatementsController.create).requires(.enterFindings)
+    app.post("statements", ":statementID", "verify", use: StatementsController.verify).requires(.verifyFindings)
+
     // Campaigns and feeds.
     app.get("campaigns", use: CampaignsController.list).requires(.readRequests)
     app.get("campaigns", "new", use: CampaignsController.newPage).requires(.manageCampaigns)
@@ -105,6 +123,12 @@ extension Request {
 
     func agencyID() throws -> Int {
         guard let text = parameters.get("id"), let id = Int(text), id > 0 else { throw Abort(.notFound) }
+        return id
+    }
+
+    /// A positive integer path parameter, or a 404.
+    func idParameter(_ name: String) throws -> Int {
+        guard let text = parameters.get(name), let id = Int(text), id > 0 else { throw Abort(.notFound) }
         return id
     }
 

@@ -41,6 +41,19 @@ public enum SiteURL: Sendable, Equatable {
     case accountFeed
     case feedCalendar(String)
     case feedAtom(String)
+    case agencyEvidence(Int)
+    case agencyHotlistLog(Int)
+    case evidence(Int)
+    case evidenceFile(Int)
+    case agencyFindings(Int)
+    case newFinding(agency: Int)
+    case finding(Int)
+    case findingCorrect(Int)
+    case findingVerify(Int)
+    case review
+    case agencyStatements(Int)
+    case newStatement(agency: Int)
+    case statementVerify(Int)
     case api(API)
 
     public enum API: Sendable, Equatable {
@@ -98,6 +111,19 @@ public enum SiteURL: Sendable, Equatable {
         case .accountFeed: "/account/feed"
         case .feedCalendar(let token): "/feeds/\(token)/due.ics"
         case .feedAtom(let token): "/feeds/\(token)/status.atom"
+        case .agencyEvidence(let id): "/agencies/\(id)/evidence"
+        case .agencyHotlistLog(let id): "/agencies/\(id)/hotlist-log"
+        case .evidence(let id): "/evidence/\(id)"
+        case .evidenceFile(let id): "/evidence/\(id)/file"
+        case .agencyFindings(let id): "/agencies/\(id)/findings"
+        case .newFinding(let agency): "/agencies/\(agency)/findings/new"
+        case .finding(let id): "/findings/\(id)"
+        case .findingCorrect(let id): "/findings/\(id)/correct"
+        case .findingVerify(let id): "/findings/\(id)/verify"
+        case .review: "/review"
+        case .agencyStatements(let id): "/agencies/\(id)/statements"
+        case .newStatement(let agency): "/agencies/\(agency)/statements/new"
+        case .statementVerify(let id): "/statements/\(id)/verify"
         case .api(let api):
             switch api {
             case .agencies: "/api/v1/agencies"

@@ -31,7 +31,7 @@ enum AgencyView {
         <ul class="reasons">\(detail.priority.reasons.map { "<li>\(HTML.escape($0))</li>" }.joined())</ul>
         <p class="note">Portals do not show NCIC topics. Whether “Immigration Violator” is ticked is known only from records.</p>
         </section>
-        \(findings(detail))
+        \(findings(detail, viewer: viewer))
         \(hotlists(latestUsage))
         \(prohibitedUses(latestPolicy))
         \(sharing(detail))
@@ -42,10 +42,29 @@ enum AgencyView {
     }
 
     /// What records (ours or others') show, and where that contradicts the agency's word or the law.
-    static func findings(_ detail: AgencyDetail) -> String {
+    /// Only verified findings and statements reach `detail`; private files are named, never linked.
+    static func findings(_ detail: AgencyDetail, viewer: Viewer?) -> String {
         let reported = detail.reportedFindings.map { (finding) -> String in
             "<li class=\"reported-finding\"><strong>\(HTML.escape(finding.label))</strong> \(Layout.grade(finding.confidence)) <span class=\"muted\">Reported by \(HTML.escape(finding.reportedBy)), not verified from our own evidence.</span> \(HTML.externalLink(finding.url, text: "source"))</li>"
         }.joined()
+        let evidenceByID = Dictionary(uniqueKeysWithValues: detail.findingEvidence.map { ($0.id, $0) })
+        let verified = detail.findings.reversed().map { (version) -> String in
+            let topics = version.topics.keys.sorted { ($0 == NCICTopic.immigrationViolatorKey ? 0 : 1, $0) < ($1 == NCICTopic.immigrationViolatorKey ? 0 : 1, $1) }.map { key in
+                "<li>\(HTML.escape(NCICTopic.displayName(key))): <strong class=\"setting-\(version.topics[key]!.rawValue)\">\(HTML.escape(version.topics[key]!.label))</strong></li>"
+            }.joined()
+            let files = version.evidenceIDs.compactMap { evidenceByID[$0] }.map { (file) -> String in
+                file.isPublic || viewer != nil ? "<a href=\"\(SiteURL.evidence(file.id).path)\">\(HTML.escape(file.originalName))</a> (\(HTML.escape(file.kind.label)))"
+                                               : "a \(HTML.escape(file.kind.label)) held privately (it may contain personal data)"
+            }.joined(separator: "; ")
+            return """
+            <article class="verified-finding" id="finding-\(version.findingID)"><h3>Records as of \(version.asOf.iso): Immigration Violator <span class="setting-\(version.immigrationViolator.rawValue)">\(HTML.escape(version.immigrationViolator.label))</span></h3>
+            <p class="muted">Verified from records by two people (finding #\(version.findingID), version \(version.version), verified \(HTML.day(version.verifiedAt))).</p>
+            <ul class="topics">\(topics)</ul>
+            \(version.otherHotlists.isEmpty ? "" : "<p>Other hotlists named: \(version.otherHotlists.map { HTML.escape($0) }.joined(separator: "; "))</p>")
+            <p>Evidence: \(files.isEmpty ? "none public" : files)</p></article>
+            """
+        }.joined()
+        let statements = detail.statements.map { "<li>\(StatementView.summary($0))</li>" }.joined()
         let contradictions = detail.contradictions.map { (item) -> String in
             let citations = item.citations.map { "<li>\(HTML.escape($0.text)) \(Layout.grade($0.confidence)) \(HTML.sources($0.source))</li>" }.joined()
             let evidence = item.evidence.prefix(12).map { "<li>\(HTML.escape($0))</li>" }.joined() + (item.evidence.count > 12 ? "<li>… and \(item.evidence.count - 12) more</li>" : "")
@@ -56,12 +75,19 @@ enum AgencyView {
             <p class="citations-heading">Sources:</p><ul class="sources">\(citations)</ul></article>
             """
         }.joined()
+        let work = viewer == nil || detail.agency.id == nil ? "" : "<p><a class=\"edit-link\" id=\"agency-evidence-link\" href=\"\(SiteURL.agencyEvidence(detail.agency.id!).path)\">Evidence, findings and statements (add or review)</a></p>"
+        let nothing = reported.isEmpty && verified.isEmpty
         return """
         <section id="findings" aria-labelledby="findings-heading">
         <h2 id="findings-heading">What records show</h2>
         <p>Status: <strong id="agency-status" class="status-\(detail.status.code.rawValue)">\(HTML.escape(detail.status.label))</strong></p>
-        \(reported.isEmpty ? "<p>No records yet.</p>" : "<ul id=\"reported-findings\">\(reported)</ul>")
+        \(work)
+        \(verified.isEmpty ? "" : "<div id=\"verified-findings\">\(verified)</div>")
+        \(reported.isEmpty ? "" : "<ul id=\"reported-findings\">\(reported)</ul>")
+        \(nothing ? "<p>No records yet.</p>" : "")
+        \(statements.isEmpty ? "" : "<h3 id=\"statements-heading\">What the agency has said</h3><ul id=\"agency-statements\">\(statements)</ul>")
         \(contradictions.isEmpty ? "" : "<h2 id=\"contradictions-heading\">Contradictions</h2><div id=\"contradictions\">\(contradictions)</div>")
+        \(detail.hotlistTimeline.isEmpty ? "" : "<h3 id=\"hotlist-history-heading\">Hotlist change history</h3><div id=\"hotlist-history\">\(EvidenceView.timeline(detail.hotlistTimeline, showPrivate: false))</div>")
         </section>
         """
     }

@@ -50,6 +50,9 @@ enum Layout {
         }
         var links = ["<a href=\"\(SiteURL.requests.path)\"\(current == .requests ? " aria-current=\"page\"" : "")>Requests</a>",
                      "<a href=\"\(SiteURL.account.path)\">Account</a>"]
+        if PermissionTable.allows(viewer.account.role, .verifyFindings) {
+            links.insert("<a href=\"\(SiteURL.review.path)\" id=\"review-link\"\(current == .review ? " aria-current=\"page\"" : "")>Review</a>", at: 1)
+        }
         if PermissionTable.allows(viewer.account.role, .manageUsers) { links.append("<a href=\"\(SiteURL.people.path)\">People</a>") }
         if PermissionTable.allows(viewer.account.role, .readAuditTrail) { links.append("<a href=\"\(SiteURL.audit.path)\">Audit trail</a>") }
         return """

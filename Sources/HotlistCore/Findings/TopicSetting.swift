@@ -1,0 +1,26 @@
+/// What a record shows for one NCIC topic in an agency's ALPR settings.
+public enum TopicSetting: String, Sendable, CaseIterable, Codable {
+    case enabled
+    case disabled
+    /// The record does not show this topic either way.
+    case notShown = "not_shown"
+
+    public var label: String {
+        switch self {
+        case .enabled: "enabled"
+        case .disabled: "disabled"
+        case .notShown: "not shown in the record"
+        }
+    }
+
+    public static func parse(_ text: String, field: String) throws(InputProblems) -> TopicSetting {
+        let value = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        switch value {
+        case "enabled", "on", "yes": return .enabled
+        case "disabled", "off", "no": return .disabled
+        case "not_shown", "", "unknown": return .notShown
+        default:
+            throw InputProblems([InputProblem(file: "finding", field: field, problem: "\"\(text)\" is not a topic setting", hint: "Use enabled, disabled or not_shown.")])
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Crypto
+import Foundation
+
+/// The files themselves, content-addressed: `DIR/ab/abcdef…` is the file whose SHA-256 is `abcdef…`.
+/// A file is written to `DIR/tmp/` and renamed into place only when complete, and never written again.
+public struct EvidenceBlobs: Sendable {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    public static func sha256Hex<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func path(for sha256: String) -> String { "\(directory)/\(sha256.prefix(2))/\(sha256)" }
+
+    public func exists(_ sha256: String) -> Bool { FileManager.default.fileExists(atPath: path(for: sha256)) }
+
+    /// Stores `data` under its hash; returns the hash and whether the file is new (false: already stored).
+    public func store(_ data: Data) throws -> (sha256: String, isNew: Bool) {
+        let hash = Self.sha256Hex(data)
+        let final = path(for: hash)
+        let files = FileManager.default
+        if files.fileExists(atPath: final) { return (hash, false) }
+        try files.createDirectory(atPath: "\(directory)/tmp", withIntermediateDirectories: true)
+        try files.createDirectory(atPath: "\(directory)/\(hash.prefix(2))", withIntermediateDirectories: true)
+        let temporary = "\(directory)/tmp/\(UUID().uuidString)"
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+            // Read-only from here on: evidence is never modified in place.
+            try files.setAttributes([.posixPermissions: 0o444], ofItemAtPath: temporary)
+            if rename(temporary, final) != 0 {
+                let code = errno
+                // Someone stored the same bytes meanwhile: theirs is identical.
+                if files.fileExists(atPath: final) { try? files.removeItem(atPath: temporary); return (hash, false) }
+                throw EvidenceStorageError(message: "could not move the file into the evidence store (\(String(cString: strerror(code))))")
+            }
+        } catch {
+            try? files.removeItem(atPath: temporary)
+            throw error
+        }
+        return (hash, true)
+    }
+
+    /// Removes a file this process just stored when the database write that needed it failed.
+    func discard(_ sha256: String) { try? FileManager.default.removeItem(atPath: path(for: sha256)) }
+
+    /// The stored bytes, checked against their hash.
+    public func read(_ sha256: String) throws -> Data {
+        let file = path(for: sha256)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw EvidenceStorageError(message: "the file \(sha256) is missing from the evidence store at \(file)")
+        }
+        guard Self.sha256Hex(data) == sha256 else {
+            throw EvidenceStorageError(message: "the file \(sha256) in the evidence store no longer matches its hash: it was altered on disk")
+        }
+        return data
+    }
+
+    /// Re-hashes one stored file, reading it in pieces so large files do not sit in memory.
+    public func check(_ sha256: String) -> EvidenceCheck.Outcome {
+        guard let handle = FileHandle(forReadingAtPath: path(for: sha256)) else { return .missing }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while true {
+            guard let chunk = try? handle.read(upToCount: 1 << 20) else { return .unreadable }
+            if chunk.isEmpty { break }
+            hasher.update(data: chunk)
+        }
+        let actual = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return actual == sha256 ? .intact : .altered(actualSHA256: actual)
+    }
+
+    /// Hashes of every file in the store (not the temporary folder).
+    public func allStored() -> [String] {
+        let files = FileManager.default
+        guard let prefixes = try? files.contentsOfDirectory(atPath: directory) else { return [] }
+        return prefixes.filter { $0.count == 2 }.flatMap { prefix in
+            ((try? files.contentsOfDirectory(atPath: "\(directory)/\(prefix)")) ?? []).filter { $0.hasPrefix(prefix) && $0.count == 64 }
+        }.sorted()
+    }
+}
+
+public struct EvidenceStorageError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { message }
+}
+
+/// What `evidence verify` found.
+public struct EvidenceCheck: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        case intact, missing, unreadable
+        case altered(actualSHA256: String)
+    }
+
+    public struct Problem: Sendable, Equatable {
+        public var sha256: String
+        public var outcome: Outcome
+        /// The evidence records that point at the file.
+        public var evidenceIDs: [Int]
+    }
+
+    public var checked: Int
+    public var problems: [Problem]
+    /// Files in the store no record points at (left by an interrupted write or a manual copy).
+    public var unreferenced: [String]
+
+    public var isClean: Bool { problems.isEmpty }
+}

@@ -1,0 +1,146 @@
+import FluentKit
+import Foundation
+import HotlistCore
+import SQLKit
+
+/// Evidence: checks a file, stores its bytes content-addressed, records where it came from, in one
+/// transaction with its audit entry. A refused file leaves nothing behind, on disk or in the database.
+public struct EvidenceStore: Sendable {
+    let database: HotlistDatabase
+    public let blobs: EvidenceBlobs
+    public let intake: EvidenceIntake
+
+    public init(_ database: HotlistDatabase, directory: String, intake: EvidenceIntake = EvidenceIntake()) {
+        self.database = database; self.blobs = EvidenceBlobs(directory: directory); self.intake = intake
+    }
+
+    static let columns = ["id", "sha256", "agency_id", "request_id", "communication_id", "original_name", "kind", "size", "uploader_id", "uploader_label",
+                          "source_url", "received_on", "is_public", "description", "created_at"]
+
+    /// The result of adding: the record, and whether the same bytes were already evidence for this agency.
+    public struct Added: Sendable {
+        public var evidence: EvidenceFile
+        public var wasAlreadyStored: Bool
+    }
+
+    public func add(_ data: Data, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date) async throws -> Added {
+        let kind = try intake.check(name: submission.originalName, size: data.count, head: data.prefix(65_536))
+        var submission = submission
+        submission.sourceURL = submission.sourceURL?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        submission.description = submission.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let problems = submission.problems(today: CalendarDay.today(now))
+        if !problems.isEmpty { throw InputProblems(problems) }
+        try await checkLinks(submission)
+        let hash = EvidenceBlobs.sha256Hex(data)
+        if let existing = try await Self.list(sql: database.sql, where: { $0.where("agency_id", .equal, submission.agencyID).where("sha256", .equal, hash) }).first {
+            return Added(evidence: existing, wasAlreadyStored: true)
+        }
+        let stored = try blobs.store(data)
+        let checked = submission
+        do {
+            let evidence = try await database.db.transaction { db in
+                try await Self.insert(sql: db as! any SQLDatabase, sha256: hash, kind: kind, size: data.count, checked, by: actor, now: now)
+            }
+            return Added(evidence: evidence, wasAlreadyStored: false)
+        } catch {
+            // No orphan: remove bytes that this call wrote and that no record points at.
+            if stored.isNew, try await !isReferenced(hash) { blobs.discard(hash) }
+            throw error
+        }
+    }
+
+    static func insert(sql: any SQLDatabase, sha256: String, kind: EvidenceKind, size: Int, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date) async throws -> EvidenceFile {
+        let id = try await sql.insert(into: "evidence_files")
+            .columns("sha256", "agency_id", "request_id", "communication_id", "original_name", "kind", "size", "uploader_id", "uploader_label",
+                     "source_url", "received_on", "is_public", "description", "created_at")
+            .values(SQLBind(sha256), SQLBind(submission.agencyID), SQLBind(submission.requestID), SQLBind(submission.communicationID),
+                    SQLBind(String(submission.originalName.prefix(255))), SQLBind(kind.rawValue), SQLBind(Int64(size)), SQLBind(actor.userID), SQLBind(actor.label),
+                    SQLBind(submission.sourceURL), SQLBind(submission.receivedOn?.iso), SQLBind(submission.isPublic), SQLBind(submission.description), SQLBind(now))
+            .returning("id").first()!.decode(column: "id", as: Int.self)
+        let evidence = try await list(sql: sql, where: { $0.where("id", .equal, id) }).first!
+        try await AuditLog.append(AuditEntry(action: "evidence.add", entityType: "evidence", entityID: String(id), before: nil, after: evidence.auditValues),
+                                  by: actor, at: now, on: sql)
+        return evidence
+    }
+
+    private func checkLinks(_ submission: EvidenceSubmission) async throws {
+        let sql = database.sql
+        guard try await sql.select().column("id").from("agencies").where("id", .equal, submission.agencyID).first() != nil else {
+            throw RecordNotFound("agency \(submission.agencyID)")
+        }
+        if let requestID = submission.requestID {
+            guard let row = try await sql.select().column("agency_id").from("records_requests").where("id", .equal, requestID).first() else { throw RecordNotFound("request \(requestID)") }
+            let agency = try row.decode(column: "agency_id", as: Int.self)
+            if agency != submission.agencyID {
+                throw InputProblems([InputProblem(file: "evidence", field: "request", problem: "request \(requestID) was sent to agency \(agency), not agency \(submission.agencyID)",
+                                                  hint: "Attach the file to the agency the request went to (or leave --agency out to use the request's).")])
+            }
+        }
+        if let communicationID = submission.communicationID {
+            guard let row = try await sql.select().column("request_id").from("request_communications").where("id", .equal, communicationID).first(),
+                  try row.decode(column: "request_id", as: Int.self) == submission.requestID else {
+                throw InputProblems([InputProblem(file: "evidence", field: "communication", problem: "communication \(communicationID) is not part of request \(submission.requestID.map(String.init) ?? "(none)")",
+                                                  hint: "Attach the file from the request's own communications log.")])
+            }
+        }
+    }
+
+    private func isReferenced(_ sha256: String) async throws -> Bool {
+        try await database.sql.select().column("id").from("evidence_files").where("sha256", .equal, sha256).first() != nil
+    }
+
+    // MARK: reading
+
+    public func evidence(id: Int) async throws -> EvidenceFile? {
+        try await Self.list(sql: database.sql, where: { $0.where("id", .equal, id) }).first
+    }
+
+    public func list(agencyID: Int? = nil, requestID: Int? = nil, publicOnly: Bool = false) async throws -> [EvidenceFile] {
+        try await Self.list(sql: database.sql) { query in
+            var query = query
+            if let agencyID { query = query.where("agency_id", .equal, agencyID) }
+            if let requestID { query = query.where("request_id", .equal, requestID) }
+            if publicOnly { query = query.where("is_public", .equal, true) }
+            return query
+        }
+    }
+
+    /// The bytes of a record's file, checked against the hash.
+    public func contents(of evidence: EvidenceFile) throws -> Data { try blobs.read(evidence.sha256) }
+
+    /// Re-hashes every stored file that a record points at; reports missing and altered ones, and
+    /// files no record points at.
+    public func verify() async throws -> EvidenceCheck {
+        var byHash: [String: [Int]] = [:]
+        for row in try await database.sql.select().columns("id", "sha256").from("evidence_files").orderBy("id").all() {
+            byHash[try row.decode(column: "sha256", as: String.self), default: []].append(try row.decode(column: "id", as: Int.self))
+        }
+        var problems: [EvidenceCheck.Problem] = []
+        for hash in byHash.keys.sorted() {
+            let outcome = blobs.check(hash)
+            if outcome != .intact { problems.append(EvidenceCheck.Problem(sha256: hash, outcome: outcome, evidenceIDs: byHash[hash]!)) }
+        }
+        let unreferenced = blobs.allStored().filter { byHash[$0] == nil }
+        return EvidenceCheck(checked: byHash.count, problems: problems, unreferenced: unreferenced)
+    }
+
+    static func list(sql: any SQLDatabase, where filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [EvidenceFile] {
+        try await filter(sql.select().columns(columns).from("evidence_files")).orderBy("id").all().map(decode)
+    }
+
+    static func decode(_ row: any SQLRow) throws -> EvidenceFile {
+        EvidenceFile(id: try row.decode(column: "id", as: Int.self), sha256: try row.decode(column: "sha256", as: String.self),
+                     agencyID: try row.decode(column: "agency_id", as: Int.self), requestID: try row.decode(column: "request_id", as: Int?.self),
+                     communicationID: try row.decode(column: "communication_id", as: Int?.self), originalName: try row.decode(column: "original_name", as: String.self),
+                     kind: EvidenceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .pdf, size: Int(try row.decode(column: "size", as: Int64.self)),
+                     uploaderID: try row.decode(column: "uploader_id", as: Int?.self), uploaderLabel: try row.decode(column: "uploader_label", as: String.self),
+                     sourceURL: try row.decode(column: "source_url", as: String?.self),
+                     receivedOn: try row.decode(column: "received_on", as: String?.self).flatMap { CalendarDay(iso: $0) },
+                     isPublic: try row.decode(column: "is_public", as: Bool.self), description: try row.decode(column: "description", as: String.self),
+                     createdAt: try row.decode(column: "created_at", as: Date.self))
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,84 @@
+import FluentKit
+import Foundation
+import HotlistCore
+import SQLKit
+
+/// Imported hotlist action logs: the export is kept as evidence, its lines as a timeline.
+public struct HotlistLogStore: Sendable {
+    let database: HotlistDatabase
+    let evidence: EvidenceStore
+
+    public init(_ database: HotlistDatabase, evidence: EvidenceStore) { self.database = database; self.evidence = evidence }
+
+    public struct Imported: Sendable {
+        public var evidenceID: Int
+        public var actions: Int
+        public var first: Date
+        public var last: Date
+    }
+
+    /// Reads the whole log first; a bad line refuses the import with nothing stored.
+    public func importLog(_ data: Data, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date) async throws -> Imported {
+        let kind = try evidence.intake.check(name: submission.originalName, size: data.count, head: data.prefix(65_536))
+        guard kind == .csv else {
+            throw InputProblems([InputProblem(file: submission.originalName, field: "file", problem: "a hotlist action log must be a CSV export, this is a \(kind.label)",
+                                              hint: "Export the log as CSV (or save the workbook as CSV) and import that; the original can be added as evidence too.")])
+        }
+        let actions = try HotlistActionLog.parse(data: data, file: submission.originalName)
+        let problems = submission.problems(today: CalendarDay.today(now))
+        if !problems.isEmpty { throw InputProblems(problems) }
+        guard try await database.sql.select().column("id").from("agencies").where("id", .equal, submission.agencyID).first() != nil else {
+            throw RecordNotFound("agency \(submission.agencyID)")
+        }
+        let hash = EvidenceBlobs.sha256Hex(data)
+        let existing = try await EvidenceStore.list(sql: database.sql) { $0.where("agency_id", .equal, submission.agencyID).where("sha256", .equal, hash) }.first
+        if let existing, try await database.sql.select().column("id").from("hotlist_actions").where("evidence_id", .equal, existing.id).first() != nil {
+            throw InputProblems([InputProblem(file: submission.originalName, field: "file", problem: "this log was already imported (evidence #\(existing.id))",
+                                              hint: "Nothing to do; import a newer export to extend the timeline.")])
+        }
+        let stored = existing == nil ? try evidence.blobs.store(data) : (hash, false)
+        do {
+            return try await database.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                let file: EvidenceFile
+                if let existing { file = existing } else { file = try await EvidenceStore.insert(sql: sql, sha256: hash, kind: kind, size: data.count, submission, by: actor, now: now) }
+                let rows = actions.map { action in
+                    [SQLBind(submission.agencyID), SQLBind(file.id), SQLBind(action.line), SQLBind(action.occurredAt), SQLBind(action.user),
+                     SQLBind(action.eventType), SQLBind(action.entityType), SQLBind(action.details)] as [any SQLExpression]
+                }
+                for start in stride(from: 0, to: rows.count, by: 500) {
+                    var insert = sql.insert(into: "hotlist_actions").columns("agency_id", "evidence_id", "line", "occurred_at", "user_name", "event_type", "entity_type", "details")
+                    for row in rows[start..<min(start + 500, rows.count)] { insert = insert.values(row) }
+                    try await insert.run()
+                }
+                let imported = Imported(evidenceID: file.id, actions: actions.count, first: actions.first!.occurredAt, last: actions.last!.occurredAt)
+                try await AuditLog.append(AuditEntry(action: "hotlist_log.import", entityType: "evidence", entityID: String(file.id), before: nil,
+                                                     after: ["agency_id": String(submission.agencyID), "actions": String(actions.count),
+                                                             "first": TimestampParser.iso8601(imported.first), "last": TimestampParser.iso8601(imported.last)]),
+                                          by: actor, at: now, on: sql)
+                try await DirectoryRevision.bump(sql)
+                return imported
+            }
+        } catch {
+            if stored.1, try await database.sql.select().column("id").from("evidence_files").where("sha256", .equal, hash).first() == nil { evidence.blobs.discard(hash) }
+            throw error
+        }
+    }
+
+    /// The agency's timeline, oldest first.
+    public func timeline(agencyID: Int, limit: Int = 5_000) async throws -> [HotlistTimelineEntry] {
+        try await database.sql.select().columns("evidence_id", "line", "occurred_at", "user_name", "event_type", "entity_type", "details").from("hotlist_actions")
+            .where("agency_id", .equal, agencyID).orderBy("occurred_at").orderBy("id").limit(limit).all().map { row in
+                HotlistTimelineEntry(evidenceID: try row.decode(column: "evidence_id", as: Int.self),
+                                     action: HotlistAction(line: try row.decode(column: "line", as: Int.self), occurredAt: try row.decode(column: "occurred_at", as: Date.self),
+                                                           user: try row.decode(column: "user_name", as: String.self), eventType: try row.decode(column: "event_type", as: String.self),
+                                                           entityType: try row.decode(column: "entity_type", as: String.self), details: try row.decode(column: "details", as: String.self)))
+            }
+    }
+}
+
+/// One entry of an agency's hotlist timeline, with the log file it came from.
+public struct HotlistTimelineEntry: Sendable, Equatable {
+    public var evidenceID: Int
+    public var action: HotlistAction
+}

@@ -1,0 +1,137 @@
+import Foundation
+import HotlistCore
+import HotlistStore
+import Vapor
+
+/// Uploading and reading evidence files, and importing hotlist action logs.
+enum EvidenceController {
+    struct UploadForm: Content {
+        var file: File?
+        var request_id: String?
+        var communication_id: String?
+        var source_url: String?
+        var received: String?
+        var description: String?
+        var `public`: String?
+        var back: String?
+    }
+
+    /// Everything about an agency's records that the people doing the work need: files (private
+    /// ones too), findings and statements awaiting review, upload and import forms.
+    @Sendable static func workspace(_ request: Request) async throws -> Response {
+        try await renderWorkspace(request, agencyID: try request.agencyID(), notice: request.query[String.self, at: "notice"])
+    }
+
+    static func renderWorkspace(_ request: Request, agencyID: Int, problems: [InputProblem] = [], notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let viewer = try request.requireViewer()
+        guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
+        let model = EvidenceView.Workspace(
+            viewer: viewer, agencyID: agencyID, agencyName: agency.name,
+            evidence: try await request.evidenceStore.list(agencyID: agencyID),
+            requests: try await RequestStore(request.store).list(RequestFilter(agencyID: agencyID, limit: 200)),
+            findings: try await FindingStore(request.store).latest(agencyID: agencyID),
+            statements: try await StatementStore(request.store).list(agencyID: agencyID, verifiedOnly: false),
+            timeline: try await HotlistLogStore(request.store, evidence: request.evidenceStore).timeline(agencyID: agencyID),
+            maxFileSize: request.evidenceSettings.maxFileSize, problems: problems, notice: notice)
+        return request.personalPage(EvidenceView.workspace(model), status: status)
+    }
+
+    @Sendable static func upload(_ request: Request) async throws -> Response {
+        let agencyID = try request.agencyID()
+        do {
+            let (data, submission, back) = try submission(request, agencyID: agencyID)
+            let added = try await request.evidenceStore.add(data, submission, by: try request.auditActor(), now: request.clock.now())
+            let note = added.wasAlreadyStored ? "These exact bytes were already evidence #\(added.evidence.id); nothing new was stored."
+                                              : "Stored as evidence #\(added.evidence.id) (\(added.evidence.kind.label), SHA-256 \(added.evidence.sha256.prefix(12))…)."
+            let target = Request.safeNext(back) ?? SiteURL.evidence(added.evidence.id).path
+            return request.redirect(to: target + (target.contains("?") ? "&" : "?") + "notice=" + SiteURL.encode(note), redirectType: .normal)
+        } catch let problems as InputProblems {
+            return try await renderWorkspace(request, agencyID: agencyID, problems: problems.problems, status: .badRequest)
+        }
+    }
+
+    @Sendable static func importLog(_ request: Request) async throws -> Response {
+        let agencyID = try request.agencyID()
+        do {
+            let (data, submission, _) = try submission(request, agencyID: agencyID)
+            let imported = try await HotlistLogStore(request.store, evidence: request.evidenceStore).importLog(data, submission, by: try request.auditActor(), now: request.clock.now())
+            let note = "Imported \(imported.actions) hotlist action\(imported.actions == 1 ? "" : "s") (\(HTML.day(imported.first)) to \(HTML.day(imported.last))), kept as evidence #\(imported.evidenceID)."
+            return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", note)]) + "#timeline", redirectType: .normal)
+        } catch let problems as InputProblems {
+            return try await renderWorkspace(request, agencyID: agencyID, problems: problems.problems, status: .badRequest)
+        }
+    }
+
+    /// The uploaded bytes and what the form says about them, every bad field named.
+    static func submission(_ request: Request, agencyID: Int) throws -> (Data, EvidenceSubmission, String?) {
+        let form: UploadForm
+        do { form = try request.content.decode(UploadForm.self) } catch {
+            throw InputProblems([InputProblem(file: "form", field: "file", problem: "the upload could not be read", hint: "Choose a file and submit the form from the page (multipart/form-data).")])
+        }
+        var problems: [InputProblem] = []
+        guard let file = form.file, !file.filename.isEmpty || file.data.readableBytes > 0 else {
+            throw InputProblems([InputProblem(file: "form", field: "file", problem: "no file was chosen", hint: "Choose the file the agency sent.")])
+        }
+        func optionalID(_ text: String?, _ field: String) -> Int? {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let id = Int(text), id > 0 else {
+                problems.append(InputProblem(file: "form", field: field, problem: "\"\(text)\" is not an id", hint: "Pick one from the list."))
+                return nil
+            }
+            return id
+        }
+        let requestID = optionalID(form.request_id, "request")
+        let communicationID = optionalID(form.communication_id, "communication")
+        var received: CalendarDay?
+        if let text = form.received?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            received = CalendarDay(iso: text)
+            if received == nil { problems.append(InputProblem(file: "form", field: "received", problem: "\"\(text)\" is not a date", hint: "Use YYYY-MM-DD.")) }
+        }
+        if !problems.isEmpty { throw InputProblems(problems) }
+        var buffer = file.data
+        let data = buffer.readData(length: buffer.readableBytes) ?? Data()
+        let submission = EvidenceSubmission(agencyID: agencyID, requestID: requestID, communicationID: communicationID,
+                                            originalName: (file.filename as NSString).lastPathComponent, sourceURL: form.source_url,
+                                            receivedOn: received, isPublic: form.public == "on" || form.public == "yes", description: form.description ?? "")
+        return (data, submission, form.back)
+    }
+
+    static func evidence(_ request: Request) async throws -> EvidenceFile {
+        let id = try request.idParameter("evidenceID")
+        // Private files do not exist for anonymous visitors, so their ids reveal nothing.
+        guard let evidence = try await request.evidenceStore.evidence(id: id), evidence.isPublic || request.viewer != nil else { throw Abort(.notFound) }
+        return evidence
+    }
+
+    @Sendable static func page(_ request: Request) async throws -> Response {
+        let evidence = try await evidence(request)
+        guard let agency = try await DirectoryQueries(request.store).agency(id: evidence.agencyID) else { throw Abort(.notFound) }
+        let findings = try await (request.viewer == nil ? FindingStore(request.store).verified(agencyID: evidence.agencyID) : FindingStore(request.store).latest(agencyID: evidence.agencyID))
+            .filter { $0.evidenceIDs.contains(evidence.id) }
+        let html = EvidenceView.page(.init(viewer: request.viewer, evidence: evidence, agencyName: agency.name, findings: findings, notice: request.query[String.self, at: "notice"]))
+        return request.viewer == nil && evidence.isPublic ? HTMLResponse.make(html) : request.personalPage(html)
+    }
+
+    /// The file's bytes, checked against its hash. Anonymous visitors get public JPEGs without
+    /// EXIF/XMP metadata (which can hold where a photo was taken).
+    @Sendable static func download(_ request: Request) async throws -> Response {
+        let evidence = try await evidence(request)
+        var bytes: Data
+        do { bytes = try request.evidenceStore.contents(of: evidence) } catch let error as EvidenceStorageError {
+            request.logger.error("evidence \(evidence.id): \(error.message)")
+            throw Abort(.internalServerError, reason: "The stored file failed its integrity check, so it is not served. An admin should run 'hotlistwatch evidence verify'.")
+        }
+        if request.viewer == nil, evidence.kind == .jpeg {
+            guard let cleaned = JPEGMetadata.stripped([UInt8](bytes)) else {
+                throw Abort(.conflict, reason: "This image could not be cleaned of its metadata, so it is not published. Signed-in people can download the original.")
+            }
+            bytes = Data(cleaned)
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: evidence.kind.mediaType)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(evidence.downloadName)\"")
+        headers.replaceOrAdd(name: .cacheControl, value: request.viewer == nil ? "public, max-age=300" : "private, no-store")
+        headers.replaceOrAdd(name: "X-Evidence-SHA256", value: evidence.sha256)
+        return Response(status: .ok, headers: headers, body: .init(data: bytes))
+    }
+}

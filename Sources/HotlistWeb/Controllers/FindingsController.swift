@@ -1,0 +1,131 @@
+import Foundation
+import HotlistCore
+import HotlistStore
+import Vapor
+
+/// Entering, correcting and verifying findings; the reviewer queue.
+enum FindingsController {
+    @Sendable static func newPage(_ request: Request) async throws -> Response {
+        let agencyID = try request.agencyID()
+        var values = FindingsView.FormValues()
+        if let evidence = request.query[Int.self, at: "evidence"] { values.evidenceIDs = [evidence] }
+        return try await renderForm(request, agencyID: agencyID, findingID: nil, values: values)
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let agencyID = try request.agencyID()
+        let (draft, values, problems) = try await readDraft(request, agencyID: agencyID)
+        do {
+            if !problems.isEmpty { throw InputProblems(problems) }
+            let version = try await FindingStore(request.store).add(draft, by: try request.auditActor(), now: request.clock.now())
+            return request.redirect(to: SiteURL.finding(version.findingID).with([("notice", "Saved. A second person with the reviewer role must verify it before it is public.")]), redirectType: .normal)
+        } catch let bad as InputProblems {
+            return try await renderForm(request, agencyID: agencyID, findingID: nil, values: values, problems: bad.problems)
+        }
+    }
+
+    @Sendable static func correctPage(_ request: Request) async throws -> Response {
+        let findingID = try request.idParameter("findingID")
+        guard let latest = try await FindingStore(request.store).history(findingID: findingID).last else { throw Abort(.notFound) }
+        return try await renderForm(request, agencyID: latest.agencyID, findingID: findingID, values: .init(latest))
+    }
+
+    @Sendable static func correct(_ request: Request) async throws -> Response {
+        let findingID = try request.idParameter("findingID")
+        guard let latest = try await FindingStore(request.store).history(findingID: findingID).last else { throw Abort(.notFound) }
+        let (draft, values, problems) = try await readDraft(request, agencyID: latest.agencyID)
+        do {
+            if !problems.isEmpty { throw InputProblems(problems) }
+            _ = try await FindingStore(request.store).correct(findingID: findingID, draft, by: try request.auditActor(), now: request.clock.now())
+            return request.redirect(to: SiteURL.finding(findingID).with([("notice", "Saved as a new version. The earlier versions stay in the history; this one needs verifying.")]), redirectType: .normal)
+        } catch let bad as InputProblems {
+            return try await renderForm(request, agencyID: latest.agencyID, findingID: findingID, values: values, problems: bad.problems)
+        }
+    }
+
+    @Sendable static func page(_ request: Request) async throws -> Response {
+        try await renderPage(request, findingID: try request.idParameter("findingID"), notice: request.query[String.self, at: "notice"])
+    }
+
+    static func renderPage(_ request: Request, findingID: Int, notice: String? = nil, problems: [InputProblem] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let history = try await FindingStore(request.store).history(findingID: findingID)
+        guard let latest = history.last, let agency = try await DirectoryQueries(request.store).agency(id: latest.agencyID) else { throw Abort(.notFound) }
+        let evidence = try await request.evidenceStore.list(agencyID: latest.agencyID).filter { file in history.contains { $0.evidenceIDs.contains(file.id) } }
+        let topics = try await ReferenceQueries(request.store).ncicTopics()
+        return request.personalPage(FindingsView.page(.init(viewer: viewer, agency: agency, history: history, evidence: evidence, topics: topics, notice: notice, problems: problems)), status: status)
+    }
+
+    @Sendable static func verify(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let findingID = try request.idParameter("findingID")
+        do {
+            _ = try await FindingStore(request.store).verify(findingID: findingID, reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
+            return request.redirect(to: SiteURL.finding(findingID).with([("notice", "Verified. It is now on the agency's public page, and the contradiction rules use it.")]), redirectType: .normal)
+        } catch let bad as InputProblems {
+            return try await renderPage(request, findingID: findingID, problems: bad.problems, status: .badRequest)
+        }
+    }
+
+    @Sendable static func queue(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let findings = try await FindingStore(request.store).queue()
+        let statements = try await StatementStore(request.store).list(verifiedOnly: false).filter { !$0.isVerified }
+        var names: [Int: String] = [:]
+        for id in Set(findings.map(\.agencyID) + statements.map(\.agencyID)) { names[id] = try await DirectoryQueries(request.store).agency(id: id)?.name }
+        return request.personalPage(FindingsView.queue(viewer: viewer, findings: findings, statements: statements, agencyNames: names))
+    }
+
+    /// The form's fields as a draft, with the problems only the form can have (bad dates, bad ids).
+    static func readDraft(_ request: Request, agencyID: Int) async throws -> (FindingDraft, FindingsView.FormValues, [InputProblem]) {
+        let pairs = request.formPairs()
+        var values = FindingsView.FormValues()
+        var problems: [InputProblem] = []
+        var asOf: CalendarDay?
+        for (name, value) in pairs {
+            let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            switch name {
+            case "as_of":
+                values.asOf = text
+                if !text.isEmpty {
+                    asOf = CalendarDay(iso: text)
+                    if asOf == nil { problems.append(InputProblem(file: "form", field: "as_of", problem: "\"\(text)\" is not a date", hint: "Use YYYY-MM-DD.")) }
+                }
+            case "other_hotlists": values.otherHotlists = value
+            case "note": values.note = value
+            case "evidence":
+                if let id = Int(text), id > 0 { values.evidenceIDs.append(id) } else if !text.isEmpty {
+                    problems.append(InputProblem(file: "form", field: "evidence", problem: "\"\(text)\" is not an evidence id", hint: "Tick the files from the list."))
+                }
+            case let topic where topic.hasPrefix("topic_"):
+                let key = String(topic.dropFirst("topic_".count))
+                do { values.topics[key] = try TopicSetting.parse(text, field: "topic \(key)") } catch { problems += error.problems }
+            default: break
+            }
+        }
+        let draft = FindingDraft(agencyID: agencyID, asOf: asOf, topics: values.topics,
+                                 otherHotlists: values.otherHotlists.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                                 note: values.note, evidenceIDs: values.evidenceIDs)
+        return (draft, values, problems)
+    }
+
+    static func renderForm(_ request: Request, agencyID: Int, findingID: Int?, values: FindingsView.FormValues, problems: [InputProblem] = []) async throws -> Response {
+        let viewer = try request.requireViewer()
+        guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
+        let model = FindingsView.Form(viewer: viewer, agency: agency, findingID: findingID, topics: try await ReferenceQueries(request.store).ncicTopics(),
+                                      evidence: try await request.evidenceStore.list(agencyID: agencyID), values: values, problems: problems)
+        return request.personalPage(FindingsView.form(model), status: problems.isEmpty ? .ok : .badRequest)
+    }
+}
+
+extension Request {
+    /// The fields of an url-encoded form in order, repeated names kept (checkbox lists).
+    func formPairs() -> [(String, String)] {
+        guard var body = body.data, let text = body.readString(length: body.readableBytes), !text.isEmpty else { return [] }
+        return text.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String { String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part) }
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import HotlistCore
+import HotlistStore
+
+/// Evidence files: an agency's workspace (signed in) and one file's page.
+enum EvidenceView {
+    struct Workspace {
+        var viewer: Viewer
+        var agencyID: Int
+        var agencyName: String
+        var evidence: [EvidenceFile]
+        var requests: [RecordsRequest]
+        var findings: [FindingVersion]
+        var statements: [AgencyStatement]
+        var timeline: [HotlistTimelineEntry]
+        var maxFileSize: Int
+        var problems: [InputProblem] = []
+        var notice: String?
+    }
+
+    static func workspace(_ model: Workspace) -> String {
+        let id = model.agencyID
+        let rows = model.evidence.map { (file) -> String in
+            """
+            <tr id="evidence-\(file.id)"><td>#\(file.id)</td><td><a href="\(SiteURL.evidence(file.id).path)">\(HTML.escape(file.originalName))</a></td>
+            <td>\(HTML.escape(file.kind.label))</td><td>\(EvidenceIntake.describe(bytes: file.size))</td><td>\(HTML.escape(file.receivedOn?.iso ?? "–"))</td>
+            <td>\(file.requestID.map { "<a href=\"\(SiteURL.request($0).path)\">request #\($0)</a>" } ?? "–")</td>
+            <td>\(file.isPublic ? "<span class=\"badge badge-public\">public</span>" : "<span class=\"badge\">private</span>")</td></tr>
+            """
+        }.joined()
+        let findings = model.findings.map { (version) -> String in
+            "<li><a href=\"\(SiteURL.finding(version.findingID).path)\">Finding #\(version.findingID)</a>, records as of \(version.asOf.iso): Immigration Violator \(HTML.escape(version.immigrationViolator.label)) – \(version.isVerified ? "<span class=\"badge badge-public\">verified</span>" : "<span class=\"badge badge-pending\">awaiting a second person</span>") (version \(version.version))</li>"
+        }.joined()
+        let statements = model.statements.map { (statement) -> String in
+            "<li>\(StatementView.summary(statement)) \(statement.isVerified ? "<span class=\"badge badge-public\">verified</span>" : "<span class=\"badge badge-pending\">awaiting a second person</span>")</li>"
+        }.joined()
+        let requestOptions = "<option value=\"\">none</option>" + model.requests.map { "<option value=\"\($0.id)\">#\($0.id) \(HTML.escape($0.subject)) (\(HTML.escape($0.status.label)))</option>" }.joined()
+        return Layout.page(title: "Evidence: \(model.agencyName)", viewer: model.viewer, body: """
+        <p class="crumbs"><a href="\(SiteURL.agency(id).path)">\(HTML.escape(model.agencyName))</a></p>
+        <h1>Evidence and findings</h1>
+        <p class="lede">Records about \(HTML.escape(model.agencyName)): the files agencies sent, what they show, and what the agency has said. Nothing here is public until it is marked public (files) or verified by a second person (findings and statements).</p>
+        \(Forms.message(model.notice))
+        \(Forms.problems(model.problems))
+        <section aria-labelledby="files-heading"><h2 id="files-heading">Files</h2>
+        \(model.evidence.isEmpty ? "<p id=\"no-evidence\">No files yet.</p>" : "<table id=\"evidence-table\"><thead><tr><th>Id</th><th>File</th><th>Type</th><th>Size</th><th>Received</th><th>Request</th><th>Visibility</th></tr></thead><tbody>\(rows)</tbody></table>")
+        <h3>Add a file</h3>
+        <form method="post" action="\(SiteURL.agencyEvidence(id).path)" enctype="multipart/form-data" class="stacked" id="evidence-form">
+        \(Forms.csrf(model.viewer.csrfToken))
+        <label for="evidence-file">File <span class="hint">(PDF, PNG, JPEG, CSV, XLSX, ZIP or EML; up to \(EvidenceIntake.describe(bytes: model.maxFileSize)); the type is read from the file itself)</span></label>
+        <input type="file" id="evidence-file" name="file" required>
+        <label for="evidence-request">From request</label><select id="evidence-request" name="request_id">\(requestOptions)</select>
+        <label for="evidence-received">Received on <span class="hint">(YYYY-MM-DD)</span></label><input type="date" id="evidence-received" name="received">
+        <label for="evidence-source">Source address <span class="hint">(if it was published online)</span></label><input type="url" id="evidence-source" name="source_url">
+        <label for="evidence-description">What it is</label><input type="text" id="evidence-description" name="description" maxlength="2000">
+        <label class="checkbox"><input type="checkbox" id="evidence-public" name="public"> Public <span class="hint">(only files without personal data: no plates, no officers' or residents' names; public JPEGs are served without their EXIF metadata)</span></label>
+        <button type="submit">Upload</button>
+        </form>
+        </section>
+        <section aria-labelledby="work-findings-heading"><h2 id="work-findings-heading">Findings</h2>
+        \(findings.isEmpty ? "<p>No findings yet.</p>" : "<ul id=\"work-findings\">\(findings)</ul>")
+        <p><a class="button" id="enter-finding" href="\(SiteURL.newFinding(agency: id).path)">Enter a finding from these files</a></p>
+        </section>
+        <section aria-labelledby="work-statements-heading"><h2 id="work-statements-heading">Statements and policies</h2>
+        \(statements.isEmpty ? "<p>None recorded.</p>" : "<ul id=\"work-statements\">\(statements)</ul>")
+        <p><a class="button" id="record-statement" href="\(SiteURL.newStatement(agency: id).path)">Record a statement or policy</a></p>
+        </section>
+        <section aria-labelledby="timeline-heading" id="timeline"><h2 id="timeline-heading">Hotlist change history</h2>
+        <p>Import a Flock hotlist action log export (CSV with the columns Timestamp, User, Event Type, Entity Type, Entity Details; times in ISO 8601, M/D/YYYY or Excel serial numbers). The file is kept as evidence; the public agency page shows when lists and entries changed, without user names or entry details.</p>
+        <form method="post" action="\(SiteURL.agencyHotlistLog(id).path)" enctype="multipart/form-data" class="stacked" id="hotlist-log-form">
+        \(Forms.csrf(model.viewer.csrfToken))
+        <label for="log-file">Action log (CSV)</label><input type="file" id="log-file" name="file" required>
+        <label for="log-request">From request</label><select id="log-request" name="request_id">\(requestOptions)</select>
+        <label for="log-received">Received on</label><input type="date" id="log-received" name="received">
+        <button type="submit">Import the log</button>
+        </form>
+        \(timeline(model.timeline.map(\.action), showPrivate: true))
+        </section>
+        """)
+    }
+
+    /// The timeline of hotlist changes; user names and entry details (plates, names) only when `showPrivate`.
+    static func timeline(_ actions: [HotlistAction], showPrivate: Bool) -> String {
+        guard !actions.isEmpty else { return "<p id=\"no-timeline\">No hotlist action log imported.</p>" }
+        let counts = HotlistAction.Change.allCases.map { change in (change, actions.filter { $0.change == change }.count) }.filter { $0.1 > 0 }
+        let rows = actions.suffix(500).map { (action) -> String in
+            let details = showPrivate ? "<td>\(HTML.escape(action.user))</td><td>\(HTML.escape(action.details))</td>" : ""
+            return "<tr class=\"change-\(action.change.rawValue)\"><td>\(HTML.escape(TimestampParser.iso8601(action.occurredAt)))</td><td>\(HTML.escape(action.change.rawValue))</td><td>\(HTML.escape(action.eventType))</td><td>\(HTML.escape(action.entityType))</td>\(details)</tr>"
+        }.joined()
+        return """
+        <p id="timeline-summary">\(actions.count) change\(actions.count == 1 ? "" : "s") from \(HTML.day(actions.first!.occurredAt)) to \(HTML.day(actions.last!.occurredAt)): \(counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")).\(actions.count > 500 ? " The latest 500 are listed." : "")</p>
+        <table id="timeline-table"><thead><tr><th>When (as exported)</th><th>Change</th><th>Event</th><th>What</th>\(showPrivate ? "<th>User</th><th>Details</th>" : "")</tr></thead><tbody>\(rows)</tbody></table>
+        \(showPrivate ? "" : "<p class=\"note\">User names and entry details are withheld: they can name officers and hold plate numbers.</p>")
+        """
+    }
+
+    struct Page {
+        var viewer: Viewer?
+        var evidence: EvidenceFile
+        var agencyName: String
+        var findings: [FindingVersion]
+        var notice: String?
+    }
+
+    static func page(_ model: Page) -> String {
+        let file = model.evidence
+        var rows: [(String, String)] = [
+            ("Agency", "<a href=\"\(SiteURL.agency(file.agencyID).path)\">\(HTML.escape(model.agencyName))</a>"),
+            ("Original name", "<span id=\"evidence-name\">\(HTML.escape(file.originalName))</span>"),
+            ("Type", "<span id=\"evidence-kind\">\(HTML.escape(file.kind.label))</span> (read from the file's bytes)"),
+            ("Size", EvidenceIntake.describe(bytes: file.size) + " (\(HTML.number(file.size)) bytes)"),
+            ("SHA-256", "<code id=\"evidence-sha256\">\(file.sha256)</code>"),
+            ("Received", HTML.escape(file.receivedOn?.iso ?? "not recorded")),
+            ("Visibility", file.isPublic ? "public" : "private (signed-in people only)"),
+        ]
+        if let url = file.sourceURL { rows.append(("Source", HTML.externalLink(url))) }
+        if !file.description.isEmpty { rows.append(("Description", HTML.escape(file.description))) }
+        if model.viewer != nil {
+            rows.append(("Uploaded", "\(HTML.day(file.createdAt)) by \(HTML.escape(file.uploaderLabel))"))
+            if let request = file.requestID { rows.append(("Request", "<a href=\"\(SiteURL.request(request).path)\">#\(request)</a>\(file.communicationID.map { ", communication #\($0)" } ?? "")")) }
+        }
+        let findings = model.findings.map { "<li>Finding #\($0.findingID) (records as of \($0.asOf.iso))\(model.viewer == nil ? "" : " – <a href=\"\(SiteURL.finding($0.findingID).path)\">open</a>")</li>" }.joined()
+        let jpegNote = file.kind == .jpeg && file.isPublic ? "<p class=\"note\">Downloads by visitors who are not signed in are served without EXIF/XMP metadata (which can include where the photo was taken).</p>" : ""
+        return Layout.page(title: "Evidence #\(file.id)", viewer: model.viewer, body: """
+        <p class="crumbs"><a href="\(SiteURL.agency(file.agencyID).path)">\(HTML.escape(model.agencyName))</a>\(model.viewer == nil ? "" : " › <a href=\"\(SiteURL.agencyEvidence(file.agencyID).path)\">Evidence</a>")</p>
+        <h1>Evidence #\(file.id)</h1>
+        \(Forms.message(model.notice))
+        <dl class="identity">\(rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined())</dl>
+        <p><a class="button" id="download-evidence" href="\(SiteURL.evidenceFile(file.id).path)">Download</a></p>
+        \(jpegNote)
+        \(model.viewer == nil ? "" : "<p><a href=\"\(SiteURL.newFinding(agency: file.agencyID).with([("evidence", String(file.id))]))\" id=\"finding-from-evidence\">Enter a finding from this file</a></p>")
+        \(findings.isEmpty ? "" : "<h2>Findings resting on this file</h2><ul>\(findings)</ul>")
+        """)
+    }
+}

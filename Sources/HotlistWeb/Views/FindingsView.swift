@@ -1,0 +1,131 @@
+import Foundation
+import HotlistCore
+
+/// Findings: the entry form, one finding's versions, and the reviewer queue.
+enum FindingsView {
+    struct FormValues {
+        var asOf = ""
+        var topics: [String: TopicSetting] = [:]
+        var otherHotlists = ""
+        var note = ""
+        var evidenceIDs: [Int] = []
+
+        init() {}
+        init(_ version: FindingVersion) {
+            asOf = version.asOf.iso; topics = version.topics; otherHotlists = version.otherHotlists.joined(separator: "\n")
+            note = version.note; evidenceIDs = version.evidenceIDs
+        }
+    }
+
+    struct Form {
+        var viewer: Viewer
+        var agency: AgencyLink
+        /// Set when correcting an existing finding.
+        var findingID: Int?
+        var topics: [NCICTopic]
+        var evidence: [EvidenceFile]
+        var values: FormValues
+        var problems: [InputProblem]
+    }
+
+    static func form(_ model: Form) -> String {
+        let action = model.findingID.map { SiteURL.findingCorrect($0).path } ?? SiteURL.agencyFindings(model.agency.id).path
+        let topicRows = model.topics.map { (topic) -> String in
+            let current = model.values.topics[topic.key] ?? .notShown
+            let radios = TopicSetting.allCases.map { setting in
+                "<label class=\"radio\"><input type=\"radio\" name=\"topic_\(topic.key)\" value=\"\(setting.rawValue)\" id=\"topic-\(topic.key)-\(setting.rawValue)\"\(setting == current ? " checked" : "")> \(HTML.escape(setting.label))</label>"
+            }.joined(separator: " ")
+            let label = topic.flockLabel ?? topic.ncicFile
+            return "<tr\(topic.key == NCICTopic.immigrationViolatorKey ? " class=\"key-topic\"" : "")><th scope=\"row\">\(HTML.escape(label))<br><span class=\"hint\">\(HTML.escape(topic.ncicFile))</span></th><td>\(radios)</td></tr>"
+        }.joined()
+        let files = model.evidence.map { (file) -> String in
+            "<label class=\"checkbox\"><input type=\"checkbox\" name=\"evidence\" value=\"\(file.id)\" id=\"evidence-\(file.id)\"\(model.values.evidenceIDs.contains(file.id) ? " checked" : "")> #\(file.id) \(HTML.escape(file.originalName)) <span class=\"hint\">(\(HTML.escape(file.kind.label))\(file.receivedOn.map { ", received \($0.iso)" } ?? ""))</span></label>"
+        }.joined()
+        let title = model.findingID.map { "Correct finding #\($0)" } ?? "Enter a finding"
+        return Layout.page(title: "\(title): \(model.agency.name)", viewer: model.viewer, body: """
+        <p class="crumbs"><a href="\(SiteURL.agency(model.agency.id).path)">\(HTML.escape(model.agency.name))</a> › <a href="\(SiteURL.agencyEvidence(model.agency.id).path)">Evidence</a></p>
+        <h1>\(HTML.escape(title))</h1>
+        <p class="lede">Record what the files show about the hotlist topics \(HTML.escape(model.agency.name)) alerts on, as of the date the record shows. It stays private until another person with the reviewer role verifies it against the same files.\(model.findingID == nil ? "" : " A correction is saved as a new version; the earlier ones stay in the history.")</p>
+        \(Forms.problems(model.problems))
+        <form method="post" action="\(action)" class="stacked" id="finding-form">
+        \(Forms.csrf(model.viewer.csrfToken))
+        <fieldset><legend>Evidence <span class="hint">(at least one file)</span></legend>
+        \(files.isEmpty ? "<p id=\"no-evidence\">No files yet: <a href=\"\(SiteURL.agencyEvidence(model.agency.id).path)\">upload the record first</a>.</p>" : files)
+        </fieldset>
+        <label for="as_of">Settings as of <span class="hint">(the date on the screenshot or export, YYYY-MM-DD)</span></label>
+        <input type="date" id="as_of" name="as_of" value="\(HTML.escape(model.values.asOf))">
+        <table id="topic-table"><caption>NCIC topics</caption><thead><tr><th>Topic</th><th>What the record shows</th></tr></thead><tbody>\(topicRows)</tbody></table>
+        <label for="other_hotlists">Other hotlists named <span class="hint">(one per line: state lists, custom lists)</span></label>
+        <textarea id="other_hotlists" name="other_hotlists" rows="3">\(HTML.escape(model.values.otherHotlists))</textarea>
+        <label for="note">Note <span class="hint">(where in the file, anything a reviewer should check)</span></label>
+        <textarea id="note" name="note" rows="3">\(HTML.escape(model.values.note))</textarea>
+        <button type="submit">Save for review</button>
+        </form>
+        """)
+    }
+
+    struct Page {
+        var viewer: Viewer
+        var agency: AgencyLink
+        var history: [FindingVersion]
+        var evidence: [EvidenceFile]
+        var topics: [NCICTopic]
+        var notice: String?
+        var problems: [InputProblem]
+    }
+
+    static func page(_ model: Page) -> String {
+        let latest = model.history.last!
+        let labels = Dictionary(uniqueKeysWithValues: model.topics.map { ($0.key, $0.flockLabel ?? $0.ncicFile) })
+        let versions = model.history.reversed().map { (version) -> String in
+            let topics = version.topics.keys.sorted().map { "<li>\(HTML.escape(labels[$0] ?? $0)): <strong class=\"setting-\(version.topics[$0]!.rawValue)\">\(HTML.escape(version.topics[$0]!.label))</strong></li>" }.joined()
+            let files = version.evidenceIDs.map { id in
+                let name = model.evidence.first { $0.id == id }?.originalName ?? "file"
+                return "<a href=\"\(SiteURL.evidence(id).path)\">#\(id) \(HTML.escape(name))</a>"
+            }.joined(separator: ", ")
+            let state = version.isVerified
+                ? "<span class=\"badge badge-public\">verified</span> by \(HTML.escape(version.verifiedByLabel ?? "")) on \(HTML.day(version.verifiedAt))"
+                : "<span class=\"badge badge-pending\">awaiting a second person</span>"
+            return """
+            <article class="finding-version" id="version-\(version.version)"><h2>Version \(version.version) \(version.version == latest.version ? "(latest)" : "")</h2>
+            <p>Records as of <strong>\(version.asOf.iso)</strong>. Entered by \(HTML.escape(version.enteredByLabel)) on \(HTML.day(version.enteredAt)). \(state)</p>
+            <ul class="topics">\(topics.isEmpty ? "<li>No NCIC topic shown.</li>" : topics)</ul>
+            \(version.otherHotlists.isEmpty ? "" : "<p>Other hotlists: \(version.otherHotlists.map { HTML.escape($0) }.joined(separator: "; "))</p>")
+            \(version.note.isEmpty ? "" : "<p class=\"note\">\(HTML.escape(version.note))</p>")
+            <p>Evidence: \(files)</p></article>
+            """
+        }.joined()
+        let canVerify = !latest.isVerified && model.viewer.account.id != latest.enteredByID && PermissionTable.allows(model.viewer.account.role, .verifyFindings)
+        let verifyHint = latest.isVerified ? "" : model.viewer.account.id == latest.enteredByID
+            ? "<p class=\"note\" id=\"own-finding\">You entered this version: another reviewer must verify it.</p>"
+            : canVerify ? Forms.postButton(SiteURL.findingVerify(latest.findingID).path, label: "I checked it against the evidence: verify", csrf: model.viewer.csrfToken, id: "verify-finding")
+            : "<p class=\"note\">A reviewer will check it against the evidence.</p>"
+        return Layout.page(title: "Finding #\(latest.findingID)", viewer: model.viewer, body: """
+        <p class="crumbs"><a href="\(SiteURL.agency(model.agency.id).path)">\(HTML.escape(model.agency.name))</a> › <a href="\(SiteURL.agencyEvidence(model.agency.id).path)">Evidence</a></p>
+        <h1>Finding #\(latest.findingID): \(HTML.escape(model.agency.name))</h1>
+        \(Forms.message(model.notice))
+        \(Forms.problems(model.problems))
+        \(verifyHint)
+        <p><a href="\(SiteURL.findingCorrect(latest.findingID).path)" id="correct-finding">Correct it (new version)</a></p>
+        \(versions)
+        """)
+    }
+
+    static func queue(viewer: Viewer, findings: [FindingVersion], statements: [AgencyStatement], agencyNames: [Int: String]) -> String {
+        let findingItems = findings.map { (version) -> String in
+            let own = version.enteredByID == viewer.account.id ? " <span class=\"hint\">(yours: someone else must verify)</span>" : ""
+            return "<li><a href=\"\(SiteURL.finding(version.findingID).path)\">Finding #\(version.findingID) v\(version.version)</a>: \(HTML.escape(agencyNames[version.agencyID] ?? "agency \(version.agencyID)")), records as of \(version.asOf.iso), Immigration Violator \(HTML.escape(version.immigrationViolator.label)); entered by \(HTML.escape(version.enteredByLabel)) on \(HTML.day(version.enteredAt))\(own)</li>"
+        }.joined()
+        let statementItems = statements.map { (statement) -> String in
+            let action = statement.enteredByID == viewer.account.id ? " <span class=\"hint\">(yours: someone else must verify)</span>"
+                : " " + Forms.postButton(SiteURL.statementVerify(statement.id).path, label: "Verify", csrf: viewer.csrfToken, id: "verify-statement-\(statement.id)")
+            return "<li>\(HTML.escape(agencyNames[statement.agencyID] ?? "")): \(StatementView.summary(statement)); entered by \(HTML.escape(statement.enteredByLabel))\(action)</li>"
+        }.joined()
+        return Layout.page(title: "Review queue", current: .review, viewer: viewer, body: """
+        <h1>Review queue</h1>
+        <p class="lede">Findings and statements wait here until a second person checks them against their evidence. Nothing here is public yet.</p>
+        <h2>Findings</h2>\(findingItems.isEmpty ? "<p id=\"queue-empty\">No findings waiting.</p>" : "<ul id=\"finding-queue\">\(findingItems)</ul>")
+        <h2>Statements and policies</h2>\(statementItems.isEmpty ? "<p>No statements waiting.</p>" : "<ul id=\"statement-queue\">\(statementItems)</ul>")
+        """)
+    }
+}
