@@ -32,6 +32,22 @@ import Testing
         #expect(engine.ownPolicy(sparks, finding: nil) == nil)
     }
 
+    @Test func rule1AlsoFiresOnARecordedPolicyDocument() {
+        let agency = Self.agency(5, "Elm City PD", "NV")
+        let enabled = Self.reported("Elm City PD", "NV", .immigrationViolatorEnabled)
+        let policy = PublicStatement(agencyID: 5, text: "ALPR data shall not be used for civil immigration enforcement.", speaker: "Policy 462: License Plate Readers",
+                                     date: "2025-04-01", source: "https://city.example/policy462.pdf", confidence: .high, deniesImmigrationUse: true)
+        // MUT
+        let fired = engine.ownPolicy(agency, finding: enabled, policies: [policy])
+        // validate
+        #expect(fired?.evidence.contains { $0.contains("Policy 462") && $0.contains("shall not be used") } == true)
+        #expect(fired?.citations.map(\.source).contains("https://city.example/policy462.pdf") == true)
+        var silent = policy; silent.deniesImmigrationUse = false
+        #expect(engine.ownPolicy(agency, finding: enabled, policies: [silent]) == nil, "a policy that does not forbid it is no contradiction")
+        var otherAgency = policy; otherAgency.agencyID = 6
+        #expect(engine.ownPolicy(agency, finding: enabled, policies: [otherAgency]) == nil)
+    }
+
     @Test func rule2UsesOnlyVerifiedStateLaws() {
         let fired = engine.stateLaw(Self.agency(2, "Blue Island IL PD", "IL"), finding: Self.reported("Blue Island IL PD", "IL", .immigrationViolatorEnabled))
         #expect(fired?.citations.contains { $0.text.contains("625 ILCS 5/2-130") && $0.confidence == .medium } == true)

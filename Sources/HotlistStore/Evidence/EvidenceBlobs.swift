@@ -63,8 +63,10 @@ public struct EvidenceBlobs: Sendable {
         defer { try? handle.close() }
         var hasher = SHA256()
         while true {
-            guard let chunk = try? handle.read(upToCount: 1 << 20) else { return .unreadable }
-            if chunk.isEmpty { break }
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch { return .unreadable }
+            // nil or empty: the end of the file.
+            guard let chunk, !chunk.isEmpty else { break }
             hasher.update(data: chunk)
         }
         let actual = hasher.finalize().map { String(format: "%02x", $0) }.joined()
