@@ -57,6 +57,17 @@ struct BrowserSession {
         return page
     }
 
+    /// POST an upload form (multipart) with this session's CSRF token; the answer's body as text.
+    mutating func upload(_ app: Application, _ path: String, _ fields: [(String, String)], fileName: String, bytes: Data) async throws -> FetchedPage {
+        let (contentType, body) = multipartBody(fields: fields + [("csrf_token", csrf)], fileName: fileName, fileBytes: bytes)
+        var headers = self.headers
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        let answer = try await app.fetchBytes(path, method: .POST, headers: headers, body: body)
+        let page = FetchedPage(status: answer.status, headers: answer.headers, body: String(decoding: answer.body, as: UTF8.self))
+        take(page)
+        return page
+    }
+
     /// Signs in through the real form. Returns the sign-in answer.
     @discardableResult
     mutating func signIn(_ app: Application, _ email: String, password: String = "a long test password") async throws -> FetchedPage {

@@ -26,6 +26,12 @@ import VaporTesting
         "POST /requests/:requestID/status": .editRequests, "POST /requests/:requestID/log": .editRequests, "POST /requests/:requestID/fee": .editRequests,
         "POST /requests/:requestID/exemption": .editRequests, "POST /requests/:requestID/extend": .editRequests,
         "POST /requests/:requestID/tracking": .editRequests,
+        "GET /agencies/:id/evidence": .readWork, "POST /agencies/:id/evidence": .addEvidence, "POST /agencies/:id/hotlist-log": .addEvidence,
+        "GET /evidence/:evidenceID": .readPublic, "GET /evidence/:evidenceID/file": .readPublic,
+        "GET /agencies/:id/findings/new": .enterFindings, "POST /agencies/:id/findings": .enterFindings, "GET /findings/:findingID": .readWork,
+        "GET /findings/:findingID/correct": .enterFindings, "POST /findings/:findingID/correct": .enterFindings, "POST /findings/:findingID/verify": .verifyFindings,
+        "GET /review": .verifyFindings, "GET /agencies/:id/statements/new": .enterFindings, "POST /agencies/:id/statements": .enterFindings,
+        "POST /statements/:statementID/verify": .verifyFindings,
         "GET /campaigns": .readRequests, "GET /campaigns/new": .manageCampaigns, "POST /campaigns": .manageCampaigns,
         "GET /campaigns/:campaignID": .readRequests, "POST /campaigns/:campaignID/feed": .manageCampaigns, "POST /account/feed": .manageOwnAccount,
         "GET /feeds/:token/due.ics": .readSecretFeed, "GET /feeds/:token/status.atom": .readSecretFeed,
@@ -67,7 +73,7 @@ import VaporTesting
             let draft = try await RequestStore(db).createDraft(RequestDraft(agencyID: sparks, requester: Requester(name: "T", email: "t@example.org"), subject: "s",
                                                                             letter: "l", channel: .email), by: .system, now: testStart)
             let samples = ["id": String(sparks), "code": "NV", "userID": String(target.id), "tokenID": "999999", "requestID": String(draft.id), "kind": "follow-up",
-                           "campaignID": "999999", "token": "no-such-feed-token-0123456789abcdefghijkl"]
+                           "campaignID": "999999", "evidenceID": "999999", "findingID": "999999", "statementID": "999999", "token": "no-such-feed-token-0123456789abcdefghijkl"]
             let routes = app.routes.all
             #expect(routes.count >= 30, "expected every page, form and API route; found \(routes.count)")
             var checked = 0

@@ -14,11 +14,15 @@ let testSecurity = SecuritySettings(passwordHashCost: 4, throttle: SignInThrottl
 
 /// A test app on a fresh database of `backend`, loaded with the small Private Eyes fixture and a fixed clock.
 func withFixtureApp(_ backend: TestBackend, clock: any Clock = FixedClock(testStart), security: SecuritySettings = testSecurity, maxBodySize: Int = 1_048_576,
-                    smtp: SMTPConfiguration? = nil, _ body: (Application, HotlistDatabase) async throws -> Void) async throws {
+                    smtp: SMTPConfiguration? = nil, maxEvidenceSize: Int = 50 * 1_048_576, _ body: (Application, HotlistDatabase) async throws -> Void) async throws {
     try await backend.withDatabase { db in
         _ = try await AgencyImporter(db).importPrivateEyes(try PrivateEyesDataset.read(directory: try PrivateEyesFixture.write()))
+        // Each app gets its own evidence folder, removed afterwards.
+        let evidence = FileManager.default.temporaryDirectory.appendingPathComponent("hw-web-evidence-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: evidence) }
         // The cache checks the revision on every request here, so tests see imports at once.
-        let app = try await makeApp(AppConfiguration(database: db, clock: clock, maxBodySize: maxBodySize, cacheRevisionCheckMilliseconds: 0, security: security, smtp: smtp),
+        let app = try await makeApp(AppConfiguration(database: db, clock: clock, maxBodySize: maxBodySize, cacheRevisionCheckMilliseconds: 0, security: security, smtp: smtp,
+                                                     evidenceDirectory: evidence, maxEvidenceSize: maxEvidenceSize),
                                     environment: .testing)
         do {
             try await body(app, db)
@@ -50,6 +54,29 @@ extension Application {
         }
         return page!
     }
+
+    /// The raw bytes of an answer (downloads), with a raw body (uploads).
+    func fetchBytes(_ path: String, method: HTTPMethod = .GET, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> (status: HTTPStatus, headers: HTTPHeaders, body: Data) {
+        var result: (HTTPStatus, HTTPHeaders, Data)?
+        try await testing().test(method, path, headers: headers, body: body) { response in
+            var buffer = response.body
+            result = (response.status, response.headers, buffer.readData(length: buffer.readableBytes) ?? Data())
+        }
+        return result!
+    }
+}
+
+/// A multipart/form-data body: text fields and one file, as a browser sends an upload form.
+func multipartBody(fields: [(String, String)], fileField: String = "file", fileName: String, fileBytes: Data) -> (contentType: String, body: ByteBuffer) {
+    let boundary = "----hotlistwatch-test-\(UUID().uuidString)"
+    var body = ByteBuffer()
+    for (name, value) in fields {
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+    }
+    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+    body.writeBytes(fileBytes)
+    body.writeString("\r\n--\(boundary)--\r\n")
+    return ("multipart/form-data; boundary=\(boundary)", body)
 }
 
 func agencyID(_ db: HotlistDatabase, _ name: String) async throws -> Int {

@@ -22,7 +22,11 @@ enum Forms {
     /// Problems with what was typed, each naming its field.
     static func problems(_ problems: [InputProblem]) -> String {
         guard !problems.isEmpty else { return "" }
-        let items = problems.map { "<li>\($0.field.map { "<strong>\(HTML.escape($0))</strong>: " } ?? "")\(HTML.escape($0.problem)). \(HTML.escape($0.hint))</li>" }.joined()
+        let items = problems.map { problem -> String in
+            // Where in an uploaded file, when the problem is about a line of it.
+            let place = problem.line > 0 ? " <span class=\"hint\">(\(HTML.escape(problem.location)))</span>" : ""
+            return "<li>\(problem.field.map { "<strong>\(HTML.escape($0))</strong>\(place): " } ?? (place.isEmpty ? "" : "\(place): "))\(HTML.escape(problem.problem)). \(HTML.escape(problem.hint))</li>"
+        }.joined()
         return "<div class=\"message message-error\" role=\"alert\"><p>Nothing was saved. Please fix:</p><ul>\(items)</ul></div>"
     }
 

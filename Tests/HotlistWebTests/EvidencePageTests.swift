@@ -1,0 +1,164 @@
+import Foundation
+import HotlistCore
+import HotlistStore
+import HotlistTestSupport
+@testable import HotlistWeb
+import Testing
+import VaporTesting
+
+@Suite struct EvidencePageTests {
+    static let pdf = Data("%PDF-1.7\n% NCIC topic settings, exported 2026-10-01\n1 0 obj <<>> endobj\n".utf8)
+
+    /// A JPEG with an EXIF segment holding a GPS marker (see EvidenceRulesTests for the layout).
+    static func jpegWithExif() -> Data {
+        func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] { [0xFF, marker, UInt8((payload.count + 2) >> 8), UInt8((payload.count + 2) & 0xFF)] + payload }
+        return Data([0xFF, 0xD8] + segment(0xE0, Array("JFIF\0\u{1}\u{1}".utf8)) + segment(0xE1, Array("Exif\0\0MM\0*GPSLatitude 39.53".utf8))
+                    + segment(0xDB, Array(repeating: 1, count: 65)) + segment(0xDA, [1, 1, 0, 0, 63, 0]) + [0x12, 0x34, 0x56, 0xFF, 0xD9])
+    }
+
+    static func evidenceID(fromRedirect page: FetchedPage) -> Int? {
+        guard let location = page.headers.first(name: .location), location.hasPrefix("/evidence/") else { return nil }
+        return Int(location.dropFirst("/evidence/".count).prefix { $0.isNumber })
+    }
+
+    @Test(arguments: TestBackend.available)
+    func uploadDownloadAndWhoMaySeeWhat(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let atherton = try await agencyID(db, "Atherton CA PD")
+            let volunteer = try await addPerson(db, "vol@example.org", .volunteer, name: "Vera Volunteer")
+            var session = try await makeSession(db, volunteer)
+            _ = try await session.get(app, SiteURL.agencyEvidence(atherton).path)
+            // MUT: upload a private PDF.
+            let uploaded = try await session.upload(app, SiteURL.agencyEvidence(atherton).path, [("received", "2026-10-02"), ("description", "NCIC settings")],
+                                                    fileName: "settings.pdf", bytes: Self.pdf)
+            // validate
+            #expect(uploaded.status == .seeOther)
+            let id = try #require(Self.evidenceID(fromRedirect: uploaded))
+            let page = try await session.get(app, SiteURL.evidence(id).path)
+            #expect(page.text(ofID: "evidence-sha256") == EvidenceBlobs.sha256Hex(Self.pdf))
+            #expect(page.text(ofID: "evidence-kind") == "PDF document")
+            let download = try await app.fetchBytes(SiteURL.evidenceFile(id).path, headers: session.headers)
+            #expect(download.status == .ok && download.body == Self.pdf, "identical bytes back")
+            #expect(download.headers.first(name: .contentDisposition)?.contains("settings.pdf") == true)
+            #expect(download.headers.first(name: "X-Evidence-SHA256") == EvidenceBlobs.sha256Hex(Self.pdf))
+            // Private: anonymous visitors see neither page nor file.
+            #expect(try await app.fetch(SiteURL.evidence(id).path).status == .notFound)
+            #expect(try await app.fetchBytes(SiteURL.evidenceFile(id).path).status == .notFound)
+
+            // A public JPEG: visitors get it without EXIF; signed-in people get the original.
+            _ = try await session.get(app, SiteURL.agencyEvidence(atherton).path)
+            let photo = try await session.upload(app, SiteURL.agencyEvidence(atherton).path, [("public", "on")], fileName: "screen.jpg", bytes: Self.jpegWithExif())
+            let photoID = try #require(Self.evidenceID(fromRedirect: photo))
+            let publicCopy = try await app.fetchBytes(SiteURL.evidenceFile(photoID).path)
+            #expect(publicCopy.status == .ok && !publicCopy.body.isEmpty)
+            #expect(!String(decoding: publicCopy.body, as: UTF8.self).contains("Exif") && !String(decoding: publicCopy.body, as: UTF8.self).contains("GPSLatitude"))
+            #expect(try await app.fetchBytes(SiteURL.evidenceFile(photoID).path, headers: session.headers).body == Self.jpegWithExif())
+            let publicPage = try await app.fetch(SiteURL.evidence(photoID).path)
+            #expect(publicPage.status == .ok && !publicPage.body.contains("vol@example.org") && !publicPage.body.contains("Vera"), "uploaders are not published")
+
+            // Bad files: named, nothing stored.
+            let before = try await EvidenceStore(db, directory: "unused").list().count
+            _ = try await session.get(app, SiteURL.agencyEvidence(atherton).path)
+            let mislabelled = try await session.upload(app, SiteURL.agencyEvidence(atherton).path, [], fileName: "settings.pdf", bytes: Self.jpegWithExif())
+            #expect(mislabelled.status == .badRequest && mislabelled.body.contains("the name says PDF document but the bytes are a JPEG image"))
+            let empty = try await session.upload(app, SiteURL.agencyEvidence(atherton).path, [], fileName: "empty.pdf", bytes: Data())
+            #expect(empty.status == .badRequest && empty.body.contains("the file is empty"))
+            #expect(try await EvidenceStore(db, directory: "unused").list().count == before)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func filesOverTheLimitAreRefusedAndNothingIsStored(backend: TestBackend) async throws {
+        try await withFixtureApp(backend, maxEvidenceSize: 1_000) { app, db in
+            let atherton = try await agencyID(db, "Atherton CA PD")
+            var session = try await makeSession(db, try await addPerson(db, "vol@example.org", .volunteer))
+            _ = try await session.get(app, SiteURL.agencyEvidence(atherton).path)
+            // Over the file limit but within the body allowance: the form says why.
+            let over = try await session.upload(app, SiteURL.agencyEvidence(atherton).path, [], fileName: "big.pdf", bytes: Self.pdf + Data(repeating: 0x20, count: 2_000))
+            #expect(over.status == .badRequest && over.body.contains("over the limit of 1000 bytes"))
+            // Far over: refused before the body is read.
+            let huge = try await session.upload(app, SiteURL.agencyEvidence(atherton).path, [], fileName: "huge.pdf", bytes: Self.pdf + Data(repeating: 0x20, count: 400_000))
+            #expect(huge.status == .payloadTooLarge && huge.body.contains("Nothing was stored"))
+            #expect(try await EvidenceStore(db, directory: "unused").list().isEmpty)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aFindingReachesThePublicOnlyAfterASecondPersonVerifiesIt(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let atherton = try await agencyID(db, "Atherton CA PD")
+            let volunteer = try await addPerson(db, "vol@example.org", .volunteer, name: "Vera Volunteer")
+            let reviewer = try await addPerson(db, "rev@example.org", .reviewer, name: "Rita Reviewer")
+            var entering = try await makeSession(db, volunteer)
+            _ = try await entering.get(app, SiteURL.agencyEvidence(atherton).path)
+            let file = try #require(Self.evidenceID(fromRedirect: try await entering.upload(app, SiteURL.agencyEvidence(atherton).path, [], fileName: "settings.pdf", bytes: Self.pdf)))
+            let form = try await entering.get(app, SiteURL.newFinding(agency: atherton).with([("evidence", String(file))]))
+            #expect(form.body.contains("id=\"evidence-\(file)\" checked"), "the file it came from is ticked")
+            // A finding without evidence is refused and the form says so.
+            let noEvidence = try await entering.post(app, SiteURL.agencyFindings(atherton).path, [("as_of", "2026-10-01"), ("topic_immigration_violator", "enabled")])
+            #expect(noEvidence.status == .badRequest && noEvidence.body.contains("a finding needs at least one evidence file"))
+            // MUT: the volunteer enters it.
+            let created = try await entering.post(app, SiteURL.agencyFindings(atherton).path,
+                                                  [("evidence", String(file)), ("as_of", "2026-10-01"), ("topic_immigration_violator", "enabled"), ("topic_stolen_vehicle", "enabled"),
+                                                   ("other_hotlists", "CA DOJ stolen vehicles"), ("note", "page 2")])
+            #expect(created.status == .seeOther)
+            let findingPath = try #require(created.headers.first(name: .location)?.split(separator: "?").first.map(String.init))
+            let findingID = try #require(Int(findingPath.dropFirst("/findings/".count)))
+            // validate: not public yet.
+            func publicView() async throws -> (page: FetchedPage, api: FetchedPage) {
+                (try await app.fetch(SiteURL.agency(atherton).path), try await app.fetch(SiteURL.api(.agency(atherton)).path))
+            }
+            var (page, api) = try await publicView()
+            #expect(!page.body.contains("finding-\(findingID)") && !page.body.contains("id=\"rule-2\""))
+            #expect(api.json?["findings"]?.array?.isEmpty == true)
+            // The volunteer cannot verify (not a reviewer); the queue shows it to reviewers.
+            #expect(try await entering.post(app, SiteURL.findingVerify(findingID).path, []).status == .forbidden)
+            var reviewing = try await makeSession(db, reviewer)
+            #expect(try await reviewing.get(app, SiteURL.review.path).body.contains("Finding #\(findingID) v1"))
+            // MUT: the reviewer verifies.
+            _ = try await reviewing.get(app, SiteURL.finding(findingID).path)
+            let verified = try await reviewing.post(app, SiteURL.findingVerify(findingID).path, [])
+            #expect(verified.status == .seeOther)
+            // validate: public now, with the contradiction and without anyone's name.
+            (page, api) = try await publicView()
+            #expect(page.body.contains("id=\"finding-\(findingID)\""))
+            #expect(page.body.contains("class=\"status-immigration_violator_enabled\">Immigration Violator enabled (records as of 2026-10-01, verified finding #\(findingID))"))
+            #expect(page.body.contains("id=\"rule-2\""), "California restricts immigration use: rule 2")
+            #expect(page.body.contains("held privately"), "a private file is named, not linked")
+            let finding = try #require(api.json?["findings"]?.array?.first)
+            #expect(finding["immigration_violator"]?.string == "enabled" && finding["topics"]?["stolen_vehicle"]?.string == "enabled")
+            #expect(finding["evidence"]?.array?.first?["url"] == nil, "no download address for a private file")
+            #expect(api.json?["status"]?["code"]?.string == "immigration_violator_enabled")
+            for text in ["vol@example.org", "rev@example.org", "Vera", "Rita"] {
+                #expect(!page.body.contains(text) && !api.body.contains(text), "\(text) must not be published")
+            }
+            // A reviewer cannot verify their own work.
+            let own = try await reviewing.post(app, SiteURL.agencyFindings(atherton).path, [("evidence", String(file)), ("as_of", "2026-11-01"), ("topic_immigration_violator", "disabled")])
+            let ownID = try #require(Int(own.headers.first(name: .location)?.split(separator: "?").first?.dropFirst("/findings/".count) ?? ""))
+            _ = try await reviewing.get(app, SiteURL.finding(ownID).path)
+            let refused = try await reviewing.post(app, SiteURL.findingVerify(ownID).path, [])
+            #expect(refused.status == .badRequest && refused.body.contains("you entered this version"))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func hotlistLogsShowWhenListsChangedButNotWhoOrWhichPlate(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let atherton = try await agencyID(db, "Atherton CA PD")
+            var session = try await makeSession(db, try await addPerson(db, "vol@example.org", .volunteer))
+            _ = try await session.get(app, SiteURL.agencyEvidence(atherton).path)
+            let bad = try await session.upload(app, SiteURL.agencyHotlistLog(atherton).path, [], fileName: "log.csv",
+                                               bytes: Data("Timestamp,User,Event Type,Entity Type,Entity Details\nsoon,Ofc. Smith,Created,Hotlist,x\n".utf8))
+            #expect(bad.status == .badRequest && bad.body.contains("&quot;soon&quot; is not a time"))
+            let log = "Timestamp,User,Event Type,Entity Type,Entity Details\n46023.5,Ofc. Smith,Hotlist Created,Hotlist,NCIC Immigration Violator\n2026-02-03T04:05:06Z,Ofc. Smith,Entry Deleted,Hotlist Entry,Plate 7ABC123\n"
+            let good = try await session.upload(app, SiteURL.agencyHotlistLog(atherton).path, [("received", "2026-11-01")], fileName: "log.csv", bytes: Data(log.utf8))
+            #expect(good.status == .seeOther)
+            let page = try await app.fetch(SiteURL.agency(atherton).path)
+            #expect(page.body.contains("id=\"hotlist-history\"") && page.body.contains("Entry Deleted"))
+            #expect(!page.body.contains("Ofc. Smith") && !page.body.contains("7ABC123"), "officers and plates are withheld from the public")
+            let api = try await app.fetch(SiteURL.api(.agency(atherton)).path)
+            #expect(api.json?["hotlist_history"]?.array?.count == 2 && !api.body.contains("7ABC123"))
+            #expect(try await session.get(app, SiteURL.agencyEvidence(atherton).path).body.contains("7ABC123"), "signed-in people see the details")
+        }
+    }
+}
