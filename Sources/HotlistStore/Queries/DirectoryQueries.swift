@@ -94,6 +94,14 @@ public struct DirectoryQueries: Sendable {
             }
         let outcomes = try await contradictions.outcomeHistory(agencyID: id)[id] ?? []
         detail.status = AgencyStatus.derive(reported: outcomes, requests: requests, usesFlock: usesFlock, today: today)
+        // The ranking is about asking; once records answered the question, say so first.
+        switch detail.status.code {
+        case .immigrationViolatorEnabled, .immigrationViolatorDisabled:
+            detail.priority.reasons.insert("Already answered by records: \(detail.status.label). Ask again only to learn whether the setting has changed since.", at: 0)
+        case .refused:
+            detail.priority.reasons.insert("The agency refused to release the records (\(detail.status.label)): an appeal, or a request from someone in the state, may still get them.", at: 0)
+        default: break
+        }
         return detail
     }
 

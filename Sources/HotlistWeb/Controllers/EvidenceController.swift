@@ -19,7 +19,7 @@ enum EvidenceController {
     /// Everything about an agency's records that the people doing the work need: files (private
     /// ones too), findings and statements awaiting review, upload and import forms.
     @Sendable static func workspace(_ request: Request) async throws -> Response {
-        try await renderWorkspace(request, agencyID: try request.agencyID(), notice: request.query[String.self, at: "notice"])
+        try await renderWorkspace(request, agencyID: try request.agencyID(), notice: Notice.from(request.query[String.self, at: "notice"]))
     }
 
     static func renderWorkspace(_ request: Request, agencyID: Int, problems: [InputProblem] = [], notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -41,10 +41,11 @@ enum EvidenceController {
         do {
             let (data, submission, back) = try submission(request, agencyID: agencyID)
             let added = try await request.evidenceStore.add(data, submission, by: try request.auditActor(), now: request.clock.now())
-            let note = added.wasAlreadyStored ? "These exact bytes were already evidence #\(added.evidence.id); nothing new was stored."
-                                              : "Stored as evidence #\(added.evidence.id) (\(added.evidence.kind.label), SHA-256 \(added.evidence.sha256.prefix(12))…)."
-            let target = Request.safeNext(back) ?? SiteURL.evidence(added.evidence.id).path
-            return request.redirect(to: target + (target.contains("?") ? "&" : "?") + "notice=" + SiteURL.encode(note), redirectType: .normal)
+            let notice: Notice = added.wasAlreadyStored ? .evidenceDuplicate : .evidenceAdded
+            // Back to the page the form was on (a request), else the file's own page.
+            let target = Request.safeNext(back).map { $0 + "#evidence-\(added.evidence.id)" } ?? SiteURL.evidence(added.evidence.id).path
+            let (path, fragment) = target.contains("#") ? (String(target.split(separator: "#")[0]), "#" + target.split(separator: "#")[1]) : (target, "")
+            return request.redirect(to: path + (path.contains("?") ? "&" : "?") + "notice=" + notice.rawValue + fragment, redirectType: .normal)
         } catch let problems as InputProblems {
             return try await renderWorkspace(request, agencyID: agencyID, problems: problems.problems, status: .badRequest)
         }
@@ -55,8 +56,8 @@ enum EvidenceController {
         do {
             let (data, submission, _) = try submission(request, agencyID: agencyID)
             let imported = try await HotlistLogStore(request.store, evidence: request.evidenceStore).importLog(data, submission, by: try request.auditActor(), now: request.clock.now())
-            let note = "Imported \(imported.actions) hotlist action\(imported.actions == 1 ? "" : "s") (\(HTML.day(imported.first)) to \(HTML.day(imported.last))), kept as evidence #\(imported.evidenceID)."
-            return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", note)]) + "#timeline", redirectType: .normal)
+            _ = imported
+            return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", Notice.logImported.rawValue)]) + "#timeline", redirectType: .normal)
         } catch let problems as InputProblems {
             return try await renderWorkspace(request, agencyID: agencyID, problems: problems.problems, status: .badRequest)
         }
@@ -108,7 +109,7 @@ enum EvidenceController {
         guard let agency = try await DirectoryQueries(request.store).agency(id: evidence.agencyID) else { throw Abort(.notFound) }
         let findings = try await (request.viewer == nil ? FindingStore(request.store).verified(agencyID: evidence.agencyID) : FindingStore(request.store).latest(agencyID: evidence.agencyID))
             .filter { $0.evidenceIDs.contains(evidence.id) }
-        let html = EvidenceView.page(.init(viewer: request.viewer, evidence: evidence, agencyName: agency.name, findings: findings, notice: request.query[String.self, at: "notice"]))
+        let html = EvidenceView.page(.init(viewer: request.viewer, evidence: evidence, agencyName: agency.name, findings: findings, notice: Notice.from(request.query[String.self, at: "notice"])))
         return request.viewer == nil && evidence.isPublic ? HTMLResponse.make(html) : request.personalPage(html)
     }
 

@@ -18,7 +18,7 @@ enum FindingsController {
         do {
             if !problems.isEmpty { throw InputProblems(problems) }
             let version = try await FindingStore(request.store).add(draft, by: try request.auditActor(), now: request.clock.now())
-            return request.redirect(to: SiteURL.finding(version.findingID).with([("notice", "Saved. A second person with the reviewer role must verify it before it is public.")]), redirectType: .normal)
+            return request.redirect(to: SiteURL.finding(version.findingID).with([("notice", Notice.findingSaved.rawValue)]), redirectType: .normal)
         } catch let bad as InputProblems {
             return try await renderForm(request, agencyID: agencyID, findingID: nil, values: values, problems: bad.problems)
         }
@@ -37,14 +37,14 @@ enum FindingsController {
         do {
             if !problems.isEmpty { throw InputProblems(problems) }
             _ = try await FindingStore(request.store).correct(findingID: findingID, draft, by: try request.auditActor(), now: request.clock.now())
-            return request.redirect(to: SiteURL.finding(findingID).with([("notice", "Saved as a new version. The earlier versions stay in the history; this one needs verifying.")]), redirectType: .normal)
+            return request.redirect(to: SiteURL.finding(findingID).with([("notice", Notice.findingCorrected.rawValue)]), redirectType: .normal)
         } catch let bad as InputProblems {
             return try await renderForm(request, agencyID: latest.agencyID, findingID: findingID, values: values, problems: bad.problems)
         }
     }
 
     @Sendable static func page(_ request: Request) async throws -> Response {
-        try await renderPage(request, findingID: try request.idParameter("findingID"), notice: request.query[String.self, at: "notice"])
+        try await renderPage(request, findingID: try request.idParameter("findingID"), notice: Notice.from(request.query[String.self, at: "notice"]))
     }
 
     static func renderPage(_ request: Request, findingID: Int, notice: String? = nil, problems: [InputProblem] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -61,7 +61,7 @@ enum FindingsController {
         let findingID = try request.idParameter("findingID")
         do {
             _ = try await FindingStore(request.store).verify(findingID: findingID, reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
-            return request.redirect(to: SiteURL.finding(findingID).with([("notice", "Verified. It is now on the agency's public page, and the contradiction rules use it.")]), redirectType: .normal)
+            return request.redirect(to: SiteURL.finding(findingID).with([("notice", Notice.findingVerified.rawValue)]), redirectType: .normal)
         } catch let bad as InputProblems {
             return try await renderPage(request, findingID: findingID, problems: bad.problems, status: .badRequest)
         }

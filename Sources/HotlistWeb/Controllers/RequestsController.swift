@@ -100,14 +100,16 @@ enum RequestsController {
     }
 
     @Sendable static func page(_ request: Request) async throws -> Response {
-        try await renderDetail(request, id: try requestID(request))
+        // A notice from a redirect (an attached file) is shown once, as text.
+        try await renderDetail(request, id: try requestID(request), message: Notice.from(request.query[String.self, at: "notice"]))
     }
 
     static func renderDetail(_ request: Request, id: Int, problems: [InputProblem] = [], message: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try request.requireViewer()
         guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
         let model = RequestsView.DetailModel(viewer: viewer, detail: detail, today: today(request), problems: problems, message: message,
-                                             canSendByEmail: request.application.storage[SMTPKey.self] != nil)
+                                             canSendByEmail: request.application.storage[SMTPKey.self] != nil,
+                                             evidence: try await request.evidenceStore.list(requestID: id))
         return request.personalPage(RequestsView.detail(model), status: status)
     }
 

@@ -40,7 +40,7 @@ enum StatementsController {
             _ = try await StatementStore(request.store).add(agencyID: agencyID, kind: kind!, text: form.text ?? "", speaker: form.speaker ?? "", saidOn: saidOn,
                                                             sourceURL: form.source_url, evidenceID: evidenceID, deniesImmigrationUse: form.denies_immigration_use == "on",
                                                             by: try request.auditActor(), now: request.clock.now())
-            return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", "Recorded. A second person must verify it against its source before it is public.")]), redirectType: .normal)
+            return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", Notice.statementSaved.rawValue)]), redirectType: .normal)
         } catch let bad as InputProblems {
             return try await render(request, agencyID: agencyID, form: form, problems: bad.problems)
         }
@@ -50,7 +50,7 @@ enum StatementsController {
         let viewer = try request.requireViewer()
         let id = try request.idParameter("statementID")
         let statement = try await StatementStore(request.store).verify(statementID: id, reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
-        return request.redirect(to: SiteURL.agencyEvidence(statement.agencyID).with([("notice", "Statement verified; it is now public.")]), redirectType: .normal)
+        return request.redirect(to: SiteURL.agencyEvidence(statement.agencyID).with([("notice", Notice.statementVerified.rawValue)]), redirectType: .normal)
     }
 
     static func render(_ request: Request, agencyID: Int, form: StatementForm, problems: [InputProblem] = []) async throws -> Response {

@@ -133,6 +133,29 @@ enum RequestsView {
         var problems: [InputProblem]
         var message: String?
         var canSendByEmail = false
+        /// Files that came with this request's answers.
+        var evidence: [EvidenceFile] = []
+    }
+
+    static func attachment(_ file: EvidenceFile) -> String {
+        "<a href=\"\(SiteURL.evidence(file.id).path)\" class=\"attachment\">#\(file.id) \(HTML.escape(file.originalName))</a> <span class=\"hint\">(\(HTML.escape(file.kind.label)), \(EvidenceIntake.describe(bytes: file.size))\(file.isPublic ? ", public" : ""))</span>"
+    }
+
+    /// Attach a file from the agency's answer: stored as evidence about the agency, linked to this request.
+    static func attachForm(_ model: DetailModel) -> String {
+        let request = model.detail.request
+        let entries = "<option value=\"\">the request in general</option>" + model.detail.communications.map {
+            "<option value=\"\($0.id)\">\($0.occurredOn.iso) \($0.direction == .incoming ? "from" : "to") the agency: \(HTML.escape(String($0.subject.prefix(60))))</option>"
+        }.joined()
+        return """
+        <form method="post" action="\(SiteURL.agencyEvidence(request.agencyID).path)" enctype="multipart/form-data" class="stacked" id="attach-form">\(Forms.csrf(model.viewer.csrfToken))
+        <input type="hidden" name="request_id" value="\(request.id)"><input type="hidden" name="back" value="\(SiteURL.request(request.id).path)">
+        <label for="attach-file">Attach a file from the agency's answer <span class="hint">(PDF, PNG, JPEG, CSV, XLSX, ZIP, EML)</span></label><input type="file" id="attach-file" name="file" required>
+        <label for="attach-communication">It came with</label><select id="attach-communication" name="communication_id">\(entries)</select>
+        <label for="attach-received">Received on</label><input type="date" id="attach-received" name="received">
+        <label class="checkbox"><input type="checkbox" name="public" id="attach-public"> Public <span class="hint">(only if it holds no personal data)</span></label>
+        <button type="submit">Attach</button></form>
+        """
     }
 
     static func detail(_ model: DetailModel) -> String {
@@ -164,8 +187,10 @@ enum RequestsView {
             return "<p>\(date)\(overdue)</p><p class=\"basis\" id=\"due-basis\">Basis: \(HTML.escape(request.dueBasis ?? ""))</p>"
         }()
         let log = model.detail.communications.map { (entry) -> String in
-            "<li class=\"log-entry log-\(entry.direction.rawValue)\"><strong>\(entry.occurredOn.iso)</strong> \(entry.direction == .incoming ? "from the agency" : "to the agency") by \(HTML.escape(entry.channel.label)): \(HTML.escape(entry.subject))<details><summary>Text</summary><pre>\(HTML.escape(entry.text))</pre></details></li>"
+            let files = model.evidence.filter { $0.communicationID == entry.id }.map(attachment)
+            return "<li class=\"log-entry log-\(entry.direction.rawValue)\"><strong>\(entry.occurredOn.iso)</strong> \(entry.direction == .incoming ? "from the agency" : "to the agency") by \(HTML.escape(entry.channel.label)): \(HTML.escape(entry.subject))<details><summary>Text</summary><pre>\(HTML.escape(entry.text))</pre></details>\(files.isEmpty ? "" : "<p>Attached: \(files.joined(separator: "; "))</p>")</li>"
         }.joined()
+        let looseFiles = model.evidence.filter { $0.communicationID == nil }.map { "<li>\(attachment($0))</li>" }.joined()
         let history = model.detail.history.map { "<li>\($0.occurredOn.iso): \($0.from.map { HTML.escape($0.label) + " → " } ?? "")\(HTML.escape($0.to.label))\($0.note.isEmpty ? "" : " (\(HTML.escape($0.note)))")</li>" }.joined()
         let fees = model.detail.fees.map { "<li>\($0.occurredOn.iso) \(HTML.escape($0.kind.rawValue)) \(FeeEntry.dollars($0.amountCents))\($0.note.isEmpty ? "" : ": " + HTML.escape($0.note))</li>" }.joined()
         let exemptions = model.detail.exemptions.map { "<li class=\"exemption\">\(HTML.escape($0.citedText))\($0.libraryEntry.map { " <span class=\"muted\">(\(HTML.escape($0.name)))</span>" } ?? "")</li>" }.joined()
@@ -190,6 +215,8 @@ enum RequestsView {
         \(request.channel == .email ? "<p><a href=\"\(SiteURL.requestEML(request.id).path)\" id=\"download-eml\">Download as an email (.eml)</a>\(model.detail.agencyRecordsEmail.map { " · <a href=\"\(HTML.escape(RequestEmail.message(request, to: $0, now: Date()).mailto))\" id=\"mailto\">Open in your mail program</a>" } ?? "")</p>" : "")
         <h2>Communications</h2>
         <ul class="log" id="communications">\(log.isEmpty ? "<li>Nothing logged yet.</li>" : log)</ul>
+        \(looseFiles.isEmpty ? "" : "<h3>Files received</h3><ul id=\"request-files\">\(looseFiles)</ul>")
+        \(attachForm(model))
         <form method="post" action="\(SiteURL.requestAction(request.id, "log").path)" class="stacked" id="log-form">\(Forms.csrf(csrf))
         <label for="log-direction">Direction</label><select id="log-direction" name="direction"><option value="incoming">from the agency</option><option value="outgoing">to the agency</option></select>
         <label for="log-channel">By</label><select id="log-channel" name="channel">\(channels)</select>

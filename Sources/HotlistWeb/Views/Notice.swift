@@ -1,0 +1,27 @@
+/// What a page says after a redirect. Only these fixed texts are shown: a notice taken as free text
+/// from the address could be used to put someone else's words on our pages.
+enum Notice: String {
+    case evidenceAdded = "evidence-added"
+    case evidenceDuplicate = "evidence-duplicate"
+    case logImported = "log-imported"
+    case findingSaved = "finding-saved"
+    case findingCorrected = "finding-corrected"
+    case findingVerified = "finding-verified"
+    case statementSaved = "statement-saved"
+    case statementVerified = "statement-verified"
+
+    var text: String {
+        switch self {
+        case .evidenceAdded: "Stored. The file is kept under its SHA-256 fingerprint and never modified."
+        case .evidenceDuplicate: "These exact bytes were already stored for this agency; nothing new was stored."
+        case .logImported: "The hotlist action log was imported; the file is kept as evidence."
+        case .findingSaved: "Saved. A second person with the reviewer role must verify it before it is public."
+        case .findingCorrected: "Saved as a new version. The earlier versions stay in the history; this one needs verifying."
+        case .findingVerified: "Verified. It is now on the agency's public page, and the contradiction rules use it."
+        case .statementSaved: "Recorded. A second person must verify it against its source before it is public."
+        case .statementVerified: "Verified; it is now public."
+        }
+    }
+
+    static func from(_ code: String?) -> String? { code.flatMap(Notice.init(rawValue:))?.text }
+}
