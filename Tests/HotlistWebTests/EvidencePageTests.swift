@@ -161,4 +161,28 @@ import VaporTesting
             #expect(try await session.get(app, SiteURL.agencyEvidence(atherton).path).body.contains("7ABC123"), "signed-in people see the details")
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func statementsAreRecordedWithASourceAndPublishedOnceVerified(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let reno = try await agencyID(db, "Reno NV PD")
+            var volunteer = try await makeSession(db, try await addPerson(db, "vol@example.org", .volunteer))
+            _ = try await volunteer.get(app, SiteURL.newStatement(agency: reno).path)
+            let fields = [("kind", "statement"), ("text", "Our plate readers are never used for immigration enforcement."), ("speaker", "Chief of Police"),
+                          ("said_on", "2026-05-05"), ("denies_immigration_use", "on")]
+            let unsourced = try await volunteer.post(app, SiteURL.agencyStatements(reno).path, fields)
+            #expect(unsourced.status == .badRequest && unsourced.body.contains("a statement needs a source"))
+            #expect(unsourced.body.contains("Chief of Police"), "what was typed is kept")
+            let saved = try await volunteer.post(app, SiteURL.agencyStatements(reno).path, fields + [("source_url", "https://news.example/reno-chief")])
+            #expect(saved.status == .seeOther)
+            #expect(!(try await app.fetch(SiteURL.agency(reno).path).body.contains("never used for immigration")), "unverified: not public")
+            var reviewer = try await makeSession(db, try await addPerson(db, "rev@example.org", .reviewer))
+            let queue = try await reviewer.get(app, SiteURL.review.path)
+            let statementID = try #require(queue.body.range(of: "/statements/").map { Int(queue.body[$0.upperBound...].prefix { $0.isNumber }) } ?? nil)
+            #expect(try await reviewer.post(app, SiteURL.statementVerify(statementID).path, []).status == .seeOther)
+            let page = try await app.fetch(SiteURL.agency(reno).path)
+            #expect(page.body.contains("id=\"agency-statements\"") && page.body.contains("never used for immigration enforcement"))
+            #expect(page.body.contains("https://news.example/reno-chief"))
+        }
+    }
 }

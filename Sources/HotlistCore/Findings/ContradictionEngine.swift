@@ -20,6 +20,9 @@ public struct ContradictionEngine: Sendable {
 
     static func enabled(_ finding: ReportedFinding?) -> Bool { finding?.outcome == .immigrationViolatorEnabled }
 
+    static let portalCitation = Citation(text: "The agency's Flock transparency portal (The News & Observer, Private Eyes data)",
+                                         source: "https://github.com/mcclatchy-southeast/private_eyes", confidence: .high)
+
     /// Rule 1: enabled while the agency's own prohibited uses include immigration enforcement.
     /// `policies` are recorded, verified policy documents of the agency (their `deniesImmigrationUse`
     /// means the policy forbids immigration enforcement).
@@ -30,6 +33,7 @@ public struct ContradictionEngine: Sendable {
         let forbidding = policies.filter { $0.agencyID == agency.id && $0.deniesImmigrationUse }
         if agency.signals.immigrationPolicy == .prohibits, let quote = agency.signals.immigrationEvidence {
             evidence.append("The agency's Flock transparency portal lists as a prohibited use: “\(quote)”")
+            citations.append(Self.portalCitation)
         } else if finding.reportedProhibitsImmigration {
             evidence.append("Its transparency portal lists immigration enforcement among prohibited uses (reported by \(finding.reportedBy)).")
         } else if forbidding.isEmpty { return nil }
@@ -134,6 +138,6 @@ public struct ContradictionEngine: Sendable {
         return Contradiction(rule: .askFirst, agencyID: agency.id, agencyName: agency.name, stateCode: agency.stateCode,
                              explanation: "\(agency.name)'s portal forbids immigration enforcement and says its cameras alert on NCIC hotlists, which include ICE's Immigration Violator list. Nobody has yet shown whether that list is switched on: ask for the settings.",
                              evidence: [agency.signals.immigrationEvidence.map { "Prohibited use: “\($0)”" }, agency.signals.ncicEvidence.map { "Hotlists alerted on: “\($0)”" }].compactMap { $0 },
-                             citations: [Citation(text: "The agency's Flock transparency portal (The News & Observer, Private Eyes data)", source: "https://github.com/mcclatchy-southeast/private_eyes", confidence: .high)])
+                             citations: [Self.portalCitation])
     }
 }

@@ -72,6 +72,14 @@ enum Stylesheet {
     .visually-hidden { position: absolute; left: -9999px; }
     .pager { display: flex; gap: 1rem; margin: 1rem 0; }
     form.stacked.wide { max-width: 48rem; }
+    form.stacked label.radio, form.stacked label.checkbox { font-weight: normal; margin-top: .2rem; }
+    label.radio { display: inline-block; white-space: nowrap; margin-right: .9rem; }
+    #topic-table th { font-weight: 600; }
+    .setting-enabled { color: #9b1c1c; }
+    .setting-disabled { color: #1d6b36; }
+    .badge-pending { background: #fff3cd; color: #6b4e00; }
+    .badge-public { background: #e3f3e8; color: #1d6b36; }
+    article.verified-finding { border-left: 4px solid var(--line); padding-left: .8rem; margin: 1rem 0; }
     form.stacked fieldset { display: grid; gap: .35rem; border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem .75rem; }
     form.stacked textarea { font: inherit; padding: .45rem; border: 1px solid #9aa3ad; border-radius: 4px; }
     pre.letter, .log pre { white-space: pre-wrap; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .75rem; max-width: 48rem; font-family: inherit; }

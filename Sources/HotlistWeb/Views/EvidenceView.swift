@@ -49,7 +49,7 @@ enum EvidenceView {
         <label for="evidence-file">File <span class="hint">(PDF, PNG, JPEG, CSV, XLSX, ZIP or EML; up to \(EvidenceIntake.describe(bytes: model.maxFileSize)); the type is read from the file itself)</span></label>
         <input type="file" id="evidence-file" name="file" required>
         <label for="evidence-request">From request</label><select id="evidence-request" name="request_id">\(requestOptions)</select>
-        <label for="evidence-received">Received on <span class="hint">(YYYY-MM-DD)</span></label><input type="date" id="evidence-received" name="received">
+        <label for="evidence-received">Received on</label><input type="date" id="evidence-received" name="received">
         <label for="evidence-source">Source address <span class="hint">(if it was published online)</span></label><input type="url" id="evidence-source" name="source_url">
         <label for="evidence-description">What it is</label><input type="text" id="evidence-description" name="description" maxlength="2000">
         <label class="checkbox"><input type="checkbox" id="evidence-public" name="public"> Public <span class="hint">(only files without personal data: no plates, no officers' or residents' names; public JPEGs are served without their EXIF metadata)</span></label>

@@ -47,12 +47,12 @@ enum FindingsView {
         <h1>\(HTML.escape(title))</h1>
         <p class="lede">Record what the files show about the hotlist topics \(HTML.escape(model.agency.name)) alerts on, as of the date the record shows. It stays private until another person with the reviewer role verifies it against the same files.\(model.findingID == nil ? "" : " A correction is saved as a new version; the earlier ones stay in the history.")</p>
         \(Forms.problems(model.problems))
-        <form method="post" action="\(action)" class="stacked" id="finding-form">
+        <form method="post" action="\(action)" class="stacked wide" id="finding-form">
         \(Forms.csrf(model.viewer.csrfToken))
         <fieldset><legend>Evidence <span class="hint">(at least one file)</span></legend>
         \(files.isEmpty ? "<p id=\"no-evidence\">No files yet: <a href=\"\(SiteURL.agencyEvidence(model.agency.id).path)\">upload the record first</a>.</p>" : files)
         </fieldset>
-        <label for="as_of">Settings as of <span class="hint">(the date on the screenshot or export, YYYY-MM-DD)</span></label>
+        <label for="as_of">Settings as of <span class="hint">(the date on the screenshot or export)</span></label>
         <input type="date" id="as_of" name="as_of" value="\(HTML.escape(model.values.asOf))">
         <table id="topic-table"><caption>NCIC topics</caption><thead><tr><th>Topic</th><th>What the record shows</th></tr></thead><tbody>\(topicRows)</tbody></table>
         <label for="other_hotlists">Other hotlists named <span class="hint">(one per line: state lists, custom lists)</span></label>

@@ -69,6 +69,10 @@ enum HTML {
     static func sources(_ text: String) -> String {
         text.components(separatedBy: " ; ").map { part -> String in
             let trimmed = part.trimmingCharacters(in: .whitespaces)
+            // Our own pages (a verified finding, an evidence file) are cited by path.
+            if trimmed.hasPrefix("/"), !trimmed.hasPrefix("//"), !trimmed.contains(" ") {
+                return "<a href=\"\(escape(trimmed))\">\(trimmed.contains("#finding-") ? "the finding" : trimmed.hasPrefix("/evidence/") ? "the document" : escape(trimmed))</a>"
+            }
             if let range = trimmed.range(of: "https?://[^ ()]+", options: .regularExpression) {
                 let url = String(trimmed[range])
                 return escape(String(trimmed[..<range.lowerBound])) + externalLink(url, text: shortName(url)) + escape(String(trimmed[range.upperBound...]))

@@ -25,7 +25,7 @@ enum StatementView {
         </fieldset>
         <label for="statement-text">The words, quoted</label><textarea id="statement-text" name="text" rows="3">\(HTML.escape(form.text ?? ""))</textarea>
         <label for="statement-speaker">Who said it <span class="hint">(office or name; for a policy, its title)</span></label><input type="text" id="statement-speaker" name="speaker" value="\(HTML.escape(form.speaker ?? ""))">
-        <label for="statement-date">Date <span class="hint">(YYYY-MM-DD)</span></label><input type="date" id="statement-date" name="said_on" value="\(HTML.escape(form.said_on ?? ""))">
+        <label for="statement-date">Date</label><input type="date" id="statement-date" name="said_on" value="\(HTML.escape(form.said_on ?? ""))">
         <label for="statement-source">Source address</label><input type="url" id="statement-source" name="source_url" value="\(HTML.escape(form.source_url ?? ""))">
         <label for="statement-evidence">or an evidence file</label><select id="statement-evidence" name="evidence_id">\(files)</select>
         <label class="checkbox"><input type="checkbox" id="statement-denies" name="denies_immigration_use"\(form.denies_immigration_use == "on" ? " checked" : "")> It says ALPR data is not (or must not be) used for immigration enforcement</label>

@@ -1,0 +1,92 @@
+"""Browser test of the evidence-to-contradiction path: a volunteer uploads a record and enters what it
+shows; it stays private until an admin (a second person) verifies it; then the agency's public page
+shows the finding and the contradictions it creates.
+
+Contract used here:
+  /agencies/{id}             #agency-evidence-link (signed in), #verified-findings, #contradictions, article#rule-1, article#rule-2
+  /agencies/{id}/evidence    form#evidence-form (file, public)
+  /evidence/{id}             #evidence-sha256, #finding-from-evidence
+  /agencies/{id}/findings/new  form#finding-form (as_of, radio #topic-immigration_violator-enabled)
+  /findings/{id}             #own-finding, #verify-finding
+  /review                    #finding-queue
+"""
+
+import hashlib
+import re
+
+from selenium.webdriver.common.by import By
+
+from test_accounts import ADMIN, VOLUNTEER, fresh_browser, sign_in, sign_out, submit  # noqa: F401 (fixture)
+from test_directory import click_and_wait
+
+AGENCY = "Fairfield CA PD"
+RECORD = b"%PDF-1.7\n% Fairfield PD: Flock hotlist settings, NCIC topics, exported 2026-10-01\n1 0 obj <<>> endobj\n"
+
+
+def open_agency(driver, base_url):
+    driver.get(base_url + "/agencies?q=" + AGENCY.replace(" ", "+"))
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, AGENCY))
+    return driver.current_url
+
+
+def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, tmp_path):
+    record = tmp_path / "fairfield-ncic-settings.pdf"
+    record.write_bytes(RECORD)
+    driver.get(base_url + "/sign-in")
+    sign_in(driver, VOLUNTEER)
+    agency_url = open_agency(driver, base_url)
+    assert not driver.find_elements(By.ID, "verified-findings")
+    click_and_wait(driver, driver.find_element(By.ID, "agency-evidence-link"))
+    # Upload the record as a public file.
+    form = driver.find_element(By.ID, "evidence-form")
+    form.find_element(By.NAME, "file").send_keys(str(record))
+    form.find_element(By.NAME, "public").click()
+    shot("evidence upload form")
+    submit(driver, form)
+    assert re.search(r"/evidence/\d+", driver.current_url), driver.current_url
+    assert driver.find_element(By.ID, "evidence-sha256").text == hashlib.sha256(RECORD).hexdigest()
+    # Enter what it shows.
+    click_and_wait(driver, driver.find_element(By.ID, "finding-from-evidence"))
+    form = driver.find_element(By.ID, "finding-form")
+    driver.execute_script("arguments[0].value = '2026-10-01'", form.find_element(By.NAME, "as_of"))
+    form.find_element(By.ID, "topic-immigration_violator-enabled").click()
+    form.find_element(By.ID, "topic-stolen_vehicle-enabled").click()
+    shot("finding form")
+    submit(driver, form)
+    finding_url = driver.current_url.split("?")[0]
+    assert re.search(r"/findings/\d+$", finding_url), finding_url
+    assert driver.find_elements(By.ID, "own-finding"), "the volunteer is told someone else must verify"
+    assert not driver.find_elements(By.ID, "verify-finding")
+    sign_out(driver)
+
+    # Not public yet.
+    driver.get(agency_url)
+    assert not driver.find_elements(By.ID, "verified-findings")
+    assert not driver.find_elements(By.CSS_SELECTOR, "article#rule-2")
+
+    # A second person verifies it from the review queue.
+    driver.get(base_url + "/sign-in")
+    sign_in(driver, ADMIN)
+    driver.get(base_url + "/review")
+    queue = driver.find_element(By.ID, "finding-queue")
+    assert AGENCY in queue.text
+    click_and_wait(driver, queue.find_element(By.CSS_SELECTOR, f"a[href='{finding_url.replace(base_url, '')}']"))
+    shot("finding awaiting verification")
+    verify = driver.find_element(By.ID, "verify-finding")
+    submit(driver, verify)
+    assert "Verified" in driver.find_element(By.TAG_NAME, "main").text
+    sign_out(driver)
+
+    # Public now: the finding, its evidence, and the contradictions with the agency's own policy and state law.
+    driver.get(agency_url)
+    findings = driver.find_element(By.ID, "verified-findings").text
+    assert "Immigration Violator enabled" in findings and "2026-10-01" in findings and "fairfield-ncic-settings.pdf" in findings
+    assert driver.find_element(By.ID, "agency-status").text.startswith("Immigration Violator enabled")
+    contradictions = driver.find_element(By.ID, "contradictions")
+    rules = [a.get_attribute("id") for a in contradictions.find_elements(By.CSS_SELECTOR, "article.contradiction")]
+    assert "rule-1" in rules and "rule-2" in rules, rules
+    assert "must not be used for immigration enforcement" in contradictions.text
+    page = driver.find_element(By.TAG_NAME, "body").text
+    assert "Vera Volunteer" not in page and "Ada Admin" not in page and VOLUNTEER not in page
+    driver.execute_script("document.getElementById('findings').scrollIntoView()")
+    shot("agency page with verified finding and contradictions")
