@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
     ],
     targets: [
         // Foundation only: the domain, pure and deterministic.
@@ -28,6 +29,8 @@ let package = Package(
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             // SHA-256 of evidence files (already in the graph through Vapor).
             .product(name: "Crypto", package: "swift-crypto"),
+            // Hotlist action logs exported as .xlsx (uses the system zlib).
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Resources")]),
         // Vapor routes, controllers, HTML views and the JSON API.
         .target(name: "HotlistWeb", dependencies: [

@@ -126,9 +126,9 @@ struct EvidenceVerify: AsyncParsableCommand {
 }
 
 struct EvidenceImportLog: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import-log", abstract: "Import a Flock hotlist action log export (CSV) into the agency's hotlist change history.",
-                                                    discussion: "Columns, matched by header name: Timestamp, User, Event Type, Entity Type, Entity Details. Times: ISO 8601, M/D/YYYY h:mm, or Excel serial numbers. The file is kept as evidence; a bad line refuses the whole file.")
-    @Argument(help: "The CSV export.") var file: String
+    static let configuration = CommandConfiguration(commandName: "import-log", abstract: "Import a Flock hotlist action log export (.xlsx or .csv) into the agency's hotlist change history.",
+                                                    discussion: "Columns, matched by header name: Timestamp, User, Event Type, Entity Type, Entity Details (XLSX: the first worksheet). Times: Excel serial numbers, ISO 8601 or M/D/YYYY h:mm, read as UTC. The file is kept as evidence; a bad line refuses the whole file.")
+    @Argument(help: "The export (.xlsx or .csv).") var file: String
     @Option(help: "Agency id.") var agency: Int
     @Option(help: "The request whose answer brought the log.") var request: Int?
     @Option(help: "Day the answer arrived (YYYY-MM-DD).") var received: String?

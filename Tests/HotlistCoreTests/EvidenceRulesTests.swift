@@ -149,3 +149,42 @@ import Testing
         #expect(outcome.citation.source == "/agencies/3#finding-7")
     }
 }
+
+@Suite struct XLSXSheetTests {
+    static let shared = Data("""
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="6" uniqueCount="6">
+    <si><t>Timestamp</t></si><si><t>User</t></si><si><t>Event Type</t></si><si><t>Entity Type</t></si>
+    <si><r><t>Entity </t></r><r><t>Details</t></r></si><si><t>Hotlist Created</t></si>
+    </sst>
+    """.utf8)
+
+    static let sheet = Data("""
+    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+    <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>
+    <row r="3"><c r="A3" s="1"><v>45658.5</v></c><c r="B3" t="inlineStr"><is><t>Ofc. A &amp; B</t></is></c><c r="C3" t="s"><v>5</v></c><c r="E3" t="str"><v>NCIC</v></c></row>
+    </sheetData></worksheet>
+    """.utf8)
+
+    @Test func aWorksheetReadsIntoRowsWithExcelsRowNumbers() throws {
+        let strings = try XLSXSheet.sharedStrings(Self.shared)
+        #expect(strings == ["Timestamp", "User", "Event Type", "Entity Type", "Entity Details", "Hotlist Created"])
+        let rows = try XLSXSheet.rows(Self.sheet, sharedStrings: strings)
+        #expect(rows.map(\.number) == [1, 3])
+        #expect(rows[1].cells == ["45658.5", "Ofc. A & B", "Hotlist Created", "", "NCIC"], "the missing D3 cell is an empty column, not a shift")
+        // MUT: the same rows as an action log.
+        let actions = try HotlistActionLog.parse(sheet: rows, file: "log.xlsx")
+        #expect(actions.count == 1 && actions[0].line == 3 && actions[0].entityType == "")
+        #expect(TimestampParser.iso8601(actions[0].occurredAt) == "2025-01-01T12:00:00Z")
+        #expect(XLSXSheet.columnIndex("AB12") == 27 && XLSXSheet.columnIndex("12") == nil)
+    }
+
+    @Test func brokenWorkbookXMLIsRefusedNotGuessed() {
+        #expect(throws: InputProblems.self) { try XLSXSheet.rows(Data("<worksheet><sheetData><row>".utf8), sharedStrings: []) }
+        let missingString = Data("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>9</v></c></row></sheetData></worksheet>".utf8)
+        do { _ = try XLSXSheet.rows(missingString, sharedStrings: ["only one"]); Issue.record("accepted") } catch {
+            #expect(error.problems.first?.problem.contains("shared string 9") == true)
+        }
+    }
+}

@@ -130,3 +130,45 @@ def test_statements_and_hotlist_logs(db, tmp_path):
     assert "Imported 2 hotlist actions (2026-01-01T12:00:00Z to 2026-02-03T04:05:06Z)" in run("evidence", "import-log", str(log), "--agency", reno, *ev, *db).stdout
     history = json.loads(run("agencies", "show", reno, "--json", *db).stdout)["hotlist_history"]
     assert [h["change"] for h in history] == ["created", "deleted"] and "Plate 1" not in json.dumps(history)
+
+
+def write_xlsx(path, rows):
+    """A minimal .xlsx written with Python's zipfile (not our code): shared strings for text, numbers for times."""
+    import zipfile
+    from xml.sax.saxutils import escape
+    strings, sheet_rows = [], []
+    for r, row in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(row):
+            ref = "ABCDE"[c] + str(r)
+            if isinstance(value, float):
+                cells.append(f'<c r="{ref}" s="1"><v>{value}</v></c>')
+            else:
+                strings.append(value)
+                cells.append(f'<c r="{ref}" t="s"><v>{len(strings) - 1}</v></c>')
+        sheet_rows.append(f'<row r="{r}">{"".join(cells)}</row>')
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0"?><workbook {ns}><sheets><sheet name="Actions" sheetId="1"/></sheets></workbook>')
+        z.writestr("xl/sharedStrings.xml", f'<?xml version="1.0"?><sst {ns}>' + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>")
+        z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0"?><worksheet {ns}><sheetData>{"".join(sheet_rows)}</sheetData></worksheet>')
+
+
+@pytest.mark.parametrize("db", list(backends()), indirect=True)
+def test_an_xlsx_action_log_with_excel_serial_times(db, tmp_path):
+    agencies = setup(db, tmp_path)
+    ev = ["--evidence-dir", str(tmp_path / "evidence")]
+    reno = str(agencies["Reno NV PD"])
+    header = ["Timestamp", "User", "Event Type", "Entity Type", "Entity Details"]
+    bad = tmp_path / "bad.xlsx"
+    write_xlsx(bad, [header, [46023.5, "Ofc. A", "Hotlist Created", "Hotlist", "NCIC"], ["yesterday", "Ofc. B", "Entry Deleted", "Hotlist Entry", "Plate 1"]])
+    result = run("evidence", "import-log", str(bad), "--agency", reno, *ev, *db, check=False)
+    assert result.returncode == 1 and "bad.xlsx:3:1" in result.stderr and '"yesterday" is not a time' in result.stderr
+    good = tmp_path / "actions.xlsx"
+    write_xlsx(good, [header, [46023.5, "Ofc. A", "Hotlist Created", "Hotlist", "NCIC"], [46056.25, "Ofc. B", "Entry Deleted", "Hotlist Entry", "Plate 1"]])
+    out = run("evidence", "import-log", str(good), "--agency", reno, *ev, *db).stdout
+    assert "Imported 2 hotlist actions (2026-01-01T12:00:00Z to 2026-02-03T06:00:00Z)" in out, out
+    listed = json.loads(run("evidence", "list", "--json", *ev, *db).stdout)
+    assert [f["kind"] for f in listed] == ["xlsx"]

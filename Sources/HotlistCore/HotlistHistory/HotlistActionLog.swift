@@ -10,6 +10,21 @@ public enum HotlistActionLog {
     public static func parse(data: Data, file: String) throws(InputProblems) -> [HotlistAction] {
         let table: CSVTable
         do { table = try CSVTable.parse(data: data, file: file) } catch { throw InputProblems([InputProblem(error)]) }
+        return try parse(table)
+    }
+
+    /// The first row of a worksheet is the header; lines are Excel's row numbers.
+    public static func parse(sheet rows: [XLSXSheet.Row], file: String) throws(InputProblems) -> [HotlistAction] {
+        guard let header = rows.first else {
+            throw InputProblems([InputProblem(file: file, problem: "the first worksheet is empty", hint: "Export the hotlist action log again; the log should be on the first sheet.")])
+        }
+        let width = header.cells.count
+        let records = rows.dropFirst().map { row in CSVRecord(line: row.number, fields: row.cells + Array(repeating: "", count: max(0, width - row.cells.count))) }
+        return try parse(CSVTable(file: file, header: header.cells.map { $0.trimmingCharacters(in: .whitespaces) }, rows: Array(records)))
+    }
+
+    static func parse(_ table: CSVTable) throws(InputProblems) -> [HotlistAction] {
+        let file = table.file
         let missing = requiredColumns.filter { table.column($0) == nil }
         if !missing.isEmpty {
             throw InputProblems([InputProblem(file: file, line: 1, problem: "the header has no \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s") (found: \(table.header.joined(separator: ", ")))",

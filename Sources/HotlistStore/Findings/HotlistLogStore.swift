@@ -20,11 +20,14 @@ public struct HotlistLogStore: Sendable {
     /// Reads the whole log first; a bad line refuses the import with nothing stored.
     public func importLog(_ data: Data, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date) async throws -> Imported {
         let kind = try evidence.intake.check(name: submission.originalName, size: data.count, head: data.prefix(65_536))
-        guard kind == .csv else {
-            throw InputProblems([InputProblem(file: submission.originalName, field: "file", problem: "a hotlist action log must be a CSV export, this is a \(kind.label)",
-                                              hint: "Export the log as CSV (or save the workbook as CSV) and import that; the original can be added as evidence too.")])
+        let actions: [HotlistAction]
+        switch kind {
+        case .csv: actions = try HotlistActionLog.parse(data: data, file: submission.originalName)
+        case .xlsx: actions = try HotlistActionLog.parse(sheet: try XLSXWorkbook.firstSheetRows(data, file: submission.originalName), file: submission.originalName)
+        default:
+            throw InputProblems([InputProblem(file: submission.originalName, field: "file", problem: "a hotlist action log must be a CSV or XLSX export, this is a \(kind.label)",
+                                              hint: "Import the log as Flock exports it (.xlsx or .csv); other files can be added as evidence.")])
         }
-        let actions = try HotlistActionLog.parse(data: data, file: submission.originalName)
         let problems = submission.problems(today: CalendarDay.today(now))
         if !problems.isEmpty { throw InputProblems(problems) }
         guard try await database.sql.select().column("id").from("agencies").where("id", .equal, submission.agencyID).first() != nil else {

@@ -65,10 +65,10 @@ enum EvidenceView {
         <p><a class="button" id="record-statement" href="\(SiteURL.newStatement(agency: id).path)">Record a statement or policy</a></p>
         </section>
         <section aria-labelledby="timeline-heading" id="timeline"><h2 id="timeline-heading">Hotlist change history</h2>
-        <p>Import a Flock hotlist action log export (CSV with the columns Timestamp, User, Event Type, Entity Type, Entity Details; times in ISO 8601, M/D/YYYY or Excel serial numbers). The file is kept as evidence; the public agency page shows when lists and entries changed, without user names or entry details.</p>
+        <p>Import a Flock hotlist action log export (XLSX or CSV with the columns Timestamp, User, Event Type, Entity Type, Entity Details, in any order; times as Excel stores them, ISO 8601 or M/D/YYYY). The file is kept as evidence; the public agency page shows when lists and entries changed, without user names or entry details.</p>
         <form method="post" action="\(SiteURL.agencyHotlistLog(id).path)" enctype="multipart/form-data" class="stacked" id="hotlist-log-form">
         \(Forms.csrf(model.viewer.csrfToken))
-        <label for="log-file">Action log (CSV)</label><input type="file" id="log-file" name="file" required>
+        <label for="log-file">Action log (.xlsx or .csv)</label><input type="file" id="log-file" name="file" required>
         <label for="log-request">From request</label><select id="log-request" name="request_id">\(requestOptions)</select>
         <label for="log-received">Received on</label><input type="date" id="log-received" name="received">
         <button type="submit">Import the log</button>

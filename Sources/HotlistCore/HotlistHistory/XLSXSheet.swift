@@ -1,0 +1,126 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads the cells of one worksheet of an Excel workbook (the XML inside the .xlsx ZIP), with the
+/// workbook's shared strings. Dates stay the serial numbers Excel stores; callers convert them.
+public enum XLSXSheet {
+    public struct Row: Sendable, Equatable {
+        /// Excel's own row number, as a person sees it in Excel.
+        public var number: Int
+        public var cells: [String]
+    }
+
+    /// The strings of `xl/sharedStrings.xml`, in order (rich-text runs joined).
+    public static func sharedStrings(_ xml: Data) throws(InputProblems) -> [String] {
+        let reader = SharedStringsReader()
+        try run(reader, on: xml, part: "xl/sharedStrings.xml")
+        return reader.strings
+    }
+
+    /// The rows of a worksheet part (`xl/worksheets/sheet1.xml`), cells placed by their column letters.
+    public static func rows(_ xml: Data, sharedStrings: [String], part: String = "xl/worksheets/sheet1.xml") throws(InputProblems) -> [Row] {
+        let reader = SheetReader(sharedStrings: sharedStrings)
+        try run(reader, on: xml, part: part)
+        if reader.depth != 0 { reader.problem = reader.problem ?? "the worksheet ends in the middle of its data (the file is cut short)" }
+        if let problem = reader.problem { throw InputProblems([InputProblem(file: part, problem: problem, hint: "Open the file in Excel and save it again, or export the log as CSV.")]) }
+        return reader.rows
+    }
+
+    /// "A" → 0, "Z" → 25, "AA" → 26; from a cell reference such as "AB12".
+    static func columnIndex(_ reference: String) -> Int? {
+        var index = 0, letters = 0
+        for scalar in reference.unicodeScalars {
+            guard scalar.value >= 65 && scalar.value <= 90 else { break }   // A-Z
+            index = index * 26 + Int(scalar.value - 64)
+            letters += 1
+        }
+        return letters == 0 || letters > 3 ? nil : index - 1
+    }
+
+    private static func run(_ delegate: some XMLParserDelegate, on xml: Data, part: String) throws(InputProblems) {
+        let parser = XMLParser(data: xml)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        if !parser.parse() {
+            let reason = parser.parserError.map { String(describing: $0) } ?? "unknown error"
+            throw InputProblems([InputProblem(file: part, line: parser.lineNumber, problem: "the workbook's XML cannot be read (\(reason))",
+                                              hint: "Open the file in Excel and save it again, or export the log as CSV.")])
+        }
+    }
+
+    private final class SharedStringsReader: NSObject, XMLParserDelegate {
+        var strings: [String] = []
+        private var current: String?
+        private var inText = false
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            if name == "si" { current = "" } else if name == "t" { inText = true }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current? += string } }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == "t" { inText = false } else if name == "si" { strings.append(current ?? ""); current = nil }
+        }
+    }
+
+    private final class SheetReader: NSObject, XMLParserDelegate {
+        let sharedStrings: [String]
+        var rows: [Row] = []
+        var problem: String?
+        /// Elements opened and not yet closed: not zero at the end means the XML was cut short.
+        var depth = 0
+        private var row: Row?
+        private var column = 0
+        private var type = ""
+        private var value = ""
+        private var collecting = false
+
+        init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            depth += 1
+            switch name {
+            case "row":
+                row = Row(number: attributes["r"].flatMap(Int.init) ?? ((rows.last?.number ?? 0) + 1), cells: [])
+            case "c":
+                column = attributes["r"].flatMap(XLSXSheet.columnIndex) ?? (row?.cells.count ?? 0)
+                type = attributes["t"] ?? "n"
+                value = ""
+            case "v", "t":
+                collecting = true
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if collecting { value += string } }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            depth -= 1
+            switch name {
+            case "v", "t": collecting = false
+            case "c":
+                guard var current = row, column < 16_384 else { return }
+                var text = value
+                if type == "s" {
+                    guard let index = Int(value), sharedStrings.indices.contains(index) else {
+                        problem = "row \(current.number) refers to shared string \(value), which the workbook does not have"
+                        return
+                    }
+                    text = sharedStrings[index]
+                } else if type == "b" {
+                    text = value == "1" ? "TRUE" : "FALSE"
+                }
+                while current.cells.count < column { current.cells.append("") }
+                if current.cells.count == column { current.cells.append(text) } else { current.cells[column] = text }
+                row = current
+            case "row":
+                if let current = row { rows.append(current) }
+                row = nil
+            default: break
+            }
+        }
+    }
+}
