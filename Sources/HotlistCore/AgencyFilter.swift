@@ -6,17 +6,20 @@ public struct AgencyFilter: Codable, Sendable, Equatable {
     public var alertsNCIC: Bool?
     public var prohibitsImmigration: Bool?
     public var hasPortal: Bool?
+    /// Records already answered the question (a verified finding or a report such as EFF's); false = ask first.
+    public var answered: Bool?
     public var sort: AgencySort
     public var page: Int
     public var perPage: Int
 
     public static let defaultPerPage = 50
     public static let maxPerPage = 200
-    public static let parameterNames = ["q", "state", "kind", "alerts_ncic", "prohibits_immigration", "has_portal", "sort", "page", "per_page"]
+    public static let parameterNames = ["q", "state", "kind", "alerts_ncic", "prohibits_immigration", "has_portal", "answered", "sort", "page", "per_page"]
 
     public init(text: String? = nil, state: String? = nil, kind: AgencyKind? = nil, alertsNCIC: Bool? = nil,
-                prohibitsImmigration: Bool? = nil, hasPortal: Bool? = nil, sort: AgencySort = .priority,
+                prohibitsImmigration: Bool? = nil, hasPortal: Bool? = nil, answered: Bool? = nil, sort: AgencySort = .priority,
                 page: Int = 1, perPage: Int = AgencyFilter.defaultPerPage) {
+        self.answered = answered
         self.text = text; self.state = state; self.kind = kind; self.alertsNCIC = alertsNCIC
         self.prohibitsImmigration = prohibitsImmigration; self.hasPortal = hasPortal; self.sort = sort
         self.page = page; self.perPage = perPage
@@ -58,6 +61,7 @@ public struct AgencyFilter: Codable, Sendable, Equatable {
         filter.alertsNCIC = bool("alerts_ncic")
         filter.prohibitsImmigration = bool("prohibits_immigration")
         filter.hasPortal = bool("has_portal")
+        filter.answered = bool("answered")
         if let sort = value("sort") {
             if let parsed = AgencySort(rawValue: sort) { filter.sort = parsed } else {
                 bad("sort", "\"\(sort.prefix(40))\" is not a sort order", "Use one of: \(AgencySort.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -86,6 +90,7 @@ public struct AgencyFilter: Codable, Sendable, Equatable {
         if let alertsNCIC { items.append(("alerts_ncic", String(alertsNCIC))) }
         if let prohibitsImmigration { items.append(("prohibits_immigration", String(prohibitsImmigration))) }
         if let hasPortal { items.append(("has_portal", String(hasPortal))) }
+        if let answered { items.append(("answered", String(answered))) }
         if sort != .priority { items.append(("sort", sort.rawValue)) }
         if perPage != Self.defaultPerPage { items.append(("per_page", String(perPage))) }
         let page = overridePage ?? self.page

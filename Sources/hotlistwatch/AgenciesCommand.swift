@@ -29,6 +29,7 @@ struct AgenciesList: AsyncParsableCommand {
     @Option(name: .customLong("alerts-ncic"), help: "true or false.") var alertsNCIC: String?
     @Option(name: .customLong("prohibits-immigration"), help: "true or false.") var prohibitsImmigration: String?
     @Option(name: .customLong("has-portal"), help: "true or false.") var hasPortal: String?
+    @Option(help: "true: records already answered (a verified finding or a report); false: not yet.") var answered: String?
     @Option(help: "Sort: \(AgencySort.allCases.map(\.rawValue).joined(separator: ", ")).") var sort: String?
     @Option(help: "Page number.") var page: String?
     @Option(name: .customLong("per-page"), help: "Rows per page (1-200).") var perPage: String?
@@ -38,7 +39,7 @@ struct AgenciesList: AsyncParsableCommand {
     func run() async throws {
         var parameters: [String: String] = [:]
         for (name, value) in [("q", text), ("state", state), ("kind", kind), ("alerts_ncic", alertsNCIC), ("prohibits_immigration", prohibitsImmigration),
-                              ("has_portal", hasPortal), ("sort", sort), ("page", page), ("per_page", perPage)] {
+                              ("has_portal", hasPortal), ("answered", answered), ("sort", sort), ("page", page), ("per_page", perPage)] {
             if let value { parameters[name] = value }
         }
         let filter: AgencyFilter

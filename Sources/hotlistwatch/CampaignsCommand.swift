@@ -18,6 +18,7 @@ struct CampaignsNew: AsyncParsableCommand {
     @Option(name: .customLong("alerts-ncic"), help: "Directory filter: true or false.") var alertsNCIC: String?
     @Option(name: .customLong("prohibits-immigration"), help: "Directory filter: true or false.") var prohibitsImmigration: String?
     @Option(help: "Directory filter: kind of agency.") var kind: String?
+    @Option(help: "Directory filter: false = only agencies no record has answered yet (ask first).") var answered: String?
     @Option(help: "Directory filter: text in the name.") var search: String?
     @Option(name: .customLong("requester-name"), help: "Who signs the letters.") var requesterName: String
     @Option(name: .customLong("requester-email"), help: "Where agencies should reply.") var requesterEmail: String
@@ -30,7 +31,7 @@ struct CampaignsNew: AsyncParsableCommand {
     func run() async throws {
         var parameters: [String: String] = [:]
         parameters["state"] = state; parameters["alerts_ncic"] = alertsNCIC; parameters["prohibits_immigration"] = prohibitsImmigration
-        parameters["kind"] = kind; parameters["q"] = search
+        parameters["kind"] = kind; parameters["q"] = search; parameters["answered"] = answered
         let filter: AgencyFilter
         do { filter = try AgencyFilter.parse(parameters) } catch {
             throw ValidationError(error.problems.map { "--\($0.field?.replacingOccurrences(of: "_", with: "-") ?? "filter"): \($0.problem). \($0.hint)" }.joined(separator: "\n"))

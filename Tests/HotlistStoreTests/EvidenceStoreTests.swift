@@ -163,6 +163,12 @@ func rowCount(_ db: HotlistDatabase, _ table: String) async throws -> Int {
                 #expect(detail.status.code == .immigrationViolatorEnabled && detail.status.label.contains("verified finding #\(entered.findingID)"))
                 let stateLaw = try #require(detail.contradictions.first { $0.rule == .stateLaw }, "California restricts it: rule 2 from our own verified finding")
                 #expect(stateLaw.citations.first?.source == "/agencies/\(setup.agency)#finding-\(entered.findingID)")
+                // The directory and campaign filter "answered" follows verified findings and reports.
+                let answered = try await DirectoryQueries(db).list(AgencyFilter(answered: true, perPage: 200)).items.map(\.name)
+                #expect(Set(answered) == ["Atherton CA PD", "Sparks NV PD", "Blue Island IL PD"], "our verified finding plus EFF's matched reports")
+                let open = try await DirectoryQueries(db).list(AgencyFilter(answered: false, perPage: 200))
+                let everyone = try await DirectoryQueries(db).list(AgencyFilter(perPage: 1)).total
+                #expect(!open.items.contains { answered.contains($0.name) } && open.total + answered.count == everyone)
                 #expect(try await AuditLog(db).events(AuditFilter(entityType: "finding")).map(\.action).contains("finding.verify"))
             }
         }

@@ -31,8 +31,15 @@ public struct DirectoryQueries: Sendable {
         if let alerts = filter.alertsNCIC { query = query.where("alerts_ncic", alerts ? .equal : .notEqual, NCICAlertStatus.yes.rawValue) }
         if let prohibits = filter.prohibitsImmigration { query = query.where("immigration_policy", prohibits ? .equal : .notEqual, PolicyStatement.prohibits.rawValue) }
         if let hasPortal = filter.hasPortal { query = query.where("has_portal", .equal, hasPortal) }
+        if let answered = filter.answered { query = query.where(SQLRaw((answered ? "" : "NOT ") + Self.answeredCondition)) }
         return query
     }
+
+    /// A verified finding of ours, or a report matched by exact name and state (as ContradictionQueries matches them).
+    static let answeredCondition = """
+        (EXISTS (SELECT 1 FROM findings f JOIN finding_versions v ON v.finding_id = f.id WHERE f.agency_id = agencies.id AND v.verified_at IS NOT NULL) \
+        OR EXISTS (SELECT 1 FROM reported_findings r WHERE r.name_search = agencies.name_search AND r.state_code = agencies.state_code))
+        """
 
     /// NULLs last on both databases (their defaults differ).
     static func ordering(_ sort: AgencySort) -> [any SQLExpression] {

@@ -90,6 +90,19 @@ enum OpenAPIDocument {
       }
      },
      {
+      "name": "answered",
+      "in": "query",
+      "required": false,
+      "description": "true: records already answered whether Immigration Violator is on (a verified finding or a report such as EFF's); false: not yet (ask first)",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      }
+     },
+     {
       "name": "sort",
       "in": "query",
       "required": false,

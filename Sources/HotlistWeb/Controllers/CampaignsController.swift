@@ -5,7 +5,7 @@ import Vapor
 /// Campaigns: one request to many agencies, chosen by a directory filter.
 enum CampaignsController {
     struct CampaignForm: Content {
-        var name: String?; var description: String?; var state: String?; var alerts_ncic: String?; var prohibits_immigration: String?; var kind: String?; var q: String?
+        var name: String?; var description: String?; var state: String?; var alerts_ncic: String?; var prohibits_immigration: String?; var kind: String?; var q: String?; var answered: String?
         var requester_name: String?; var requester_email: String?; var requester_state: String?; var template_subject: String?; var template_body: String?
     }
 
@@ -18,7 +18,7 @@ enum CampaignsController {
         let viewer = try request.requireViewer()
         var form = CampaignForm()
         let query = request.queryParameters()
-        form.state = query["state"]; form.alerts_ncic = query["alerts_ncic"]; form.prohibits_immigration = query["prohibits_immigration"]; form.kind = query["kind"]; form.q = query["q"]
+        form.state = query["state"]; form.alerts_ncic = query["alerts_ncic"]; form.prohibits_immigration = query["prohibits_immigration"]; form.kind = query["kind"]; form.q = query["q"]; form.answered = query["answered"]
         form.requester_name = viewer.account.displayName; form.requester_email = viewer.account.email
         return request.personalPage(CampaignsView.new(viewer: viewer, form: form, problems: []))
     }
@@ -29,7 +29,7 @@ enum CampaignsController {
         do {
             var parameters: [String: String] = [:]
             parameters["state"] = form.state; parameters["alerts_ncic"] = form.alerts_ncic; parameters["prohibits_immigration"] = form.prohibits_immigration
-            parameters["kind"] = form.kind; parameters["q"] = form.q
+            parameters["kind"] = form.kind; parameters["q"] = form.q; parameters["answered"] = form.answered
             let filter = try AgencyFilter.parse(parameters)
             let body = (form.template_body ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             let template = body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil

@@ -33,6 +33,7 @@ enum CampaignsView {
         <label for="state">State</label><select id="state" name="state">\(states)</select>
         <label for="alerts_ncic">Alerts on NCIC</label><select id="alerts_ncic" name="alerts_ncic">\(yesNo(form.alerts_ncic))</select>
         <label for="prohibits_immigration">Forbids immigration enforcement</label><select id="prohibits_immigration" name="prohibits_immigration">\(yesNo(form.prohibits_immigration))</select>
+        <label for="answered">Records already answered <span class="hint">(choose no to ask only agencies nobody has records from yet)</span></label><select id="answered" name="answered">\(yesNo(form.answered))</select>
         <label for="q">Name contains</label><input id="q" name="q" value="\(HTML.escape(form.q ?? ""))">
         </fieldset>
         <label for="requester_name">Requester (signs every letter)</label><input id="requester_name" name="requester_name" required value="\(HTML.escape(form.requester_name ?? ""))">

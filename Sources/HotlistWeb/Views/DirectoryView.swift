@@ -44,6 +44,7 @@ enum DirectoryView {
         \(boolSelect("alerts_ncic", "Alerts on NCIC", filter.alertsNCIC, yes: "Yes, portal lists NCIC", no: "No or unknown"))
         \(boolSelect("prohibits_immigration", "Forbids immigration enforcement", filter.prohibitsImmigration, yes: "Yes", no: "No or unknown"))
         \(boolSelect("has_portal", "Has a portal", filter.hasPortal, yes: "Yes", no: "No"))
+        \(boolSelect("answered", "Records answered", filter.answered, yes: "Yes: a verified finding or a report", no: "Not yet: ask first"))
         <div class="field"><label for="sort">Sort by</label><select id="sort" name="sort">\(sortOptions)</select></div>
         <div class="field actions"><button id="apply-filters" type="submit">Apply</button> <a href="\(SiteURL.agencies.path)">Reset</a></div>
         </form>
