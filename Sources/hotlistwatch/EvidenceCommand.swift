@@ -27,7 +27,7 @@ struct EvidenceOptions: ParsableArguments {
 
 struct EvidenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "evidence", abstract: "Files that records responses bring: add, list, check their integrity, import hotlist action logs.",
-                                                    subcommands: [EvidenceAdd.self, EvidenceList.self, EvidenceVerify.self, EvidenceImportLog.self])
+                                                    subcommands: [EvidenceAdd.self, EvidenceList.self, EvidencePublish.self, EvidenceVerify.self, EvidenceImportLog.self])
 }
 
 /// Reads a file named on the command line, with a message a person can act on.
@@ -48,7 +48,7 @@ struct EvidenceAdd: AsyncParsableCommand {
     @Option(name: .customLong("source-url"), help: "Where the file was published, if it was.") var sourceURL: String?
     @Option(help: "Day the answer arrived (YYYY-MM-DD).") var received: String?
     @Option(help: "What the file is.") var description = ""
-    @Flag(name: .customLong("public"), help: "Publish the file (only if it holds no personal data: plates, officers' or residents' names).") var isPublic = false
+    @Flag(name: .customLong("public"), help: "Publish the file (only if it holds no personal data: plates, officers' or residents' names; with --as, reviewers and admins only).") var isPublic = false
     @OptionGroup var actor: ActorOptions
     @OptionGroup var evidence: EvidenceOptions
     @OptionGroup var database: DatabaseOptions
@@ -66,13 +66,43 @@ struct EvidenceAdd: AsyncParsableCommand {
             guard let agencyID else { throw CommandFailure("request \(request ?? 0) does not exist; see `requests list`.") }
             let submission = EvidenceSubmission(agencyID: agencyID, requestID: request, originalName: (file as NSString).lastPathComponent, sourceURL: sourceURL,
                                                 receivedOn: received.flatMap { CalendarDay(iso: $0) }, isPublic: isPublic, description: description)
-            let added = try await evidence.store(db).add(data, submission, by: try await actor.actor(db), now: Date())
+            let who = try await actor.actor(db)
+            try await requirePublisher(db, who, publishing: isPublic)
+            let added = try await evidence.store(db).add(data, submission, by: who, now: Date())
             let item = added.evidence
             if added.wasAlreadyStored {
                 print("Already stored: evidence #\(item.id) has these exact bytes (SHA-256 \(item.sha256)). Nothing new was stored.")
             } else {
                 print("Stored evidence #\(item.id): \(item.originalName), \(item.kind.label), \(ByteSize.describe(item.size)), SHA-256 \(item.sha256), \(item.isPublic ? "public" : "private").")
             }
+        }
+    }
+}
+
+/// Publishing is for reviewers and admins; an operator at the command line without --as is trusted as for every other data command.
+func requirePublisher(_ db: HotlistDatabase, _ actor: AuditActor, publishing: Bool) async throws {
+    guard publishing, let userID = actor.userID, let account = try await AccountStore(db).user(id: userID) else { return }
+    if !PermissionTable.allows(account.role, .publishEvidence) {
+        throw CommandFailure("\(account.email) is a \(account.role.label): only reviewers and admins publish files. Add it without --public and ask a reviewer.")
+    }
+}
+
+struct EvidencePublish: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "publish", abstract: "Publish an evidence file (or with --private take it back), after checking it holds no personal data.")
+    @Argument(help: "Evidence id.") var evidenceID: Int
+    @Flag(name: .customLong("private"), help: "Make it private again.") var makePrivate = false
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var evidence: EvidenceOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws { if actor.actingAs == nil { throw ValidationError("Give --as EMAIL: the reviewer who checked the file.") } }
+
+    func run() async throws {
+        try await withDatabase(database) { db in
+            let who = try await actor.actor(db)
+            try await requirePublisher(db, who, publishing: true)
+            let file = try await evidence.store(db).setPublic(evidenceID: evidenceID, !makePrivate, by: who, now: Date())
+            print("Evidence #\(file.id) (\(file.originalName)) is now \(file.isPublic ? "public" : "private").")
         }
     }
 }

@@ -246,6 +246,10 @@ func rowCount(_ db: HotlistDatabase, _ table: String) async throws -> Int {
                 #expect(!beforeVerifying.contains(.publicStatement) && !beforeVerifying.contains(.ownPolicy))
                 await #expect(throws: InputProblems.self) { try await statements.verify(statementID: said.id, reviewer: setup.volunteer, by: .user(setup.volunteer, channel: .web), now: Date()) }
                 _ = try await statements.verify(statementID: said.id, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .web), now: Date())
+                // The policy's only source is a private file: it cannot be published until the file is.
+                do { _ = try await statements.verify(statementID: policy.id, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .web), now: Date()); Issue.record("verified") }
+                catch let error as InputProblems { #expect(error.problems.first?.problem.contains("is private") == true) }
+                _ = try await EvidenceStore(db, directory: folder).setPublic(evidenceID: setup.evidence.id, true, by: .user(setup.reviewer, channel: .web), now: Date())
                 _ = try await statements.verify(statementID: policy.id, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .web), now: Date())
                 let found = try await queries.contradictions(agencyID: setup.agency)
                 #expect(found.first { $0.rule == .publicStatement }?.evidence.contains { $0.contains("never used for immigration enforcement") } == true)

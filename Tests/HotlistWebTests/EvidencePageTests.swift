@@ -45,10 +45,18 @@ import VaporTesting
             #expect(try await app.fetch(SiteURL.evidence(id).path).status == .notFound)
             #expect(try await app.fetchBytes(SiteURL.evidenceFile(id).path).status == .notFound)
 
-            // A public JPEG: visitors get it without EXIF; signed-in people get the original.
+            // Volunteers cannot publish; a reviewer does, after checking the file.
             _ = try await session.get(app, SiteURL.agencyEvidence(atherton).path)
-            let photo = try await session.upload(app, SiteURL.agencyEvidence(atherton).path, [("public", "on")], fileName: "screen.jpg", bytes: Self.jpegWithExif())
+            let refusedPublic = try await session.upload(app, SiteURL.agencyEvidence(atherton).path, [("public", "on")], fileName: "screen.jpg", bytes: Self.jpegWithExif())
+            #expect(refusedPublic.status == .badRequest && refusedPublic.body.contains("only reviewers and admins publish files"))
+            let photo = try await session.upload(app, SiteURL.agencyEvidence(atherton).path, [], fileName: "screen.jpg", bytes: Self.jpegWithExif())
             let photoID = try #require(Self.evidenceID(fromRedirect: photo))
+            #expect(try await app.fetchBytes(SiteURL.evidenceFile(photoID).path).status == .notFound)
+            #expect(try await session.post(app, SiteURL.evidenceVisibility(photoID).path, [("public", "yes")]).status == .forbidden)
+            var reviewer = try await makeSession(db, try await addPerson(db, "rev@example.org", .reviewer))
+            _ = try await reviewer.get(app, SiteURL.evidence(photoID).path)
+            #expect(try await reviewer.post(app, SiteURL.evidenceVisibility(photoID).path, [("public", "yes")]).status == .seeOther)
+            // A public JPEG: visitors get it without EXIF; signed-in people get the original.
             let publicCopy = try await app.fetchBytes(SiteURL.evidenceFile(photoID).path)
             #expect(publicCopy.status == .ok && !publicCopy.body.isEmpty)
             #expect(!String(decoding: publicCopy.body, as: UTF8.self).contains("Exif") && !String(decoding: publicCopy.body, as: UTF8.self).contains("GPSLatitude"))

@@ -14,7 +14,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(40)
 
 
 def test_help_for_evidence_and_findings():
-    for args in [["evidence"], ["evidence", "add"], ["evidence", "list"], ["evidence", "verify"], ["evidence", "import-log"],
+    for args in [["evidence"], ["evidence", "add"], ["evidence", "list"], ["evidence", "publish"], ["evidence", "verify"], ["evidence", "import-log"],
                  ["findings"], ["findings", "add"], ["findings", "correct"], ["findings", "verify"], ["findings", "list"], ["findings", "show"],
                  ["statements"], ["statements", "add"], ["statements", "verify"], ["statements", "list"]]:
         assert "USAGE:" in run(*args, "--help").stdout, args
@@ -45,6 +45,15 @@ def test_evidence_is_stored_by_hash_deduplicated_and_verified(db, tmp_path):
     files = evidence_files(store)
     assert len(files) == 1 and files[0].endswith(files[0].split("/")[1]) and len(files[0].split("/")[1]) == 64
     assert "all intact" in run("evidence", "verify", *ev, *db).stdout
+    # Publishing is for reviewers.
+    photo = tmp_path / "screen.png"
+    photo.write_bytes(PNG)
+    refused = run("evidence", "add", str(photo), "--agency", str(agencies["Atherton CA PD"]), "--public", "--as", "vol@example.org", *ev, *db, check=False)
+    assert refused.returncode == 1 and "only reviewers and admins publish files" in refused.stderr
+    assert "No evidence" not in run("evidence", "list", *ev, *db).stdout and "screen.png" not in run("evidence", "list", *ev, *db).stdout
+    assert run("evidence", "publish", "1", "--as", "vol@example.org", *ev, *db, check=False).returncode == 1
+    assert "is now public" in run("evidence", "publish", "1", "--as", "rev@example.org", *ev, *db).stdout
+    assert "is now private" in run("evidence", "publish", "1", "--private", "--as", "rev@example.org", *ev, *db).stdout
     # Bad files: named, nothing stored, no orphan on disk.
     listing = run("evidence", "list", "--json", *ev, *db).stdout
     mislabelled = tmp_path / "photo.pdf"

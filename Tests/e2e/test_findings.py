@@ -37,14 +37,15 @@ def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, t
     agency_url = open_agency(driver, base_url)
     assert not driver.find_elements(By.ID, "verified-findings")
     click_and_wait(driver, driver.find_element(By.ID, "agency-evidence-link"))
-    # Upload the record as a public file.
+    # Upload the record (private: volunteers cannot publish files).
     form = driver.find_element(By.ID, "evidence-form")
+    assert not form.find_elements(By.NAME, "public")
     form.find_element(By.NAME, "file").send_keys(str(record))
-    form.find_element(By.NAME, "public").click()
     shot("evidence upload form")
     submit(driver, form)
     assert re.search(r"/evidence/\d+", driver.current_url), driver.current_url
     assert driver.find_element(By.ID, "evidence-sha256").text == hashlib.sha256(RECORD).hexdigest()
+    evidence_url = driver.current_url.split("?")[0]
     # Enter what it shows.
     click_and_wait(driver, driver.find_element(By.ID, "finding-from-evidence"))
     form = driver.find_element(By.ID, "finding-form")
@@ -64,9 +65,12 @@ def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, t
     assert not driver.find_elements(By.ID, "verified-findings")
     assert not driver.find_elements(By.CSS_SELECTOR, "article#rule-2")
 
-    # A second person verifies it from the review queue.
+    # A second person publishes the file (it holds no personal data) and verifies the finding from the review queue.
     driver.get(base_url + "/sign-in")
     sign_in(driver, ADMIN)
+    driver.get(evidence_url)
+    submit(driver, driver.find_element(By.ID, "publish-evidence"))
+    assert driver.find_elements(By.ID, "unpublish-evidence")
     driver.get(base_url + "/review")
     queue = driver.find_element(By.ID, "finding-queue")
     assert AGENCY in queue.text

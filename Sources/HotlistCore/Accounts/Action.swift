@@ -26,6 +26,8 @@ public enum Action: String, Sendable, CaseIterable {
     case enterFindings
     /// Verify someone else's finding or statement, making it public; the reviewer queue.
     case verifyFindings
+    /// Publish an evidence file (or take it back): someone has checked it holds no personal data.
+    case publishEvidence
     case manageUsers
     case readAuditTrail
 }

@@ -24,6 +24,7 @@ public enum PermissionTable {
         .addEvidence: .roles(everyRole),
         .enterFindings: .roles(everyRole),
         .verifyFindings: .roles([.reviewer, .admin]),
+        .publishEvidence: .roles([.reviewer, .admin]),
         .manageUsers: .roles([.admin]),
         .readAuditTrail: .roles([.admin]),
     ]

@@ -63,6 +63,20 @@ public struct EvidenceStore: Sendable {
         return evidence
     }
 
+    /// Publishes a file or takes it back, audited; public pages change at once.
+    public func setPublic(evidenceID: Int, _ isPublic: Bool, by actor: AuditActor, now: Date) async throws -> EvidenceFile {
+        try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            guard let before = try await Self.list(sql: sql, where: { $0.where("id", .equal, evidenceID) }).first else { throw RecordNotFound("evidence \(evidenceID)") }
+            try await sql.update("evidence_files").set("is_public", to: SQLBind(isPublic)).where("id", .equal, evidenceID).run()
+            let after = try await Self.list(sql: sql, where: { $0.where("id", .equal, evidenceID) }).first!
+            try await AuditLog.append(AuditEntry(action: isPublic ? "evidence.publish" : "evidence.unpublish", entityType: "evidence", entityID: String(evidenceID),
+                                                 before: before.auditValues, after: after.auditValues), by: actor, at: now, on: sql)
+            try await DirectoryRevision.bump(sql)
+            return after
+        }
+    }
+
     private func checkLinks(_ submission: EvidenceSubmission) async throws {
         let sql = database.sql
         guard try await sql.select().column("id").from("agencies").where("id", .equal, submission.agencyID).first() != nil else {

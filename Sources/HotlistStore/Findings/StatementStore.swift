@@ -54,6 +54,12 @@ public struct StatementStore: Sendable {
             if reviewer.role < .reviewer || !reviewer.isActive {
                 throw InputProblems([InputProblem(file: file, field: "verified_by", problem: "only active reviewers and admins verify statements", hint: "Ask a reviewer.")])
             }
+            // Published words need a source the public can open.
+            if statement.sourceURL == nil, let evidenceID = statement.evidenceID,
+               try await sql.select().column("is_public").from("evidence_files").where("id", .equal, evidenceID).first()?.decode(column: "is_public", as: Bool.self) != true {
+                throw InputProblems([InputProblem(file: file, field: "source", problem: "its only source, evidence #\(evidenceID), is private",
+                                                  hint: "Publish the document first (if it holds no personal data), or record the web address where it was published.")])
+            }
             try await sql.update("agency_statements").set("verified_by_id", to: SQLBind(reviewer.id)).set("verified_by_label", to: SQLBind(reviewer.email))
                 .set("verified_at", to: SQLBind(now)).where("id", .equal, statementID).run()
             let verified = try await Self.list(sql: sql) { $0.where("id", .equal, statementID) }.first!

@@ -88,13 +88,34 @@ enum EvidenceController {
             received = CalendarDay(iso: text)
             if received == nil { problems.append(InputProblem(file: "form", field: "received", problem: "\"\(text)\" is not a date", hint: "Use YYYY-MM-DD.")) }
         }
+        let wantsPublic = form.public == "on" || form.public == "yes"
+        if wantsPublic, !PermissionTable.allows(request.viewer?.account.role, .publishEvidence) {
+            problems.append(InputProblem(file: "form", field: "public", problem: "only reviewers and admins publish files",
+                                         hint: "Upload it as private; a reviewer publishes it once they have checked it holds no personal data."))
+        }
         if !problems.isEmpty { throw InputProblems(problems) }
         var buffer = file.data
         let data = buffer.readData(length: buffer.readableBytes) ?? Data()
         let submission = EvidenceSubmission(agencyID: agencyID, requestID: requestID, communicationID: communicationID,
                                             originalName: (file.filename as NSString).lastPathComponent, sourceURL: form.source_url,
-                                            receivedOn: received, isPublic: form.public == "on" || form.public == "yes", description: form.description ?? "")
+                                            receivedOn: received, isPublic: wantsPublic, description: form.description ?? "")
         return (data, submission, form.back)
+    }
+
+    struct VisibilityForm: Content { var `public`: String? }
+
+    /// A reviewer publishes a file, or takes it back.
+    @Sendable static func setVisibility(_ request: Request) async throws -> Response {
+        let id = try request.idParameter("evidenceID")
+        let form = try request.form(VisibilityForm.self)
+        let isPublic: Bool
+        switch form.public {
+        case "yes": isPublic = true
+        case "no": isPublic = false
+        default: throw InputProblems([InputProblem(file: "form", field: "public", problem: "\"\(form.public ?? "")\" is not yes or no", hint: "Use the page's button.")])
+        }
+        let updated = try await request.evidenceStore.setPublic(evidenceID: id, isPublic, by: try request.auditActor(), now: request.clock.now())
+        return request.redirect(to: SiteURL.evidence(updated.id).with([("notice", (isPublic ? Notice.evidencePublished : Notice.evidenceUnpublished).rawValue)]), redirectType: .normal)
     }
 
     static func evidence(_ request: Request) async throws -> EvidenceFile {

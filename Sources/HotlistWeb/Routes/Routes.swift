@@ -56,6 +56,7 @@ func registerRoutes(_ app: Application) throws {
     app.on(.POST, "agencies", ":id", "hotlist-log", body: upload, use: EvidenceController.importLog).requires(.addEvidence)
     app.get("evidence", ":evidenceID", use: EvidenceController.page).requires(.readPublic)
     app.get("evidence", ":evidenceID", "file", use: EvidenceController.download).requires(.readPublic)
+    app.post("evidence", ":evidenceID", "visibility", use: EvidenceController.setVisibility).requires(.publishEvidence)
     app.get("agencies", ":id", "findings", "new", use: FindingsController.newPage).requires(.enterFindings)
     app.post("agencies", ":id", "findings", use: FindingsController.create).requires(.enterFindings)
     app.get("findings", ":findingID", use: FindingsController.page).requires(.readWork)

@@ -45,6 +45,7 @@ public enum SiteURL: Sendable, Equatable {
     case agencyHotlistLog(Int)
     case evidence(Int)
     case evidenceFile(Int)
+    case evidenceVisibility(Int)
     case agencyFindings(Int)
     case newFinding(agency: Int)
     case finding(Int)
@@ -115,6 +116,7 @@ public enum SiteURL: Sendable, Equatable {
         case .agencyHotlistLog(let id): "/agencies/\(id)/hotlist-log"
         case .evidence(let id): "/evidence/\(id)"
         case .evidenceFile(let id): "/evidence/\(id)/file"
+        case .evidenceVisibility(let id): "/evidence/\(id)/visibility"
         case .agencyFindings(let id): "/agencies/\(id)/findings"
         case .newFinding(let agency): "/agencies/\(agency)/findings/new"
         case .finding(let id): "/findings/\(id)"

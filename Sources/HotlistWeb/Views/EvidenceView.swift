@@ -52,7 +52,7 @@ enum EvidenceView {
         <label for="evidence-received">Received on</label><input type="date" id="evidence-received" name="received">
         <label for="evidence-source">Source address <span class="hint">(if it was published online)</span></label><input type="url" id="evidence-source" name="source_url">
         <label for="evidence-description">What it is</label><input type="text" id="evidence-description" name="description" maxlength="2000">
-        <label class="checkbox"><input type="checkbox" id="evidence-public" name="public"> Public <span class="hint">(only files without personal data: no plates, no officers' or residents' names; public JPEGs are served without their EXIF metadata)</span></label>
+        \(publicCheckbox(model.viewer, id: "evidence-public"))
         <button type="submit">Upload</button>
         </form>
         </section>
@@ -78,6 +78,14 @@ enum EvidenceView {
         """)
     }
 
+    /// Reviewers may publish at upload; everyone else uploads privately and a reviewer publishes later.
+    static func publicCheckbox(_ viewer: Viewer, id: String) -> String {
+        guard PermissionTable.allows(viewer.account.role, .publishEvidence) else {
+            return "<p class=\"hint\">Files are private when uploaded; a reviewer publishes them after checking they hold no personal data.</p>"
+        }
+        return "<label class=\"checkbox\"><input type=\"checkbox\" id=\"\(id)\" name=\"public\"> Public <span class=\"hint\">(only files without personal data: no plates, no officers' or residents' names; public JPEGs are served without their EXIF metadata)</span></label>"
+    }
+
     /// The timeline of hotlist changes; user names and entry details (plates, names) only when `showPrivate`.
     static func timeline(_ actions: [HotlistAction], showPrivate: Bool) -> String {
         guard !actions.isEmpty else { return "<p id=\"no-timeline\">No hotlist action log imported.</p>" }
@@ -99,6 +107,15 @@ enum EvidenceView {
         var agencyName: String
         var findings: [FindingVersion]
         var notice: String?
+    }
+
+    static func visibilityButton(_ model: Page) -> String {
+        guard let viewer = model.viewer, PermissionTable.allows(viewer.account.role, .publishEvidence) else { return "" }
+        let file = model.evidence
+        return file.isPublic
+            ? Forms.postButton(SiteURL.evidenceVisibility(file.id).path, label: "Make private", csrf: viewer.csrfToken, id: "unpublish-evidence", hidden: [("public", "no")])
+            : "<p class=\"note\">Publish only after checking the file holds no personal data (plates, officers' or residents' names).</p>"
+                + Forms.postButton(SiteURL.evidenceVisibility(file.id).path, label: "Publish this file", csrf: viewer.csrfToken, id: "publish-evidence", hidden: [("public", "yes")])
     }
 
     static func page(_ model: Page) -> String {
@@ -126,6 +143,7 @@ enum EvidenceView {
         \(Forms.message(model.notice))
         <dl class="identity">\(rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined())</dl>
         <p><a class="button" id="download-evidence" href="\(SiteURL.evidenceFile(file.id).path)">Download</a></p>
+        \(visibilityButton(model))
         \(jpegNote)
         \(model.viewer == nil ? "" : "<p><a href=\"\(SiteURL.newFinding(agency: file.agencyID).with([("evidence", String(file.id))]))\" id=\"finding-from-evidence\">Enter a finding from this file</a></p>")
         \(findings.isEmpty ? "" : "<h2>Findings resting on this file</h2><ul>\(findings)</ul>")

@@ -3,6 +3,8 @@
 enum Notice: String {
     case evidenceAdded = "evidence-added"
     case evidenceDuplicate = "evidence-duplicate"
+    case evidencePublished = "evidence-published"
+    case evidenceUnpublished = "evidence-unpublished"
     case logImported = "log-imported"
     case findingSaved = "finding-saved"
     case findingCorrected = "finding-corrected"
@@ -14,6 +16,8 @@ enum Notice: String {
         switch self {
         case .evidenceAdded: "Stored. The file is kept under its SHA-256 fingerprint and never modified."
         case .evidenceDuplicate: "These exact bytes were already stored for this agency; nothing new was stored."
+        case .evidencePublished: "Published: anyone can now open and download this file."
+        case .evidenceUnpublished: "Private again: only signed-in people can open it."
         case .logImported: "The hotlist action log was imported; the file is kept as evidence."
         case .findingSaved: "Saved. A second person with the reviewer role must verify it before it is public."
         case .findingCorrected: "Saved as a new version. The earlier versions stay in the history; this one needs verifying."

@@ -153,7 +153,7 @@ enum RequestsView {
         <label for="attach-file">Attach a file from the agency's answer <span class="hint">(PDF, PNG, JPEG, CSV, XLSX, ZIP, EML)</span></label><input type="file" id="attach-file" name="file" required>
         <label for="attach-communication">It came with</label><select id="attach-communication" name="communication_id">\(entries)</select>
         <label for="attach-received">Received on</label><input type="date" id="attach-received" name="received">
-        <label class="checkbox"><input type="checkbox" name="public" id="attach-public"> Public <span class="hint">(only if it holds no personal data)</span></label>
+        \(EvidenceView.publicCheckbox(model.viewer, id: "attach-public"))
         <button type="submit">Attach</button></form>
         """
     }
