@@ -123,6 +123,8 @@ import VaporTesting
             #expect(try await entering.post(app, SiteURL.findingVerify(findingID).path, []).status == .forbidden)
             var reviewing = try await makeSession(db, reviewer)
             #expect(try await reviewing.get(app, SiteURL.review.path).body.contains("Finding #\(findingID) v1"))
+            #expect(try await entering.get(app, SiteURL.home.path).text(ofID: "mine-waiting") == "1 of yours waits for a second person to verify it.")
+            #expect(try await reviewing.get(app, SiteURL.home.path).body.contains("1 finding or statement waits for your review"))
             // MUT: the reviewer verifies.
             _ = try await reviewing.get(app, SiteURL.finding(findingID).path)
             let verified = try await reviewing.post(app, SiteURL.findingVerify(findingID).path, [])

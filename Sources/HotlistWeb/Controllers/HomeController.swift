@@ -18,6 +18,11 @@ enum HomeController {
             if let viewer = request.viewer {
                 model.needsAction = try await RequestStore(request.store).due(today: CalendarDay.today(request.clock.now()), withinDays: 7, createdBy: viewer.account.id)
                 model.today = CalendarDay.today(request.clock.now())
+                let findings = try await FindingStore(request.store).queue()
+                let statements = try await StatementStore(request.store).list(verifiedOnly: false).filter { !$0.isVerified }
+                let entered = findings.map(\.enteredByID) + statements.map(\.enteredByID)
+                model.awaitingReview = (entered.count, entered.filter { $0 == viewer.account.id }.count)
+                model.viewerMayReview = PermissionTable.allows(viewer.account.role, .verifyFindings)
             }
             return (HomeView.render(model, viewer: request.viewer), .html)
         }

@@ -8,13 +8,26 @@ enum HomeView {
         /// The signed-in person's requests that are overdue or due within a week.
         var needsAction: [RecordsRequest]? = nil
         var today: CalendarDay? = nil
+        /// Findings and statements waiting for a second person: (all waiting, of them entered by the viewer).
+        var awaitingReview: (all: Int, mine: Int)? = nil
+        var viewerMayReview = false
     }
 
     static func needsAction(_ model: Model) -> String {
         guard let requests = model.needsAction, let today = model.today else { return "" }
         let body = requests.isEmpty ? "<p id=\"needs-action-none\">None of your requests is overdue or due in the next 7 days. <a href=\"\(SiteURL.requests.path)\">All requests</a></p>"
             : RequestsView.table(requests, id: "needs-action", caption: "Your requests: overdue or due within 7 days", today: today)
-        return "<section class=\"needs-action\" aria-labelledby=\"needs-action-heading\"><h2 id=\"needs-action-heading\">Needs action</h2>\(body)</section>"
+        var review = ""
+        if let waiting = model.awaitingReview {
+            if model.viewerMayReview, waiting.all - waiting.mine > 0 {
+                let others = waiting.all - waiting.mine
+                review = "<p id=\"review-waiting\"><a href=\"\(SiteURL.review.path)\">\(others == 1 ? "1 finding or statement waits" : "\(others) findings or statements wait") for your review</a>.</p>"
+            }
+            if waiting.mine > 0 {
+                review += "<p id=\"mine-waiting\">\(waiting.mine) of yours wait\(waiting.mine == 1 ? "s" : "") for a second person to verify \(waiting.mine == 1 ? "it" : "them").</p>"
+            }
+        }
+        return "<section class=\"needs-action\" aria-labelledby=\"needs-action-heading\"><h2 id=\"needs-action-heading\">Needs action</h2>\(body)\(review)</section>"
     }
 
     static func render(_ model: Model, viewer: Viewer? = nil) -> String {
