@@ -51,6 +51,8 @@ struct FindingsAdd: AsyncParsableCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var database: DatabaseOptions
 
+    func validate() throws { if actor.actingAs == nil { throw ValidationError("Give --as EMAIL: the person entering the finding (someone else verifies it).") } }
+
     func run() async throws {
         try await withDatabase(database) { db in
             let version = try await FindingStore(db).add(try finding.draft(agencyID: agency), by: try await actor.actor(db), now: Date())
@@ -66,6 +68,8 @@ struct FindingsCorrect: AsyncParsableCommand {
     @OptionGroup var finding: FindingOptions
     @OptionGroup var actor: ActorOptions
     @OptionGroup var database: DatabaseOptions
+
+    func validate() throws { if actor.actingAs == nil { throw ValidationError("Give --as EMAIL: the person entering the correction (someone else verifies it).") } }
 
     func run() async throws {
         try await withDatabase(database) { db in
@@ -159,6 +163,7 @@ struct StatementsAdd: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+        if actor.actingAs == nil { throw ValidationError("Give --as EMAIL: the person recording the statement (someone else verifies it).") }
         guard AgencyStatement.Kind(rawValue: kind) != nil else { throw ValidationError("--kind \(kind): use statement or policy.") }
         guard CalendarDay(iso: date) != nil else { throw ValidationError("--date \(date) is not a date; use YYYY-MM-DD.") }
     }
