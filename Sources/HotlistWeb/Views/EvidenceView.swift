@@ -124,7 +124,7 @@ enum EvidenceView {
             ("Agency", "<a href=\"\(SiteURL.agency(file.agencyID).path)\">\(HTML.escape(model.agencyName))</a>"),
             ("Original name", "<span id=\"evidence-name\">\(HTML.escape(file.originalName))</span>"),
             ("Type", "<span id=\"evidence-kind\">\(HTML.escape(file.kind.label))</span> (read from the file's bytes)"),
-            ("Size", EvidenceIntake.describe(bytes: file.size) + " (\(HTML.number(file.size)) bytes)"),
+            ("Size", file.size < 1024 ? "\(file.size) bytes" : EvidenceIntake.describe(bytes: file.size) + " (\(HTML.number(file.size)) bytes)"),
             ("SHA-256", "<code id=\"evidence-sha256\">\(file.sha256)</code>"),
             ("Received", HTML.escape(file.receivedOn?.iso ?? "not recorded")),
             ("Visibility", file.isPublic ? "public" : "private (signed-in people only)"),

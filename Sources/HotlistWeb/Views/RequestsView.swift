@@ -138,7 +138,7 @@ enum RequestsView {
     }
 
     static func attachment(_ file: EvidenceFile) -> String {
-        "<a href=\"\(SiteURL.evidence(file.id).path)\" class=\"attachment\">#\(file.id) \(HTML.escape(file.originalName))</a> <span class=\"hint\">(\(HTML.escape(file.kind.label)), \(EvidenceIntake.describe(bytes: file.size))\(file.isPublic ? ", public" : ""))</span>"
+        "<a href=\"\(SiteURL.evidence(file.id).path)\" class=\"attachment\" id=\"evidence-\(file.id)\">#\(file.id) \(HTML.escape(file.originalName))</a> <span class=\"hint\">(\(HTML.escape(file.kind.label)), \(EvidenceIntake.describe(bytes: file.size))\(file.isPublic ? ", public" : ""))</span>"
     }
 
     /// Attach a file from the agency's answer: stored as evidence about the agency, linked to this request.
