@@ -139,9 +139,24 @@ import VaporTesting
             #expect(finding["immigration_violator"]?.string == "enabled" && finding["topics"]?["stolen_vehicle"]?.string == "enabled")
             #expect(finding["evidence"]?.array?.first?["url"] == nil, "no download address for a private file")
             #expect(api.json?["status"]?["code"]?.string == "immigration_violator_enabled")
+            // The whole list, checked against the OpenAPI document, and filtered.
+            let validator = try await APITests.validator(app)
+            let all = try await APITests.check(app, validator, SiteURL.api(.findings).path, operation: "/api/v1/findings")
+            #expect(all.array?.count == 1 && all[0]?["agency"]?["name"]?.string == "Atherton CA PD")
+            _ = try await APITests.check(app, validator, SiteURL.api(.agency(atherton)).path, operation: "/api/v1/agencies/{id}")
+            #expect(try await app.fetch(SiteURL.api(.findings).path + "?state=NV").json?.array?.isEmpty == true)
+            #expect(try await app.fetch(SiteURL.api(.findings).path + "?immigration_violator=disabled").json?.array?.isEmpty == true)
+            #expect(try await app.fetch(SiteURL.api(.findings).path + "?immigration_violator=maybe").status == .badRequest)
             for text in ["vol@example.org", "rev@example.org", "Vera", "Rita"] {
-                #expect(!page.body.contains(text) && !api.body.contains(text), "\(text) must not be published")
+                #expect(!page.body.contains(text) && !api.body.contains(text) && !all.description.contains(text), "\(text) must not be published")
             }
+            // A correction from the web form is a new version; the public keeps version 1 until it is verified.
+            let correctForm = try await entering.get(app, SiteURL.findingCorrect(findingID).path)
+            #expect(correctForm.body.contains("id=\"topic-immigration_violator-enabled\" checked"), "the form starts from the latest version")
+            let corrected = try await entering.post(app, SiteURL.findingCorrect(findingID).path, [("evidence", String(file)), ("as_of", "2026-10-01"), ("topic_immigration_violator", "disabled")])
+            #expect(corrected.status == .seeOther)
+            #expect(try await entering.get(app, SiteURL.finding(findingID).path).body.contains("id=\"version-2\""))
+            #expect(try await app.fetch(SiteURL.api(.agency(atherton)).path).json?["findings"]?[0]?["version"]?.int == 1)
             // A reviewer cannot verify their own work.
             let own = try await reviewing.post(app, SiteURL.agencyFindings(atherton).path, [("evidence", String(file)), ("as_of", "2026-11-01"), ("topic_immigration_violator", "disabled")])
             let ownID = try #require(Int(own.headers.first(name: .location)?.split(separator: "?").first?.dropFirst("/findings/".count) ?? ""))

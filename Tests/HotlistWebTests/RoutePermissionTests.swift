@@ -40,7 +40,7 @@ import VaporTesting
         "POST /admin/people/:userID/reset-token": .manageUsers,
         "GET /admin/audit": .readAuditTrail, "GET /admin/audit.csv": .readAuditTrail,
         "GET /api/v1/agencies": .readPublic, "GET /api/v1/agencies/:id": .readPublic, "GET /api/v1/reference/ncic": .readPublic,
-        "GET /api/v1/reference/states": .readPublic, "GET /api/v1/reference/states/:code": .readPublic, "GET /api/v1/openapi.json": .readPublic, "GET /api/v1/contradictions": .readPublic,
+        "GET /api/v1/reference/states": .readPublic, "GET /api/v1/reference/states/:code": .readPublic, "GET /api/v1/openapi.json": .readPublic, "GET /api/v1/contradictions": .readPublic, "GET /api/v1/findings": .readPublic,
         "GET /api/v1/me": .manageOwnAccount,
         "GET /api/v1/requests": .readRequests, "POST /api/v1/requests": .editRequests, "GET /api/v1/requests/:requestID": .readRequests,
         "POST /api/v1/requests/:requestID/status": .editRequests, "GET /api/v1/campaigns": .readRequests, "PUT /api/v1/agencies/:id/records-contact": .editRecordsContact, "GET /api/v1/**": .readPublic,

@@ -68,6 +68,30 @@ enum APIController {
         }
     }
 
+    /// Every verified finding, newest verified version of each, with its agency.
+    @Sendable static func findings(_ request: Request) async throws -> Response {
+        var problems: [InputProblem] = []
+        var state: String?, setting: TopicSetting?
+        for (name, value) in request.queryParameters() {
+            switch name {
+            case "state": if let parsed = USState.byCode(value) { state = parsed.code } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a state code", hint: "Use two letters such as CA.")) }
+            case "immigration_violator": if let parsed = TopicSetting(rawValue: value) { setting = parsed } else { problems.append(InputProblem(file: "query", field: name, problem: "\"\(value)\" is not a setting", hint: "Use enabled, disabled or not_shown.")) }
+            default: problems.append(InputProblem(file: "query", field: name, problem: "unknown parameter \"\(name)\"", hint: "Known parameters: state, immigration_violator."))
+            }
+        }
+        if !problems.isEmpty { throw InputProblems(problems) }
+        return try await request.cached {
+            let versions = try await FindingStore(request.store).verified().filter { setting == nil || $0.immigrationViolator == setting }
+            let evidence = try await request.evidenceStore.list()
+            var items: [APIModels.AgencyFindingDTO] = []
+            for version in versions {
+                guard let agency = try await DirectoryQueries(request.store).agency(id: version.agencyID), state == nil || agency.stateCode == state else { continue }
+                items.append(APIModels.AgencyFindingDTO(agency: agency, finding: version, evidence: evidence.filter { version.evidenceIDs.contains($0.id) }))
+            }
+            return try jsonText(items)
+        }
+    }
+
     @Sendable static func openAPI(_ request: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .json

@@ -59,6 +59,13 @@ extension APIModels {
         }
     }
 
+    /// A verified finding with the agency it is about, for `/api/v1/findings`.
+    public struct AgencyFindingDTO: Codable, Sendable {
+        var agency: Link
+        var finding: FindingDTO
+        public init(agency: AgencyLink, finding: FindingVersion, evidence: [EvidenceFile]) { self.agency = Link(agency); self.finding = FindingDTO(finding, evidence: evidence) }
+    }
+
     public struct EvidenceRefDTO: Codable, Sendable {
         var id: Int; var kind: String; var isPublic: Bool; var sha256: String; var url: String?
         enum CodingKeys: String, CodingKey { case id, kind, isPublic = "public", sha256, url }

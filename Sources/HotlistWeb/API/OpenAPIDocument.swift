@@ -642,6 +642,20 @@ enum OpenAPIDocument {
    }
   }
  },
+ "/api/v1/findings": {
+  "get": {
+   "operationId": "listFindings",
+   "summary": "Every verified finding (the newest verified version of each), with its agency; unverified findings are never listed",
+   "parameters": [
+    {"name": "state", "in": "query", "required": false, "schema": {"type": "string"}},
+    {"name": "immigration_violator", "in": "query", "required": false, "schema": {"type": "string", "enum": ["enabled", "disabled", "not_shown"]}}
+   ],
+   "responses": {
+    "200": {"description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/AgencyFinding"}}}}},
+    "400": {"description": "A bad or unknown parameter, named.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+   }
+  }
+ },
  "/api/v1/contradictions": {
   "get": {
    "operationId": "listContradictions",
@@ -1981,6 +1995,15 @@ enum OpenAPIDocument {
      "label": {"type": "string"}
     },
     "required": ["finding_id", "version", "as_of", "immigration_violator", "topics", "other_hotlists", "evidence", "verified_at", "label"],
+    "additionalProperties": false
+   },
+   "AgencyFinding": {
+    "type": "object",
+    "properties": {
+     "agency": {"$ref": "#/components/schemas/Link"},
+     "finding": {"$ref": "#/components/schemas/Finding"}
+    },
+    "required": ["agency", "finding"],
     "additionalProperties": false
    },
    "EvidenceRef": {

@@ -97,6 +97,7 @@ func registerRoutes(_ app: Application) throws {
     api.get("reference", "states", ":code", use: APIController.state).requires(.readPublic)
     api.get("openapi.json", use: APIController.openAPI).requires(.readPublic)
     api.get("contradictions", use: APIController.contradictions).requires(.readPublic)
+    api.get("findings", use: APIController.findings).requires(.readPublic)
     api.get("me", use: APIWriteController.me).requires(.manageOwnAccount)
     api.put("agencies", ":id", "records-contact", use: APIWriteController.replaceRecordsContact).requires(.editRecordsContact)
     api.get("requests", use: APIRequestController.list).requires(.readRequests)

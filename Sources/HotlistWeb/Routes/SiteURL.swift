@@ -70,6 +70,7 @@ public enum SiteURL: Sendable, Equatable {
         case request(Int)
         case requestStatus(Int)
         case campaigns
+        case findings
     }
 
     public var path: String {
@@ -140,6 +141,7 @@ public enum SiteURL: Sendable, Equatable {
             case .request(let id): "/api/v1/requests/\(id)"
             case .requestStatus(let id): "/api/v1/requests/\(id)/status"
             case .campaigns: "/api/v1/campaigns"
+            case .findings: "/api/v1/findings"
             }
         }
     }
