@@ -12,11 +12,13 @@ Contract used here:
 """
 
 import hashlib
+import json
 import re
 
 from selenium.webdriver.common.by import By
 
 from test_accounts import ADMIN, VOLUNTEER, fresh_browser, sign_in, sign_out, submit  # noqa: F401 (fixture)
+from test_api_contract import check, spec  # noqa: F401 (fixture)
 from test_directory import click_and_wait
 
 AGENCY = "Fairfield CA PD"
@@ -29,7 +31,7 @@ def open_agency(driver, base_url):
     return driver.current_url
 
 
-def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, tmp_path):
+def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, tmp_path, spec, http_get):
     record = tmp_path / "fairfield-ncic-settings.pdf"
     record.write_bytes(RECORD)
     driver.get(base_url + "/sign-in")
@@ -94,3 +96,12 @@ def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, t
     assert "Vera Volunteer" not in page and "Ada Admin" not in page and VOLUNTEER not in page
     driver.execute_script("document.getElementById('findings').scrollIntoView()")
     shot("agency page with verified finding and contradictions")
+
+    # The same, through the API, checked against the OpenAPI document.
+    agency_id = int(agency_url.rstrip("/").split("/")[-1])
+    detail = check(spec, http_get, base_url, f"/api/v1/agencies/{agency_id}", "/api/v1/agencies/{id}")
+    assert detail["status"]["code"] == "immigration_violator_enabled"
+    assert {c["rule_id"] for c in detail["contradictions"]} >= {"rule-1", "rule-2"}
+    listed = check(spec, http_get, base_url, "/api/v1/findings?state=CA", "/api/v1/findings")
+    assert any(item["agency"]["id"] == agency_id and item["finding"]["immigration_violator"] == "enabled" for item in listed)
+    assert VOLUNTEER not in json.dumps(listed) and ADMIN not in json.dumps(detail)
