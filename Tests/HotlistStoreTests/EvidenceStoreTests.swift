@@ -77,6 +77,28 @@ func rowCount(_ db: HotlistDatabase, _ table: String) async throws -> Int {
     }
 
     @Test(arguments: TestBackend.available)
+    func theSameFileUploadedTwiceAtOnceIsStoredOnce(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await withEvidenceFolder { folder in
+                _ = try await PrivateEyesImportTests.importFixture(db)
+                let sparks = try await PrivateEyesImportTests.agencyID(db, "Sparks NV PD")
+                let store = EvidenceStore(db, directory: folder)
+                // MUT: eight uploads of the same bytes racing each other.
+                let ids = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for n in 0..<8 {
+                        group.addTask { try await store.add(Self.pdf, EvidenceSubmission(agencyID: sparks, originalName: "copy-\(n).pdf"), by: .system, now: Date()).evidence.id }
+                    }
+                    return try await group.reduce(into: Set<Int>()) { $0.insert($1) }
+                }
+                // validate: one record, one file, every caller told which.
+                #expect(ids.count == 1)
+                #expect(try await rowCount(db, "evidence_files") == 1)
+                #expect(storedFiles(folder).count == 1)
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func refusedFilesLeaveNothingBehind(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             try await withEvidenceFolder { folder in

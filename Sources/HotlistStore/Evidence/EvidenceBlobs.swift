@@ -27,6 +27,8 @@ public struct EvidenceBlobs: Sendable {
         let temporary = "\(directory)/tmp/\(UUID().uuidString)"
         do {
             try data.write(to: URL(fileURLWithPath: temporary))
+            // On disk before it gets its name: a crash leaves a stray temporary file, never a short one under a hash.
+            if let handle = FileHandle(forWritingAtPath: temporary) { try handle.synchronize(); try handle.close() }
             // Read-only from here on: evidence is never modified in place.
             try files.setAttributes([.posixPermissions: 0o444], ofItemAtPath: temporary)
             if rename(temporary, final) != 0 {

@@ -43,6 +43,10 @@ public struct EvidenceStore: Sendable {
             }
             return Added(evidence: evidence, wasAlreadyStored: false)
         } catch {
+            // The same bytes for the same agency, stored by a parallel upload a moment ago: that record is the answer.
+            if let existing = try await Self.list(sql: database.sql, where: { $0.where("agency_id", .equal, checked.agencyID).where("sha256", .equal, hash) }).first {
+                return Added(evidence: existing, wasAlreadyStored: true)
+            }
             // No orphan: remove bytes that this call wrote and that no record points at.
             if stored.isNew, try await !isReferenced(hash) { blobs.discard(hash) }
             throw error
