@@ -188,3 +188,31 @@ import Testing
         }
     }
 }
+
+@Suite struct PNGMetadataTests {
+    /// A PNG built chunk by chunk (CRCs are copied, not checked, so zeros do).
+    static func png(_ chunks: [(String, [UInt8])]) -> [UInt8] {
+        var bytes = PNGMetadata.signature
+        for (type, data) in chunks {
+            let length = UInt32(data.count)
+            bytes += [UInt8(length >> 24), UInt8((length >> 16) & 0xFF), UInt8((length >> 8) & 0xFF), UInt8(length & 0xFF)]
+            bytes += Array(type.utf8)
+            bytes += data
+            bytes += [0, 0, 0, 0]
+        }
+        return bytes
+    }
+
+    @Test func publicScreenshotsLoseExifAndTextChunks() throws {
+        let original = Self.png([("IHDR", Array(repeating: 1, count: 13)), ("eXIf", Array("MM\0*GPS 39.5".utf8)), ("tEXt", Array("Author\0Ofc. Smith".utf8)),
+                                 ("IDAT", [9, 8, 7, 6]), ("IEND", [])])
+        #expect(PNGMetadata.hasMetadata(original))
+        // MUT
+        let cleaned = try #require(PNGMetadata.stripped(original))
+        // validate
+        #expect(cleaned == Self.png([("IHDR", Array(repeating: 1, count: 13)), ("IDAT", [9, 8, 7, 6]), ("IEND", [])]))
+        #expect(!PNGMetadata.hasMetadata(cleaned))
+        #expect(PNGMetadata.stripped(Array(original.dropLast(6))) == nil, "a cut-short file is refused, not guessed")
+        #expect(PNGMetadata.stripped(EvidenceRulesTests.pdf) == nil)
+    }
+}

@@ -134,8 +134,8 @@ enum EvidenceController {
         return request.viewer == nil && evidence.isPublic ? HTMLResponse.make(html) : request.personalPage(html)
     }
 
-    /// The file's bytes, checked against its hash. Anonymous visitors get public JPEGs without
-    /// EXIF/XMP metadata (which can hold where a photo was taken).
+    /// The file's bytes, checked against its hash. Anonymous visitors get public images without
+    /// their metadata (JPEG EXIF/XMP, PNG eXIf and text chunks: they can hold where a photo was taken).
     @Sendable static func download(_ request: Request) async throws -> Response {
         let evidence = try await evidence(request)
         var bytes: Data
@@ -143,8 +143,9 @@ enum EvidenceController {
             request.logger.error("evidence \(evidence.id): \(error.message)")
             throw Abort(.internalServerError, reason: "The stored file failed its integrity check, so it is not served. An admin should run 'hotlistwatch evidence verify'.")
         }
-        if request.viewer == nil, evidence.kind == .jpeg {
-            guard let cleaned = JPEGMetadata.stripped([UInt8](bytes)) else {
+        if request.viewer == nil, evidence.kind.isImage {
+            let cleaned = evidence.kind == .jpeg ? JPEGMetadata.stripped([UInt8](bytes)) : PNGMetadata.stripped([UInt8](bytes))
+            guard let cleaned else {
                 throw Abort(.conflict, reason: "This image could not be cleaned of its metadata, so it is not published. Signed-in people can download the original.")
             }
             bytes = Data(cleaned)

@@ -83,7 +83,7 @@ enum EvidenceView {
         guard PermissionTable.allows(viewer.account.role, .publishEvidence) else {
             return "<p class=\"hint\">Files are private when uploaded; a reviewer publishes them after checking they hold no personal data.</p>"
         }
-        return "<label class=\"checkbox\"><input type=\"checkbox\" id=\"\(id)\" name=\"public\"> Public <span class=\"hint\">(only files without personal data: no plates, no officers' or residents' names; public JPEGs are served without their EXIF metadata)</span></label>"
+        return "<label class=\"checkbox\"><input type=\"checkbox\" id=\"\(id)\" name=\"public\"> Public <span class=\"hint\">(only files without personal data: no plates, no officers' or residents' names; public images are served without their EXIF metadata)</span></label>"
     }
 
     /// The timeline of hotlist changes; user names and entry details (plates, names) only when `showPrivate`.
@@ -136,7 +136,7 @@ enum EvidenceView {
             if let request = file.requestID { rows.append(("Request", "<a href=\"\(SiteURL.request(request).path)\">#\(request)</a>\(file.communicationID.map { ", communication #\($0)" } ?? "")")) }
         }
         let findings = model.findings.map { "<li>Finding #\($0.findingID) (records as of \($0.asOf.iso))\(model.viewer == nil ? "" : " – <a href=\"\(SiteURL.finding($0.findingID).path)\">open</a>")</li>" }.joined()
-        let jpegNote = file.kind == .jpeg && file.isPublic ? "<p class=\"note\">Downloads by visitors who are not signed in are served without EXIF/XMP metadata (which can include where the photo was taken).</p>" : ""
+        let jpegNote = file.kind.isImage && file.isPublic ? "<p class=\"note\">Downloads by visitors who are not signed in are served without the image's metadata (EXIF and text, which can include where and when a photo was taken).</p>" : ""
         return Layout.page(title: "Evidence #\(file.id)", viewer: model.viewer, body: """
         <p class="crumbs"><a href="\(SiteURL.agency(file.agencyID).path)">\(HTML.escape(model.agencyName))</a>\(model.viewer == nil ? "" : " › <a href=\"\(SiteURL.agencyEvidence(file.agencyID).path)\">Evidence</a>")</p>
         <h1>Evidence #\(file.id)</h1>
