@@ -214,6 +214,20 @@ func rowCount(_ db: HotlistDatabase, _ table: String) async throws -> Int {
                 #expect(try await store.verified(agencyID: setup.agency).first?.immigrationViolator == .disabled)
                 let history = try await store.history(findingID: first.findingID)
                 #expect(history.allSatisfy(\.isVerified) && history[0].immigrationViolator == .enabled, "the history stays as it was")
+                // Corrections racing each other: every one is either saved under its own number or refused by name.
+                let outcomes = await withTaskGroup(of: String.self) { group in
+                    for _ in 0..<6 {
+                        group.addTask {
+                            do { return "v\(try await store.correct(findingID: first.findingID, Self.draft(setup, .enabled), by: .user(setup.volunteer, channel: .web), now: Date()).version)" }
+                            catch let error as InputProblems { return error.problems.first?.problem.contains("a moment ago") == true ? "refused" : "other: \(error)" }
+                            catch { return "error: \(error)" }
+                        }
+                    }
+                    return await group.reduce(into: [String]()) { $0.append($1) }
+                }
+                #expect(outcomes.allSatisfy { $0.hasPrefix("v") || $0 == "refused" }, "\(outcomes)")
+                let saved = outcomes.filter { $0.hasPrefix("v") }
+                #expect(Set(saved).count == saved.count, "no version number twice")
             }
         }
     }

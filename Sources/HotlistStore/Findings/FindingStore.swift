@@ -24,6 +24,18 @@ public struct FindingStore: Sendable {
 
     /// A correction: a new version of `findingID`, unverified until a reviewer checks it. Earlier versions stay.
     public func correct(findingID: Int, _ draft: FindingDraft, by actor: AuditActor, now: Date) async throws -> FindingVersion {
+        let known = try await Self.versions(sql: database.sql, findingIDs: [findingID]).last?.version
+        do { return try await insertCorrection(findingID: findingID, draft, by: actor, now: now) } catch let problems as InputProblems { throw problems } catch {
+            // Two corrections at once both take the next number; the loser is told, not given a 500.
+            if let latest = try await Self.versions(sql: database.sql, findingIDs: [findingID]).last?.version, let known, latest > known {
+                throw InputProblems([InputProblem(file: "finding \(findingID)", field: "version", problem: "someone else saved version \(latest) of this finding a moment ago",
+                                                  hint: "Open the finding again, check their version, and correct that if it is still needed.")])
+            }
+            throw error
+        }
+    }
+
+    private func insertCorrection(findingID: Int, _ draft: FindingDraft, by actor: AuditActor, now: Date) async throws -> FindingVersion {
         try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
             guard let latest = try await Self.versions(sql: sql, findingIDs: [findingID]).last else { throw RecordNotFound("finding \(findingID)") }
