@@ -119,6 +119,7 @@ import VaporTesting
             var (page, api) = try await publicView()
             #expect(!page.body.contains("finding-\(findingID)") && !page.body.contains("id=\"rule-2\""))
             #expect(api.json?["findings"]?.array?.isEmpty == true)
+            #expect(try await app.fetch(SiteURL.findings.path).body.contains("id=\"no-findings\""))
             // The volunteer cannot verify (not a reviewer); the queue shows it to reviewers.
             #expect(try await entering.post(app, SiteURL.findingVerify(findingID).path, []).status == .forbidden)
             var reviewing = try await makeSession(db, reviewer)
@@ -132,6 +133,10 @@ import VaporTesting
             // validate: public now, with the contradiction and without anyone's name.
             (page, api) = try await publicView()
             #expect(page.body.contains("id=\"finding-\(findingID)\""))
+            let list = try await app.fetch(SiteURL.findings.path)
+            #expect(list.body.contains("/agencies/\(atherton)#finding-\(findingID)") && list.body.contains("Stolen Vehicle"))
+            #expect(try await app.fetch(SiteURL.findings.path + "?state=NV").body.contains("id=\"no-findings\""))
+            #expect(try await app.fetch(SiteURL.findings.path + "?state=ZZ").status == .badRequest)
             #expect(page.body.contains("class=\"status-immigration_violator_enabled\">Immigration Violator enabled (records as of 2026-10-01, verified finding #\(findingID))"))
             #expect(page.body.contains("id=\"rule-2\""), "California restricts immigration use: rule 2")
             #expect(page.body.contains("held privately"), "a private file is named, not linked")

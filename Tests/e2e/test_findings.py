@@ -19,10 +19,15 @@ from selenium.webdriver.common.by import By
 
 from test_accounts import ADMIN, VOLUNTEER, fresh_browser, sign_in, sign_out, submit  # noqa: F401 (fixture)
 from test_api_contract import check, spec  # noqa: F401 (fixture)
-from test_directory import click_and_wait
+from test_directory import A11Y_PROBLEMS_JS, click_and_wait
 
 AGENCY = "Fairfield CA PD"
 RECORD = b"%PDF-1.7\n% Fairfield PD: Flock hotlist settings, NCIC topics, exported 2026-10-01\n1 0 obj <<>> endobj\n"
+
+
+def assert_accessible(driver):
+    problems = driver.execute_script(A11Y_PROBLEMS_JS)
+    assert not problems, f"{driver.current_url}:\n" + "\n".join(problems)
 
 
 def open_agency(driver, base_url):
@@ -40,6 +45,7 @@ def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, t
     assert not driver.find_elements(By.ID, "verified-findings")
     click_and_wait(driver, driver.find_element(By.ID, "agency-evidence-link"))
     # Upload the record (private: volunteers cannot publish files).
+    assert_accessible(driver)
     form = driver.find_element(By.ID, "evidence-form")
     assert not form.find_elements(By.NAME, "public")
     form.find_element(By.NAME, "file").send_keys(str(record))
@@ -50,6 +56,7 @@ def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, t
     evidence_url = driver.current_url.split("?")[0]
     # Enter what it shows.
     click_and_wait(driver, driver.find_element(By.ID, "finding-from-evidence"))
+    assert_accessible(driver)
     form = driver.find_element(By.ID, "finding-form")
     driver.execute_script("arguments[0].value = '2026-10-01'", form.find_element(By.NAME, "as_of"))
     form.find_element(By.ID, "topic-immigration_violator-enabled").click()
@@ -96,6 +103,13 @@ def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, t
     assert "Vera Volunteer" not in page and "Ada Admin" not in page and VOLUNTEER not in page
     driver.execute_script("document.getElementById('findings').scrollIntoView()")
     shot("agency page with verified finding and contradictions")
+
+    # The public list of findings links to it.
+    driver.get(base_url + "/findings?state=CA")
+    assert_accessible(driver)
+    row = driver.find_element(By.CSS_SELECTOR, f"#findings-table a[href*='/agencies/{agency_url.rstrip('/').split('/')[-1]}#finding-']")
+    assert row.text == AGENCY
+    shot("public findings list")
 
     # The same, through the API, checked against the OpenAPI document.
     agency_id = int(agency_url.rstrip("/").split("/")[-1])

@@ -5,6 +5,29 @@ import Vapor
 
 /// Entering, correcting and verifying findings; the reviewer queue.
 enum FindingsController {
+    /// Every verified finding, newest first: the public record of what agencies' settings were shown to be.
+    @Sendable static func publicList(_ request: Request) async throws -> Response {
+        var state: String?
+        for (name, value) in request.queryParameters() where !value.isEmpty {
+            switch name {
+            case "state":
+                guard let parsed = USState.byCode(value) else {
+                    throw InputProblems([InputProblem(file: "query", field: name, problem: "\"\(value.prefix(40))\" is not a state code", hint: "Use two letters such as CA.")])
+                }
+                state = parsed.code
+            default: throw InputProblems([InputProblem(file: "query", field: name, problem: "unknown parameter \"\(name.prefix(40))\"", hint: "Known parameter: state.")])
+            }
+        }
+        return try await request.cached {
+            var items: [(AgencyLink, FindingVersion)] = []
+            for version in try await FindingStore(request.store).verified().reversed() {
+                guard let agency = try await DirectoryQueries(request.store).agency(id: version.agencyID), state == nil || agency.stateCode == state else { continue }
+                items.append((agency, version))
+            }
+            return (FindingsView.publicList(items, state: state, viewer: request.viewer), .html)
+        }
+    }
+
     @Sendable static func newPage(_ request: Request) async throws -> Response {
         let agencyID = try request.agencyID()
         var values = FindingsView.FormValues()

@@ -59,6 +59,7 @@ func registerRoutes(_ app: Application) throws {
     app.post("evidence", ":evidenceID", "visibility", use: EvidenceController.setVisibility).requires(.publishEvidence)
     app.get("agencies", ":id", "findings", "new", use: FindingsController.newPage).requires(.enterFindings)
     app.post("agencies", ":id", "findings", use: FindingsController.create).requires(.enterFindings)
+    app.get("findings", use: FindingsController.publicList).requires(.readPublic)
     app.get("findings", ":findingID", use: FindingsController.page).requires(.readWork)
     app.get("findings", ":findingID", "correct", use: FindingsController.correctPage).requires(.enterFindings)
     app.post("findings", ":findingID", "correct", use: FindingsController.correct).requires(.enterFindings)

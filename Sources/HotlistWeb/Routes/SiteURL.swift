@@ -52,6 +52,7 @@ public enum SiteURL: Sendable, Equatable {
     case findingCorrect(Int)
     case findingVerify(Int)
     case review
+    case findings
     case agencyStatements(Int)
     case newStatement(agency: Int)
     case statementVerify(Int)
@@ -124,6 +125,7 @@ public enum SiteURL: Sendable, Equatable {
         case .findingCorrect(let id): "/findings/\(id)/correct"
         case .findingVerify(let id): "/findings/\(id)/verify"
         case .review: "/review"
+        case .findings: "/findings"
         case .agencyStatements(let id): "/agencies/\(id)/statements"
         case .newStatement(let agency): "/agencies/\(agency)/statements/new"
         case .statementVerify(let id): "/statements/\(id)/verify"

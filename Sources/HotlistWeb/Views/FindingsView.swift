@@ -111,6 +111,26 @@ enum FindingsView {
         """)
     }
 
+    static func publicList(_ items: [(AgencyLink, FindingVersion)], state: String?, viewer: Viewer?) -> String {
+        let rows = items.map { (agency, version) -> String in
+            let others = version.topics.filter { $0.key != NCICTopic.immigrationViolatorKey && $0.value == .enabled }.keys.sorted().map(NCICTopic.displayName)
+            return """
+            <tr><td><a href="\(SiteURL.agency(agency.id).path)#finding-\(version.findingID)">\(HTML.escape(agency.name))</a></td><td>\(HTML.escape(agency.stateCode ?? "–"))</td>
+            <td>\(version.asOf.iso)</td><td class="setting-\(version.immigrationViolator.rawValue)">\(HTML.escape(version.immigrationViolator.label))</td>
+            <td>\(others.isEmpty ? "–" : HTML.escape(others.joined(separator: ", ")))</td></tr>
+            """
+        }.joined()
+        let states = Set(items.compactMap(\.0.stateCode)).count
+        return Layout.page(title: "Findings", current: .findings, viewer: viewer, body: """
+        <h1>Findings\(state.map { " in \(HTML.escape(Layout.stateName($0)))" } ?? "")</h1>
+        <p class="lede">What records obtained from agencies show about the NCIC topics their license-plate readers alert on. Each was entered from the records and verified by a second person; the agency page shows the evidence and any contradiction with the agency's own policy or state law. Findings others reported (EFF) are on the agency pages, labelled as such.</p>
+        \(items.isEmpty ? "<p id=\"no-findings\">No verified findings yet.</p>" : """
+        <p>\(items.count) verified finding\(items.count == 1 ? "" : "s")\(state == nil ? " in \(states) state\(states == 1 ? "" : "s")" : ""). Also as data: <a href="\(SiteURL.api(.findings).path)\(state.map { "?state=\($0)" } ?? "")">JSON</a>.</p>
+        <table id="findings-table"><caption>Verified findings, newest first</caption><thead><tr><th>Agency</th><th>State</th><th>Records as of</th><th>Immigration Violator</th><th>Other topics enabled</th></tr></thead><tbody>\(rows)</tbody></table>
+        """)
+        """)
+    }
+
     static func queue(viewer: Viewer, findings: [FindingVersion], statements: [AgencyStatement], agencyNames: [Int: String]) -> String {
         let findingItems = findings.map { (version) -> String in
             let own = version.enteredByID == viewer.account.id ? " <span class=\"hint\">(yours: someone else must verify)</span>" : ""

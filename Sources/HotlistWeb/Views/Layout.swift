@@ -23,6 +23,7 @@ enum Layout {
         <a class="brand" href="\(SiteURL.home.path)">Hotlist Watch</a>
         <nav aria-label="Main"><ul>
         \(navItem(.agencies, "Agencies"))
+        \(navItem(.findings, "Findings"))
         \(navItem(.referenceNCIC, "NCIC topics"))
         \(navItem(.referenceStates, "State laws"))
         \(navItem(.about, "About the data"))
