@@ -2,7 +2,7 @@
 public struct AgencyDetail: Codable, Sendable, Equatable {
     public var agency: Agency
     /// What others reported about this agency (EFF), matched by exact name and state.
-    public var reportedFindings: [ReportedFinding] = []
+    public var reportedFindings: [RecordedOutcome] = []
     /// Where its own data contradicts its policy, statements or state law.
     public var contradictions: [Contradiction] = []
     /// Our own findings, newest verified version of each; unverified versions never reach this.

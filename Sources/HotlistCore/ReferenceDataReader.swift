@@ -95,16 +95,16 @@ public enum ReferenceDataReader {
     }
 
     /// Findings others reported (EFF), with their source and grade.
-    public static func reportedFindings(_ table: CSVTable) throws(InputProblem) -> [ReportedFinding] {
+    public static func reportedFindings(_ table: CSVTable) throws(InputProblem) -> [RecordedOutcome] {
         let reader = try CSVFieldReader(table, required: ["agency_name", "state_code", "outcome", "reported_prohibits_immigration", "as_of", "reported_by", "title", "url", "confidence", "notes"])
-        var rows: [ReportedFinding] = []
+        var rows: [RecordedOutcome] = []
         for record in table.rows {
             let prohibits = reader.text(record, "reported_prohibits_immigration").lowercased()
             guard prohibits == "yes" || prohibits == "no" else {
                 throw reader.problem(record, "reported_prohibits_immigration", "\"\(prohibits)\" is not yes or no", hint: "Write yes or no.")
             }
-            rows.append(ReportedFinding(agencyName: try reader.required(record, "agency_name"), stateCode: try stateCode(reader, record),
-                                        outcome: try reader.enumeration(record, "outcome", as: ReportedFinding.Outcome.self), reportedProhibitsImmigration: prohibits == "yes",
+            rows.append(RecordedOutcome(agencyName: try reader.required(record, "agency_name"), stateCode: try stateCode(reader, record),
+                                        outcome: try reader.enumeration(record, "outcome", as: RecordedOutcome.Outcome.self), reportedProhibitsImmigration: prohibits == "yes",
                                         asOf: try reader.required(record, "as_of"), reportedBy: try reader.required(record, "reported_by"),
                                         title: try reader.required(record, "title"), url: try reader.required(record, "url"),
                                         confidence: try reader.enumeration(record, "confidence", as: Confidence.self), notes: reader.text(record, "notes")))

@@ -15,8 +15,8 @@ import Testing
                                                                                                    immigrationEvidence: prohibits ? "Immigration enforcement" : nil))
     }
 
-    static func reported(_ name: String, _ state: String, _ outcome: ReportedFinding.Outcome, prohibits: Bool = false, asOf: String = "2026-06") -> ReportedFinding {
-        ReportedFinding(agencyName: name, stateCode: state, outcome: outcome, reportedProhibitsImmigration: prohibits, asOf: asOf, reportedBy: "EFF",
+    static func reported(_ name: String, _ state: String, _ outcome: RecordedOutcome.Outcome, prohibits: Bool = false, asOf: String = "2026-06") -> RecordedOutcome {
+        RecordedOutcome(agencyName: name, stateCode: state, outcome: outcome, reportedProhibitsImmigration: prohibits, asOf: asOf, reportedBy: "EFF",
                         title: "Are Your Local Police Using Flock Safety ALPRs to Scan for Immigrants?", url: "https://www.eff.org/x", confidence: .high, notes: "")
     }
 

@@ -20,7 +20,7 @@ public struct AgencyStatus: Sendable, Equatable, Codable {
     public init(code: Code, label: String, asOf: String?) { self.code = code; self.label = label; self.asOf = asOf }
 
     /// Findings decide first (the newest); then our requests: overdue, pending, refused; then what the directory knows.
-    public static func derive(reported: [ReportedFinding], requests: [RecordsRequest], usesFlock: Bool, today: CalendarDay) -> AgencyStatus {
+    public static func derive(reported: [RecordedOutcome], requests: [RecordsRequest], usesFlock: Bool, today: CalendarDay) -> AgencyStatus {
         if let latest = reported.last {
             switch latest.outcome {
             case .immigrationViolatorEnabled: return AgencyStatus(code: .immigrationViolatorEnabled, label: latest.label, asOf: latest.asOf)

@@ -18,7 +18,7 @@ public struct ContradictionEngine: Sendable {
         var link: AgencyLink { AgencyLink(id: id, name: name, stateCode: stateCode) }
     }
 
-    static func enabled(_ finding: ReportedFinding?) -> Bool { finding?.outcome == .immigrationViolatorEnabled }
+    static func enabled(_ finding: RecordedOutcome?) -> Bool { finding?.outcome == .immigrationViolatorEnabled }
 
     static let portalCitation = Citation(text: "The agency's Flock transparency portal (The News & Observer, Private Eyes data)",
                                          source: "https://github.com/mcclatchy-southeast/private_eyes", confidence: .high)
@@ -26,7 +26,7 @@ public struct ContradictionEngine: Sendable {
     /// Rule 1: enabled while the agency's own prohibited uses include immigration enforcement.
     /// `policies` are recorded, verified policy documents of the agency (their `deniesImmigrationUse`
     /// means the policy forbids immigration enforcement).
-    public func ownPolicy(_ agency: AgencyFacts, finding: ReportedFinding?, policies: [PublicStatement] = []) -> Contradiction? {
+    public func ownPolicy(_ agency: AgencyFacts, finding: RecordedOutcome?, policies: [PublicStatement] = []) -> Contradiction? {
         guard let finding, Self.enabled(finding) else { return nil }
         var evidence = [finding.label]
         var citations = [finding.citation]
@@ -48,7 +48,7 @@ public struct ContradictionEngine: Sendable {
 
     /// Rule 2: enabled in a state whose law restricts ALPR use or sharing for immigration enforcement,
     /// or local help with civil immigration enforcement. Unverified bills do not count.
-    public func stateLaw(_ agency: AgencyFacts, finding: ReportedFinding?) -> Contradiction? {
+    public func stateLaw(_ agency: AgencyFacts, finding: RecordedOutcome?) -> Contradiction? {
         guard let finding, Self.enabled(finding), let state = agency.stateCode else { return nil }
         let laws = restrictionLaws.filter { $0.stateCode == state && !$0.isUnverifiedBill }
         guard !laws.isEmpty else { return nil }
@@ -59,7 +59,7 @@ public struct ContradictionEngine: Sendable {
     }
 
     /// Rule 3: enabled while a recorded public statement says ALPRs are not used for it.
-    public func publicStatement(_ agency: AgencyFacts, finding: ReportedFinding?, statements: [PublicStatement]) -> Contradiction? {
+    public func publicStatement(_ agency: AgencyFacts, finding: RecordedOutcome?, statements: [PublicStatement]) -> Contradiction? {
         guard let finding, Self.enabled(finding) else { return nil }
         let denials = statements.filter { $0.agencyID == agency.id && $0.deniesImmigrationUse }
         guard !denials.isEmpty else { return nil }
@@ -70,7 +70,7 @@ public struct ContradictionEngine: Sendable {
     }
 
     /// Rule 4: enabled again after a record showed it disabled. `history` is the agency's findings, oldest first.
-    public func reEnabled(_ agency: AgencyFacts, history: [ReportedFinding]) -> Contradiction? {
+    public func reEnabled(_ agency: AgencyFacts, history: [RecordedOutcome]) -> Contradiction? {
         guard let offIndex = history.firstIndex(where: { $0.outcome == .immigrationViolatorDisabled }),
               let on = history[(offIndex + 1)...].first(where: { $0.outcome == .immigrationViolatorEnabled }) else { return nil }
         let off = history[offIndex]
@@ -123,7 +123,7 @@ public struct ContradictionEngine: Sendable {
     }
 
     /// Rule 6: the agency lets an agency with Immigration Violator enabled search its data.
-    public func exposureThroughSharing(_ owner: AgencyFacts, viewers: [AgencyLink], findings: [Int: ReportedFinding]) -> Contradiction? {
+    public func exposureThroughSharing(_ owner: AgencyFacts, viewers: [AgencyLink], findings: [Int: RecordedOutcome]) -> Contradiction? {
         let scanning = viewers.filter { Self.enabled(findings[$0.id]) }
         guard !scanning.isEmpty else { return nil }
         return Contradiction(rule: .exposureThroughSharing, agencyID: owner.id, agencyName: owner.name, stateCode: owner.stateCode,
@@ -133,7 +133,7 @@ public struct ContradictionEngine: Sendable {
     }
 
     /// Rule 7: forbids immigration enforcement and alerts on NCIC, with no finding yet: ask first.
-    public func askFirst(_ agency: AgencyFacts, finding: ReportedFinding?) -> Contradiction? {
+    public func askFirst(_ agency: AgencyFacts, finding: RecordedOutcome?) -> Contradiction? {
         guard finding == nil, agency.signals.immigrationPolicy == .prohibits, agency.signals.alertsNCIC == .yes else { return nil }
         return Contradiction(rule: .askFirst, agencyID: agency.id, agencyName: agency.name, stateCode: agency.stateCode,
                              explanation: "\(agency.name)'s portal forbids immigration enforcement and says its cameras alert on NCIC hotlists, which include ICE's Immigration Violator list. Nobody has yet shown whether that list is switched on: ask for the settings.",

@@ -36,14 +36,14 @@ public struct FindingVersion: Sendable, Equatable, Codable {
     public var immigrationViolator: TopicSetting { setting(NCICTopic.immigrationViolatorKey) }
 
     /// The finding as the contradiction rules read it; nil when the record does not show Immigration Violator.
-    public var outcome: ReportedFinding? {
-        let outcome: ReportedFinding.Outcome
+    public var outcome: RecordedOutcome? {
+        let outcome: RecordedOutcome.Outcome
         switch immigrationViolator {
         case .enabled: outcome = .immigrationViolatorEnabled
         case .disabled: outcome = .immigrationViolatorDisabled
         case .notShown: return nil
         }
-        return ReportedFinding(agencyName: "", stateCode: "", outcome: outcome, reportedProhibitsImmigration: false, asOf: asOf.iso,
+        return RecordedOutcome(agencyName: "", stateCode: "", outcome: outcome, reportedProhibitsImmigration: false, asOf: asOf.iso,
                                reportedBy: "Hotlist Watch", title: "Finding #\(findingID), version \(version), verified from records",
                                url: "/agencies/\(agencyID)#finding-\(findingID)", confidence: .high,
                                notes: "Entered from \(evidenceIDs.count) evidence file\(evidenceIDs.count == 1 ? "" : "s") and verified by a second person.",

@@ -18,7 +18,7 @@ public enum BundledReferenceData {
     public static func stateRecordsLaws() throws -> [StateRecordsLaw] { try ReferenceDataReader.stateRecordsLaws(table("state_records_laws")) }
     public static func stateRestrictionLaws() throws -> [StateRestrictionLaw] { try ReferenceDataReader.stateRestrictionLaws(table("state_alpr_immigration_laws")) }
     public static func holidays() throws -> [Holiday] { try ReferenceDataReader.holidays(table("holidays")) }
-    public static func reportedFindings() throws -> [ReportedFinding] { try ReferenceDataReader.reportedFindings(table("reported_findings")) }
+    public static func reportedFindings() throws -> [RecordedOutcome] { try ReferenceDataReader.reportedFindings(table("reported_findings")) }
     public static func deadlineRollovers() throws -> [DeadlineRollover] { try ReferenceDataReader.deadlineRollovers(table("deadline_rollovers")) }
 
     /// The demo data set (The News & Observer's Private Eyes files) shipped with the binary.

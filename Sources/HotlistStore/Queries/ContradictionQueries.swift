@@ -11,7 +11,7 @@ public struct ContradictionQueries: Sendable {
 
     /// A reported finding with the directory agency it names, if the directory has it (exact name and state).
     public struct MatchedFinding: Sendable, Equatable {
-        public var finding: ReportedFinding
+        public var finding: RecordedOutcome
         public var agencyID: Int?
     }
 
@@ -19,8 +19,8 @@ public struct ContradictionQueries: Sendable {
         var result: [MatchedFinding] = []
         for row in try await sql.select().columns("agency_name", "name_search", "state_code", "outcome", "reported_prohibits_immigration", "as_of", "reported_by",
                                                   "title", "url", "confidence", "notes").from("reported_findings").orderBy("as_of").orderBy("id").all() {
-            let finding = ReportedFinding(agencyName: try row.decode(column: "agency_name", as: String.self), stateCode: try row.decode(column: "state_code", as: String.self),
-                                          outcome: ReportedFinding.Outcome(rawValue: try row.decode(column: "outcome", as: String.self)) ?? .refused,
+            let finding = RecordedOutcome(agencyName: try row.decode(column: "agency_name", as: String.self), stateCode: try row.decode(column: "state_code", as: String.self),
+                                          outcome: RecordedOutcome.Outcome(rawValue: try row.decode(column: "outcome", as: String.self)) ?? .refused,
                                           reportedProhibitsImmigration: try row.decode(column: "reported_prohibits_immigration", as: Bool.self),
                                           asOf: try row.decode(column: "as_of", as: String.self), reportedBy: try row.decode(column: "reported_by", as: String.self),
                                           title: try row.decode(column: "title", as: String.self), url: try row.decode(column: "url", as: String.self),
@@ -35,8 +35,8 @@ public struct ContradictionQueries: Sendable {
 
     /// Per agency, what records showed about Immigration Violator, oldest first: others' reports
     /// (matched by name and state) and our own verified findings. Unverified findings never count.
-    public func outcomeHistory(agencyID: Int? = nil) async throws -> [Int: [ReportedFinding]] {
-        var history: [Int: [ReportedFinding]] = [:]
+    public func outcomeHistory(agencyID: Int? = nil) async throws -> [Int: [RecordedOutcome]] {
+        var history: [Int: [RecordedOutcome]] = [:]
         for item in try await reportedFindings() {
             if let id = item.agencyID, agencyID == nil || id == agencyID { history[id, default: []].append(item.finding) }
         }

@@ -38,7 +38,7 @@ extension APIModels {
     public struct ReportedFindingDTO: Codable, Sendable {
         var outcome: String; var label: String; var reportedBy: String; var asOf: String; var source: String; var confidence: String
         enum CodingKeys: String, CodingKey { case outcome, label, reportedBy = "reported_by", asOf = "as_of", source, confidence }
-        init(_ finding: ReportedFinding) {
+        init(_ finding: RecordedOutcome) {
             outcome = finding.outcome.rawValue; label = finding.label; reportedBy = finding.reportedBy; asOf = finding.asOf; source = finding.url; confidence = finding.confidence.rawValue
         }
     }

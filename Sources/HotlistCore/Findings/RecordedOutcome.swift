@@ -1,9 +1,10 @@
 import Foundation
 
-/// What someone else's records showed about an agency (EFF's June 2026 investigation, for now):
-/// kept as reference data with its source and grade, and always shown as "reported by …", never as
-/// a finding verified from our own evidence.
-public struct ReportedFinding: Sendable, Equatable, Codable {
+/// What records showed about an agency's Immigration Violator setting, from one of two sources:
+/// someone else's report (EFF's June 2026 investigation: reference data with its source and grade,
+/// always shown as "reported by …"), or one of our own findings once a second person verified it
+/// (`verifiedFindingID` set). The contradiction rules and the agency status read both as one history.
+public struct RecordedOutcome: Sendable, Equatable, Codable {
     public enum Outcome: String, Sendable, CaseIterable, Codable {
         /// The records showed Immigration Violator selected.
         case immigrationViolatorEnabled = "immigration_violator_enabled"
