@@ -125,7 +125,7 @@ import Testing
         #expect(throws: InputProblems.self) { try FindingReview.check(entered, reviewerID: 2, reviewerRole: .volunteer) }
         #expect(throws: InputProblems.self) { try FindingReview.check(Self.version(enteredBy: 1, verified: true), reviewerID: 2, reviewerRole: .reviewer) }
         try FindingReview.check(entered, reviewerID: 2, reviewerRole: .reviewer)
-        do { try FindingReview.check(entered, reviewerID: 1, reviewerRole: .reviewer) } catch { #expect(error.problems[0].problem.contains("you entered this version")) }
+        do { try FindingReview.check(entered, reviewerID: 1, reviewerRole: .reviewer) } catch { #expect(error.problems[0].problem.contains("you entered version 1")) }
     }
 
     @Test func aDraftNeedsEvidenceADateKnownTopicsAndSomethingShown() {

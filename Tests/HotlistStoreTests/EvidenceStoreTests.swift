@@ -281,7 +281,9 @@ func rowCount(_ db: HotlistDatabase, _ table: String) async throws -> Int {
                 let beforeVerifying = try await rules()
                 #expect(!beforeVerifying.contains(.publicStatement) && !beforeVerifying.contains(.ownPolicy))
                 await #expect(throws: InputProblems.self) { try await statements.verify(statementID: said.id, reviewer: setup.volunteer, by: .user(setup.volunteer, channel: .web), now: Date()) }
-                _ = try await statements.verify(statementID: said.id, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .web), now: Date())
+                do { _ = try await statements.verify(statementID: said.id, reviewer: setup.otherReviewer, by: .user(setup.otherReviewer, channel: .web), now: Date()) } catch { Issue.record("\(error)") }
+                do { _ = try await statements.verify(statementID: said.id, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .web), now: Date()); Issue.record("verified twice") }
+                catch let error as InputProblems { #expect(error.problems.first?.problem == "this statement is already verified") }
                 // The policy's only source is a private file: it cannot be published until the file is.
                 do { _ = try await statements.verify(statementID: policy.id, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .web), now: Date()); Issue.record("verified") }
                 catch let error as InputProblems { #expect(error.problems.first?.problem.contains("is private") == true) }

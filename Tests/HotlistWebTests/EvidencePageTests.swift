@@ -167,7 +167,7 @@ import VaporTesting
             let ownID = try #require(Int(own.headers.first(name: .location)?.split(separator: "?").first?.dropFirst("/findings/".count) ?? ""))
             _ = try await reviewing.get(app, SiteURL.finding(ownID).path)
             let refused = try await reviewing.post(app, SiteURL.findingVerify(ownID).path, [])
-            #expect(refused.status == .badRequest && refused.body.contains("you entered this version"))
+            #expect(refused.status == .badRequest && refused.body.contains("you entered version 1, so you cannot verify it"))
         }
     }
 

@@ -98,7 +98,7 @@ def test_a_finding_needs_evidence_and_a_second_person(db, tmp_path):
               "--other-hotlist", "CA DOJ SVS", "--as", "vol@example.org", *db).stdout
     assert "Finding #1 version 1" in out and "NOT verified" in out
     assert json.loads(run("agencies", "show", atherton, "--json", *db).stdout)["findings"] == []
-    for who, expect in [("vol@example.org", "you entered this version"), ("nobody@example.org", "no active account")]:
+    for who, expect in [("vol@example.org", "you entered version 1, so you cannot verify it"), ("nobody@example.org", "no active account")]:
         result = run("findings", "verify", "1", "--as", who, *db, check=False)
         assert result.returncode == 1 and expect in result.stderr, result.stderr
     assert "--as EMAIL" in run("findings", "verify", "1", *db, check=False).stderr

@@ -95,19 +95,29 @@ public struct FindingDraft: Sendable, Equatable {
     }
 }
 
-/// The two-person rule: a finding is verified by someone other than whoever entered it, with the
-/// reviewer role or above.
+/// The two-person rule, for findings and statements alike: verified by someone other than whoever
+/// entered it, with the reviewer role or above.
 public enum FindingReview {
     public static func check(_ version: FindingVersion, reviewerID: Int, reviewerRole: Role) throws(InputProblems) {
-        if version.isVerified {
-            throw InputProblems([InputProblem(file: "finding \(version.findingID)", field: "version", problem: "version \(version.version) is already verified", hint: "Nothing to do.")])
+        try check(subject: "finding \(version.findingID)", what: "version \(version.version)", isVerified: version.isVerified, enteredByID: version.enteredByID,
+                  reviewerID: reviewerID, reviewerRole: reviewerRole)
+    }
+
+    public static func check(_ statement: AgencyStatement, reviewerID: Int, reviewerRole: Role) throws(InputProblems) {
+        try check(subject: "statement \(statement.id)", what: "this statement", isVerified: statement.isVerified, enteredByID: statement.enteredByID,
+                  reviewerID: reviewerID, reviewerRole: reviewerRole)
+    }
+
+    static func check(subject: String, what: String, isVerified: Bool, enteredByID: Int?, reviewerID: Int, reviewerRole: Role) throws(InputProblems) {
+        if isVerified {
+            throw InputProblems([InputProblem(file: subject, field: "version", problem: "\(what) is already verified", hint: "Nothing to do.")])
         }
-        if version.enteredByID == reviewerID {
-            throw InputProblems([InputProblem(file: "finding \(version.findingID)", field: "verified_by", problem: "you entered this version, so you cannot verify it",
-                                              hint: "Ask another reviewer: a finding goes public only after a second person has checked it against the evidence.")])
+        if enteredByID == reviewerID {
+            throw InputProblems([InputProblem(file: subject, field: "verified_by", problem: "you entered \(what), so you cannot verify it",
+                                              hint: "Ask another reviewer: it goes public only after a second person has checked it against its evidence.")])
         }
         if reviewerRole < .reviewer {
-            throw InputProblems([InputProblem(file: "finding \(version.findingID)", field: "verified_by", problem: "only reviewers and admins verify findings",
+            throw InputProblems([InputProblem(file: subject, field: "verified_by", problem: "only reviewers and admins verify findings and statements",
                                               hint: "Ask an admin for the reviewer role, or ask a reviewer to check it.")])
         }
     }

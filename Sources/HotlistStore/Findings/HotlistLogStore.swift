@@ -70,7 +70,11 @@ public struct HotlistLogStore: Sendable {
 
     /// The agency's timeline, oldest first.
     public func timeline(agencyID: Int, limit: Int = 5_000) async throws -> [HotlistTimelineEntry] {
-        try await database.sql.select().columns("evidence_id", "line", "occurred_at", "user_name", "event_type", "entity_type", "details").from("hotlist_actions")
+        try await Self.timeline(sql: database.sql, agencyID: agencyID, limit: limit)
+    }
+
+    static func timeline(sql: any SQLDatabase, agencyID: Int, limit: Int) async throws -> [HotlistTimelineEntry] {
+        try await sql.select().columns("evidence_id", "line", "occurred_at", "user_name", "event_type", "entity_type", "details").from("hotlist_actions")
             .where("agency_id", .equal, agencyID).orderBy("occurred_at").orderBy("id").limit(limit).all().map { row in
                 HotlistTimelineEntry(evidenceID: try row.decode(column: "evidence_id", as: Int.self),
                                      action: HotlistAction(line: try row.decode(column: "line", as: Int.self), occurredAt: try row.decode(column: "occurred_at", as: Date.self),

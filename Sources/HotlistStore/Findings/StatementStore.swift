@@ -47,13 +47,8 @@ public struct StatementStore: Sendable {
             let sql = db as! any SQLDatabase
             guard let statement = try await Self.list(sql: sql, { $0.where("id", .equal, statementID) }).first else { throw RecordNotFound("statement \(statementID)") }
             let file = "statement \(statementID)"
-            if statement.isVerified { throw InputProblems([InputProblem(file: file, field: "verified_by", problem: "it is already verified", hint: "Nothing to do.")]) }
-            if statement.enteredByID == reviewer.id {
-                throw InputProblems([InputProblem(file: file, field: "verified_by", problem: "you entered this statement, so you cannot verify it", hint: "Ask another reviewer to check it against its source.")])
-            }
-            if reviewer.role < .reviewer || !reviewer.isActive {
-                throw InputProblems([InputProblem(file: file, field: "verified_by", problem: "only active reviewers and admins verify statements", hint: "Ask a reviewer.")])
-            }
+            guard reviewer.isActive else { throw InputProblems([InputProblem(file: file, field: "verified_by", problem: "\(reviewer.email) is disabled", hint: "Ask an active reviewer.")]) }
+            try FindingReview.check(statement, reviewerID: reviewer.id, reviewerRole: reviewer.role)
             // Published words need a source the public can open.
             if statement.sourceURL == nil, let evidenceID = statement.evidenceID,
                try await sql.select().column("is_public").from("evidence_files").where("id", .equal, evidenceID).first()?.decode(column: "is_public", as: Bool.self) != true {

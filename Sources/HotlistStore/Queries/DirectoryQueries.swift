@@ -93,12 +93,7 @@ public struct DirectoryQueries: Sendable {
         let evidenceIDs = Set(detail.findings.flatMap(\.evidenceIDs))
         detail.findingEvidence = evidenceIDs.isEmpty ? [] : try await EvidenceStore.list(sql: sql) { $0.where("id", .in, Array(evidenceIDs)) }
         detail.statements = try await StatementStore.list(sql: sql) { $0.where("agency_id", .equal, id).where("verified_at", .isNot, SQLLiteral.null) }
-        detail.hotlistTimeline = try await sql.select().columns("line", "occurred_at", "user_name", "event_type", "entity_type", "details").from("hotlist_actions")
-            .where("agency_id", .equal, id).orderBy("occurred_at").orderBy("id").limit(2_000).all().map { row in
-                HotlistAction(line: try row.decode(column: "line", as: Int.self), occurredAt: try row.decode(column: "occurred_at", as: Date.self),
-                              user: try row.decode(column: "user_name", as: String.self), eventType: try row.decode(column: "event_type", as: String.self),
-                              entityType: try row.decode(column: "entity_type", as: String.self), details: try row.decode(column: "details", as: String.self))
-            }
+        detail.hotlistTimeline = try await HotlistLogStore.timeline(sql: sql, agencyID: id, limit: 2_000).map(\.action)
         let outcomes = try await contradictions.outcomeHistory(agencyID: id)[id] ?? []
         detail.status = AgencyStatus.derive(reported: outcomes, requests: requests, usesFlock: usesFlock, today: today)
         // The ranking is about asking; once records answered the question, say so first.
