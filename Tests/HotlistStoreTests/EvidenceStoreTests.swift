@@ -326,6 +326,13 @@ func rowCount(_ db: HotlistDatabase, _ table: String) async throws -> Int {
                 #expect(TimestampParser.iso8601(timeline[0].action.occurredAt) == "2026-01-01T06:00:00Z")
                 #expect(try await DirectoryQueries(db).detail(id: setup.agency)?.hotlistTimeline.count == 2)
                 await #expect(throws: InputProblems.self) { try await logs.importLog(good, EvidenceSubmission(agencyID: setup.agency, originalName: "again.csv"), by: .system, now: Date()) }
+                // A log filed under another agency's request is refused like any evidence file.
+                let reno = try await PrivateEyesImportTests.agencyID(db, "Reno NV PD")
+                let renoRequest = try await RequestStore(db).createDraft(RequestDraft(agencyID: reno, requester: Requester(name: "T", email: "t@example.org"), subject: "s", letter: "l",
+                                                                                      channel: .email), by: .system, now: Date())
+                let other = Data((String(decoding: good, as: UTF8.self) + "2026-03-01T00:00:00Z,c,Entry Created,Hotlist Entry,z\n").utf8)
+                do { _ = try await logs.importLog(other, EvidenceSubmission(agencyID: setup.agency, requestID: renoRequest.id, originalName: "log2.csv"), by: .system, now: Date()); Issue.record("accepted") }
+                catch let error as InputProblems { #expect(error.problems.first?.field == "request") }
                 #expect(try await rowCount(db, "hotlist_actions") == 2)
             }
         }

@@ -1,5 +1,6 @@
 """Evidence, findings (two-person rule), statements and hotlist logs at the command line: the real binary, both databases."""
 
+import hashlib
 import json
 import os
 import stat
@@ -43,7 +44,8 @@ def test_evidence_is_stored_by_hash_deduplicated_and_verified(db, tmp_path):
     assert out.startswith("Stored evidence #1: settings.pdf, PDF document") and "private" in out
     assert "Already stored: evidence #1" in run("evidence", "add", str(pdf), "--agency", str(agencies["Atherton CA PD"]), *ev, *db).stdout
     files = evidence_files(store)
-    assert len(files) == 1 and files[0].endswith(files[0].split("/")[1]) and len(files[0].split("/")[1]) == 64
+    digest = hashlib.sha256(PDF).hexdigest()
+    assert files == [f"{digest[:2]}/{digest}"], files  # named by its own SHA-256, no temporary leftovers
     assert "all intact" in run("evidence", "verify", *ev, *db).stdout
     # Publishing is for reviewers.
     photo = tmp_path / "screen.png"

@@ -24,33 +24,47 @@ public struct EvidenceStore: Sendable {
     }
 
     public func add(_ data: Data, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date) async throws -> Added {
+        try await add(data, submission, by: actor, now: now) { _, _ in }.added
+    }
+
+    /// Checks and stores the file, then runs `body` in the same transaction as its record, so a change
+    /// that rests on the file (an imported log) lands with it or not at all. The same bytes already
+    /// stored for the agency are reused (`body` sees that record); on any failure, bytes this call wrote
+    /// that no record points at are removed again.
+    func add<T: Sendable>(_ data: Data, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date,
+                          alongside body: @escaping @Sendable (any SQLDatabase, EvidenceFile) async throws -> T) async throws -> (added: Added, result: T) {
         let kind = try intake.check(name: submission.originalName, size: data.count, head: data.prefix(65_536))
-        var submission = submission
-        submission.sourceURL = submission.sourceURL?.trimmingCharacters(in: .whitespaces).nilIfEmpty
-        submission.description = submission.description.trimmingCharacters(in: .whitespacesAndNewlines)
-        let problems = submission.problems(today: CalendarDay.today(now))
+        var checked = submission
+        checked.sourceURL = checked.sourceURL?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        checked.description = checked.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let problems = checked.problems(today: CalendarDay.today(now))
         if !problems.isEmpty { throw InputProblems(problems) }
-        try await checkLinks(submission)
+        try await checkLinks(checked)
         let hash = EvidenceBlobs.sha256Hex(data)
-        if let existing = try await Self.list(sql: database.sql, where: { $0.where("agency_id", .equal, submission.agencyID).where("sha256", .equal, hash) }).first {
-            return Added(evidence: existing, wasAlreadyStored: true)
+        let existing = try await stored(hash, agencyID: checked.agencyID)
+        let written = existing == nil ? try blobs.store(data) : nil
+        let submission = checked
+        func attempt(_ known: EvidenceFile?) async throws -> (added: Added, result: T) {
+            try await database.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                let file: EvidenceFile
+                if let known { file = known } else { file = try await Self.insert(sql: sql, sha256: hash, kind: kind, size: data.count, submission, by: actor, now: now) }
+                return (Added(evidence: file, wasAlreadyStored: known != nil), try await body(sql, file))
+            }
         }
-        let stored = try blobs.store(data)
-        let checked = submission
         do {
-            let evidence = try await database.db.transaction { db in
-                try await Self.insert(sql: db as! any SQLDatabase, sha256: hash, kind: kind, size: data.count, checked, by: actor, now: now)
-            }
-            return Added(evidence: evidence, wasAlreadyStored: false)
+            return try await attempt(existing)
         } catch {
-            // The same bytes for the same agency, stored by a parallel upload a moment ago: that record is the answer.
-            if let existing = try await Self.list(sql: database.sql, where: { $0.where("agency_id", .equal, checked.agencyID).where("sha256", .equal, hash) }).first {
-                return Added(evidence: existing, wasAlreadyStored: true)
-            }
+            // The same bytes for the same agency, stored by a parallel upload a moment ago: go on with that record.
+            if existing == nil, !(error is InputProblems), let raced = try await stored(hash, agencyID: submission.agencyID) { return try await attempt(raced) }
             // No orphan: remove bytes that this call wrote and that no record points at.
-            if stored.isNew, try await !isReferenced(hash) { blobs.discard(hash) }
+            if written?.isNew == true, try await !isReferenced(hash) { blobs.discard(hash) }
             throw error
         }
+    }
+
+    private func stored(_ sha256: String, agencyID: Int) async throws -> EvidenceFile? {
+        try await Self.list(sql: database.sql, where: { $0.where("agency_id", .equal, agencyID).where("sha256", .equal, sha256) }).first
     }
 
     static func insert(sql: any SQLDatabase, sha256: String, kind: EvidenceKind, size: Int, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date) async throws -> EvidenceFile {
@@ -111,6 +125,10 @@ public struct EvidenceStore: Sendable {
 
     public func evidence(id: Int) async throws -> EvidenceFile? {
         try await Self.list(sql: database.sql, where: { $0.where("id", .equal, id) }).first
+    }
+
+    public func list(ids: [Int]) async throws -> [EvidenceFile] {
+        ids.isEmpty ? [] : try await Self.list(sql: database.sql) { $0.where("id", .in, ids) }
     }
 
     public func list(agencyID: Int? = nil, requestID: Int? = nil, publicOnly: Bool = false) async throws -> [EvidenceFile] {

@@ -125,6 +125,17 @@ public struct FindingStore: Sendable {
         try await Self.latestVersions(sql: database.sql, agencyID: agencyID, verifiedOnly: true)
     }
 
+    /// The public record: every agency's verified findings with the agency, newest first, optionally in one state.
+    public func verifiedWithAgencies(stateCode: String? = nil) async throws -> [(agency: AgencyLink, finding: FindingVersion)] {
+        var result: [(agency: AgencyLink, finding: FindingVersion)] = []
+        let directory = DirectoryQueries(database)
+        for version in try await verified().reversed() {
+            guard let agency = try await directory.agency(id: version.agencyID), stateCode == nil || agency.stateCode == stateCode else { continue }
+            result.append((agency, version))
+        }
+        return result
+    }
+
     /// Findings whose newest version waits for a second person, oldest first.
     public func queue() async throws -> [FindingVersion] {
         try await latest().filter { !$0.isVerified }.sorted { ($0.enteredAt, $0.id) < ($1.enteredAt, $1.id) }

@@ -28,44 +28,28 @@ public struct HotlistLogStore: Sendable {
             throw InputProblems([InputProblem(file: submission.originalName, field: "file", problem: "a hotlist action log must be a CSV or XLSX export, this is a \(kind.label)",
                                               hint: "Import the log as Flock exports it (.xlsx or .csv); other files can be added as evidence.")])
         }
-        let problems = submission.problems(today: CalendarDay.today(now))
-        if !problems.isEmpty { throw InputProblems(problems) }
-        guard try await database.sql.select().column("id").from("agencies").where("id", .equal, submission.agencyID).first() != nil else {
-            throw RecordNotFound("agency \(submission.agencyID)")
-        }
-        let hash = EvidenceBlobs.sha256Hex(data)
-        let existing = try await EvidenceStore.list(sql: database.sql) { $0.where("agency_id", .equal, submission.agencyID).where("sha256", .equal, hash) }.first
-        if let existing, try await database.sql.select().column("id").from("hotlist_actions").where("evidence_id", .equal, existing.id).first() != nil {
-            throw InputProblems([InputProblem(file: submission.originalName, field: "file", problem: "this log was already imported (evidence #\(existing.id))",
-                                              hint: "Nothing to do; import a newer export to extend the timeline.")])
-        }
-        let stored = existing == nil ? try evidence.blobs.store(data) : (hash, false)
-        do {
-            return try await database.db.transaction { db in
-                let sql = db as! any SQLDatabase
-                let file: EvidenceFile
-                if let existing { file = existing } else { file = try await EvidenceStore.insert(sql: sql, sha256: hash, kind: kind, size: data.count, submission, by: actor, now: now) }
-                let rows = actions.map { action in
-                    [SQLBind(submission.agencyID), SQLBind(file.id), SQLBind(action.line), SQLBind(action.occurredAt), SQLBind(action.user),
-                     SQLBind(action.eventType), SQLBind(action.entityType), SQLBind(action.details)] as [any SQLExpression]
-                }
-                for start in stride(from: 0, to: rows.count, by: 500) {
-                    var insert = sql.insert(into: "hotlist_actions").columns("agency_id", "evidence_id", "line", "occurred_at", "user_name", "event_type", "entity_type", "details")
-                    for row in rows[start..<min(start + 500, rows.count)] { insert = insert.values(row) }
-                    try await insert.run()
-                }
-                let imported = Imported(evidenceID: file.id, actions: actions.count, first: actions.first!.occurredAt, last: actions.last!.occurredAt)
-                try await AuditLog.append(AuditEntry(action: "hotlist_log.import", entityType: "evidence", entityID: String(file.id), before: nil,
-                                                     after: ["agency_id": String(submission.agencyID), "actions": String(actions.count),
-                                                             "first": TimestampParser.iso8601(imported.first), "last": TimestampParser.iso8601(imported.last)]),
-                                          by: actor, at: now, on: sql)
-                try await DirectoryRevision.bump(sql)
-                return imported
+        // The file is stored as evidence (same checks, deduplication and cleanup), the lines in the same transaction.
+        return try await evidence.add(data, submission, by: actor, now: now) { sql, file in
+            if try await sql.select().column("id").from("hotlist_actions").where("evidence_id", .equal, file.id).first() != nil {
+                throw InputProblems([InputProblem(file: submission.originalName, field: "file", problem: "this log was already imported (evidence #\(file.id))",
+                                                  hint: "Nothing to do; import a newer export to extend the timeline.")])
             }
-        } catch {
-            if stored.1, try await database.sql.select().column("id").from("evidence_files").where("sha256", .equal, hash).first() == nil { evidence.blobs.discard(hash) }
-            throw error
-        }
+            for start in stride(from: 0, to: actions.count, by: 500) {
+                var insert = sql.insert(into: "hotlist_actions").columns("agency_id", "evidence_id", "line", "occurred_at", "user_name", "event_type", "entity_type", "details")
+                for action in actions[start..<min(start + 500, actions.count)] {
+                    insert = insert.values(SQLBind(file.agencyID), SQLBind(file.id), SQLBind(action.line), SQLBind(action.occurredAt), SQLBind(action.user),
+                                           SQLBind(action.eventType), SQLBind(action.entityType), SQLBind(action.details))
+                }
+                try await insert.run()
+            }
+            let imported = Imported(evidenceID: file.id, actions: actions.count, first: actions.first!.occurredAt, last: actions.last!.occurredAt)
+            try await AuditLog.append(AuditEntry(action: "hotlist_log.import", entityType: "evidence", entityID: String(file.id), before: nil,
+                                                 after: ["agency_id": String(file.agencyID), "actions": String(actions.count),
+                                                         "first": TimestampParser.iso8601(imported.first), "last": TimestampParser.iso8601(imported.last)]),
+                                      by: actor, at: now, on: sql)
+            try await DirectoryRevision.bump(sql)
+            return imported
+        }.result
     }
 
     /// The agency's timeline, oldest first.

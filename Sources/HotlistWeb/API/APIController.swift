@@ -81,14 +81,9 @@ enum APIController {
         }
         if !problems.isEmpty { throw InputProblems(problems) }
         return try await request.cached {
-            let versions = try await FindingStore(request.store).verified().filter { setting == nil || $0.immigrationViolator == setting }
-            let evidence = try await request.evidenceStore.list()
-            var items: [APIModels.AgencyFindingDTO] = []
-            for version in versions {
-                guard let agency = try await DirectoryQueries(request.store).agency(id: version.agencyID), state == nil || agency.stateCode == state else { continue }
-                items.append(APIModels.AgencyFindingDTO(agency: agency, finding: version, evidence: evidence.filter { version.evidenceIDs.contains($0.id) }))
-            }
-            return try jsonText(items)
+            let found = try await FindingStore(request.store).verifiedWithAgencies(stateCode: state).filter { setting == nil || $0.finding.immigrationViolator == setting }
+            let evidence = try await request.evidenceStore.list(ids: Array(Set(found.flatMap(\.finding.evidenceIDs))))
+            return try jsonText(found.map { APIModels.AgencyFindingDTO(agency: $0.agency, finding: $0.finding, evidence: evidence) })
         }
     }
 

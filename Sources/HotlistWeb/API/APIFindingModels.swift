@@ -63,6 +63,7 @@ extension APIModels {
     public struct AgencyFindingDTO: Codable, Sendable {
         var agency: Link
         var finding: FindingDTO
+        /// `evidence` may hold more files than the finding names; only its own are listed.
         public init(agency: AgencyLink, finding: FindingVersion, evidence: [EvidenceFile]) { self.agency = Link(agency); self.finding = FindingDTO(finding, evidence: evidence) }
     }
 

@@ -42,10 +42,11 @@ enum EvidenceController {
             let (data, submission, back) = try submission(request, agencyID: agencyID)
             let added = try await request.evidenceStore.add(data, submission, by: try request.auditActor(), now: request.clock.now())
             let notice: Notice = added.wasAlreadyStored ? .evidenceDuplicate : .evidenceAdded
-            // Back to the page the form was on (a request), else the file's own page.
-            let target = Request.safeNext(back).map { $0 + "#evidence-\(added.evidence.id)" } ?? SiteURL.evidence(added.evidence.id).path
-            let (path, fragment) = target.contains("#") ? (String(target.split(separator: "#")[0]), "#" + target.split(separator: "#")[1]) : (target, "")
-            return request.redirect(to: path + (path.contains("?") ? "&" : "?") + "notice=" + notice.rawValue + fragment, redirectType: .normal)
+            // Back to the page the form was on (a request, at the file), else the file's own page.
+            if let back = Request.safeNext(back), !back.contains("?"), !back.contains("#") {
+                return request.redirect(to: back + "?notice=\(notice.rawValue)#evidence-\(added.evidence.id)", redirectType: .normal)
+            }
+            return request.redirect(to: SiteURL.evidence(added.evidence.id).with([("notice", notice.rawValue)]), redirectType: .normal)
         } catch let problems as InputProblems {
             return try await renderWorkspace(request, agencyID: agencyID, problems: problems.problems, status: .badRequest)
         }
@@ -55,8 +56,7 @@ enum EvidenceController {
         let agencyID = try request.agencyID()
         do {
             let (data, submission, _) = try submission(request, agencyID: agencyID)
-            let imported = try await HotlistLogStore(request.store, evidence: request.evidenceStore).importLog(data, submission, by: try request.auditActor(), now: request.clock.now())
-            _ = imported
+            _ = try await HotlistLogStore(request.store, evidence: request.evidenceStore).importLog(data, submission, by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", Notice.logImported.rawValue)]) + "#timeline", redirectType: .normal)
         } catch let problems as InputProblems {
             return try await renderWorkspace(request, agencyID: agencyID, problems: problems.problems, status: .badRequest)

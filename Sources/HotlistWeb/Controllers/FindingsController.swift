@@ -19,12 +19,7 @@ enum FindingsController {
             }
         }
         return try await request.cached {
-            var items: [(AgencyLink, FindingVersion)] = []
-            for version in try await FindingStore(request.store).verified().reversed() {
-                guard let agency = try await DirectoryQueries(request.store).agency(id: version.agencyID), state == nil || agency.stateCode == state else { continue }
-                items.append((agency, version))
-            }
-            return (FindingsView.publicList(items, state: state, viewer: request.viewer), .html)
+            (FindingsView.publicList(try await FindingStore(request.store).verifiedWithAgencies(stateCode: state), state: state, viewer: request.viewer), .html)
         }
     }
 

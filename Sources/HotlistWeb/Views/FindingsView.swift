@@ -111,7 +111,7 @@ enum FindingsView {
         """)
     }
 
-    static func publicList(_ items: [(AgencyLink, FindingVersion)], state: String?, viewer: Viewer?) -> String {
+    static func publicList(_ items: [(agency: AgencyLink, finding: FindingVersion)], state: String?, viewer: Viewer?) -> String {
         let rows = items.map { (agency, version) -> String in
             let others = version.topics.filter { $0.key != NCICTopic.immigrationViolatorKey && $0.value == .enabled }.keys.sorted().map(NCICTopic.displayName)
             return """
@@ -120,7 +120,7 @@ enum FindingsView {
             <td>\(others.isEmpty ? "–" : HTML.escape(others.joined(separator: ", ")))</td></tr>
             """
         }.joined()
-        let states = Set(items.compactMap(\.0.stateCode)).count
+        let states = Set(items.compactMap(\.agency.stateCode)).count
         return Layout.page(title: "Findings", current: .findings, viewer: viewer, body: """
         <h1>Findings\(state.map { " in \(HTML.escape(Layout.stateName($0)))" } ?? "")</h1>
         <p class="lede">What records obtained from agencies show about the NCIC topics their license-plate readers alert on. Each was entered from the records and verified by a second person; the agency page shows the evidence and any contradiction with the agency's own policy or state law. Findings others reported (EFF) are on the agency pages, labelled as such.</p>
