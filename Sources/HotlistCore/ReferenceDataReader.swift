@@ -37,7 +37,7 @@ public enum ReferenceDataReader {
                 lawName: try reader.required(record, "law_name"), citation: try reader.required(record, "citation"),
                 deadlineDays: days, deadlineKind: kind, deadlineNote: reader.text(record, "deadline_note"),
                 residency: try reader.enumeration(record, "residency_required", as: ResidencyRequirement.self),
-                appealRoute: reader.text(record, "appeal_route"), source: try reader.required(record, "source"),
+                appealRoute: reader.text(record, "appeal_route"), appealSource: reader.text(record, "appeal_source"), source: try reader.required(record, "source"),
                 confidence: try reader.enumeration(record, "confidence", as: Confidence.self)))
         }
         return laws

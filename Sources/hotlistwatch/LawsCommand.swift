@@ -32,7 +32,7 @@ struct LawsShow: AsyncParsableCommand {
             print("  deadline: \(law.deadlineSummary)  [confidence \(law.confidence.rawValue)]")
             if !law.deadlineNote.isEmpty { print("  note: \(law.deadlineNote)") }
             print("  residents only: \(law.residency.rawValue)")
-            print("  appeal: \(law.appealRoute)")
+            print("  appeal: \(law.appealRouteText)\(law.appealRouteResearched ? "  (source: \(law.appealSource))" : "")")
             print("  sources: \(law.source)")
             if restrictions.isEmpty { print("No ALPR or immigration restriction law on file.") }
             for item in restrictions {

@@ -34,3 +34,31 @@ import Testing
         #expect(throws: InputProblem.self) { try ReferenceDataReader.stateRestrictionLaws(badState) }
     }
 }
+
+@Suite struct SourceClassifierTests {
+    static let classifier = SourceClassifier(rules: [
+        .init(pattern: ".gov", sourceClass: .official, note: ""), .init(pattern: ".us", sourceClass: .official, note: ""),
+        .init(pattern: "eff.org", sourceClass: .reputable, note: ""), .init(pattern: "public.law", sourceClass: .reputable, note: ""),
+        .init(pattern: "github.com/mcclatchy-southeast", sourceClass: .reputable, note: ""),
+    ])
+
+    @Test(arguments: [
+        ("https://www.leg.state.nv.us/NRS/NRS-239.html", SourceClass.official),
+        ("https://oag.ca.gov/system/files/media/2023-dle-06.pdf", .official),
+        ("https://www.eff.org/deeplinks/2026/06/x", .reputable),
+        ("https://california.public.law/codes/ca_civ_code_section_1798.90.55", .reputable),
+        ("https://github.com/mcclatchy-southeast/private_eyes", .reputable),
+        ("https://github.com/vacanza/holidays/blob/x.py", .other),
+        ("https://predatoryaliens.com/html/foi/x.htm", .other),
+        ("https://notgov.com/x", .other),
+        ("https://evil-eff.org/x", .other),
+    ])
+    func eachAddressGetsItsClass(address: String, expected: SourceClass) {
+        #expect(Self.classifier.classify(address: address).0 == expected, "\(address)")
+    }
+
+    @Test func aRowTakesItsBestSourceAndNoAddressIsOther() {
+        #expect(Self.classifier.bestClass(of: "https://scribd.com/x ; https://ilga.gov/y (statute)") == .official)
+        #expect(Self.classifier.bestClass(of: "from memory") == .other)
+    }
+}

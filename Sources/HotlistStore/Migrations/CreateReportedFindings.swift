@@ -23,13 +23,15 @@ struct CreateReportedFindings: AsyncMigration {
             .field("notes", .string, .required)
             .create()
         let sql = database as! any SQLDatabase
-        for finding in try BundledReferenceData.reportedFindings() {
-            try await sql.insert(into: "reported_findings")
-                .columns("agency_name", "name_search", "state_code", "outcome", "reported_prohibits_immigration", "as_of", "reported_by", "title", "url", "confidence", "notes")
-                .values(SQLBind(finding.agencyName), SQLBind(AgencyRow.searchText(finding.agencyName)), SQLBind(finding.stateCode), SQLBind(finding.outcome.rawValue),
-                        SQLBind(finding.reportedProhibitsImmigration), SQLBind(finding.asOf), SQLBind(finding.reportedBy), SQLBind(finding.title), SQLBind(finding.url),
-                        SQLBind(finding.confidence.rawValue), SQLBind(finding.notes)).run()
-        }
+        for finding in try BundledReferenceData.reportedFindings() { try await Self.insert(finding, sql) }
+    }
+
+    static func insert(_ finding: RecordedOutcome, _ sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "reported_findings")
+            .columns("agency_name", "name_search", "state_code", "outcome", "reported_prohibits_immigration", "as_of", "reported_by", "title", "url", "confidence", "notes")
+            .values(SQLBind(finding.agencyName), SQLBind(AgencyRow.searchText(finding.agencyName)), SQLBind(finding.stateCode), SQLBind(finding.outcome.rawValue),
+                    SQLBind(finding.reportedProhibitsImmigration), SQLBind(finding.asOf), SQLBind(finding.reportedBy), SQLBind(finding.title), SQLBind(finding.url),
+                    SQLBind(finding.confidence.rawValue), SQLBind(finding.notes)).run()
     }
 
     func revert(on database: any Database) async throws {

@@ -23,5 +23,6 @@ public enum HotlistMigrations {
         CreateRecordsRequests(),
         CreateReportedFindings(),
         CreateEvidenceAndFindings(),
+        ReloadReferenceData(),
     ]
 }

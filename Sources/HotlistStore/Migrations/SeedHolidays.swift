@@ -8,17 +8,21 @@ struct SeedHolidays: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        for holiday in try BundledReferenceData.holidays() {
-            try await sql.insert(into: "holidays").columns("jurisdiction", "name", "rule", "observance", "closes_offices", "source", "confidence", "notes")
-                .values(SQLBind(holiday.jurisdiction), SQLBind(holiday.name), SQLBind(holiday.rule.description), SQLBind(holiday.observance.rawValue),
-                        SQLBind(holiday.closesOffices.rawValue),
-                        SQLBind(holiday.source), SQLBind(holiday.confidence.rawValue), SQLBind(holiday.notes)).run()
-        }
-        for rollover in try BundledReferenceData.deadlineRollovers() {
-            try await sql.insert(into: "deadline_rollovers").columns("state_code", "rolls_forward", "citation", "source", "confidence", "notes")
-                .values(SQLBind(rollover.stateCode), SQLBind(rollover.rollsForward.rawValue), SQLBind(rollover.citation), SQLBind(rollover.source),
-                        SQLBind(rollover.confidence.rawValue), SQLBind(rollover.notes)).run()
-        }
+        for holiday in try BundledReferenceData.holidays() { try await Self.insert(holiday, sql) }
+        for rollover in try BundledReferenceData.deadlineRollovers() { try await Self.insert(rollover, sql) }
+    }
+
+    static func insert(_ holiday: Holiday, _ sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "holidays").columns("jurisdiction", "name", "rule", "observance", "closes_offices", "source", "confidence", "notes")
+            .values(SQLBind(holiday.jurisdiction), SQLBind(holiday.name), SQLBind(holiday.rule.description), SQLBind(holiday.observance.rawValue),
+                    SQLBind(holiday.closesOffices.rawValue),
+                    SQLBind(holiday.source), SQLBind(holiday.confidence.rawValue), SQLBind(holiday.notes)).run()
+    }
+
+    static func insert(_ rollover: DeadlineRollover, _ sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "deadline_rollovers").columns("state_code", "rolls_forward", "citation", "source", "confidence", "notes")
+            .values(SQLBind(rollover.stateCode), SQLBind(rollover.rollsForward.rawValue), SQLBind(rollover.citation), SQLBind(rollover.source),
+                    SQLBind(rollover.confidence.rawValue), SQLBind(rollover.notes)).run()
     }
 
     func revert(on database: any Database) async throws {

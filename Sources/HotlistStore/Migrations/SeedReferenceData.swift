@@ -12,7 +12,10 @@ struct SeedReferenceData: AsyncMigration {
             try await sql.insert(into: "ncic_topics").model(NCICTopicRow(topic, position: position), nilEncodingStrategy: .asNil).run()
         }
         for law in try BundledReferenceData.stateRecordsLaws() {
-            try await sql.insert(into: "state_records_laws").model(StateRecordsLawRow(law), nilEncodingStrategy: .asNil).run()
+            // The appeal_source column comes with 0020: leave it out here (nil keys are skipped).
+            var row = StateRecordsLawRow(law)
+            row.appealSource = nil
+            try await sql.insert(into: "state_records_laws").model(row, nilEncodingStrategy: .default).run()
         }
         for (position, law) in try BundledReferenceData.stateRestrictionLaws().enumerated() {
             try await sql.insert(into: "state_restriction_laws").model(StateRestrictionLawRow(law, position: position), nilEncodingStrategy: .asNil).run()

@@ -11,6 +11,8 @@ struct StateRecordsLawRow: Codable {
     var deadlineNote: String
     var residency: String
     var appealRoute: String
+    /// Added by migration 0020; nil when written by 0007, which predates the column.
+    var appealSource: String?
     var source: String
     var confidence: String
 
@@ -25,6 +27,7 @@ struct StateRecordsLawRow: Codable {
         case deadlineNote = "deadline_note"
         case residency
         case appealRoute = "appeal_route"
+        case appealSource = "appeal_source"
         case source
         case confidence
     }
@@ -32,7 +35,7 @@ struct StateRecordsLawRow: Codable {
     init(_ law: StateRecordsLaw) {
         stateCode = law.stateCode; stateName = law.stateName; lawName = law.lawName; citation = law.citation
         deadlineDays = law.deadlineDays; deadlineKind = law.deadlineKind.rawValue; deadlineNote = law.deadlineNote
-        residency = law.residency.rawValue; appealRoute = law.appealRoute; source = law.source
+        residency = law.residency.rawValue; appealRoute = law.appealRoute; appealSource = law.appealSource; source = law.source
         confidence = law.confidence.rawValue
     }
 
@@ -40,6 +43,6 @@ struct StateRecordsLawRow: Codable {
         StateRecordsLaw(stateCode: stateCode, stateName: stateName, lawName: lawName, citation: citation,
                         deadlineDays: deadlineDays, deadlineKind: DeadlineKind(rawValue: deadlineKind) ?? .none,
                         deadlineNote: deadlineNote, residency: ResidencyRequirement(rawValue: residency) ?? .unclear,
-                        appealRoute: appealRoute, source: source, confidence: Confidence(rawValue: confidence) ?? .low)
+                        appealRoute: appealRoute, appealSource: appealSource ?? "", source: source, confidence: Confidence(rawValue: confidence) ?? .low)
     }
 }

@@ -213,18 +213,19 @@ public enum APIModels {
         var deadlineNote: String
         var residencyRequired: String
         var appealRoute: String
-        var appealRouteFromMemory: Bool
+        var appealRouteResearched: Bool
+        var appealSource: String?
         var source: String
         var confidence: String
 
         enum CodingKeys: String, CodingKey {
-            case state, stateName = "state_name", lawName = "law_name", citation, deadlineDays = "deadline_days", deadlineKind = "deadline_kind", deadlineSummary = "deadline_summary", deadlineNote = "deadline_note", residencyRequired = "residency_required", appealRoute = "appeal_route", appealRouteFromMemory = "appeal_route_from_memory", source, confidence
+            case state, stateName = "state_name", lawName = "law_name", citation, deadlineDays = "deadline_days", deadlineKind = "deadline_kind", deadlineSummary = "deadline_summary", deadlineNote = "deadline_note", residencyRequired = "residency_required", appealRoute = "appeal_route", appealRouteResearched = "appeal_route_researched", appealSource = "appeal_source", source, confidence
         }
         public init(_ law: StateRecordsLaw) {
             state = law.stateCode; stateName = law.stateName; lawName = law.lawName; citation = law.citation
             deadlineDays = law.deadlineDays; deadlineKind = law.deadlineKind.rawValue; deadlineSummary = law.deadlineSummary
             deadlineNote = law.deadlineNote; residencyRequired = law.residency.rawValue; appealRoute = law.appealRoute
-            appealRouteFromMemory = law.appealRouteFromMemory; source = law.source; confidence = law.confidence.rawValue
+            appealRouteResearched = law.appealRouteResearched; appealSource = law.appealRouteResearched ? law.appealSource : nil; source = law.source; confidence = law.confidence.rawValue
         }
     }
 

@@ -1114,8 +1114,13 @@ enum OpenAPIDocument {
      "appeal_route": {
       "type": "string"
      },
-     "appeal_route_from_memory": {
-      "type": "boolean"
+     "appeal_route_researched": {
+      "type": "boolean",
+      "description": "False when the appeal route has no source yet: pages show it as not yet researched."
+     },
+     "appeal_source": {
+      "type": "string",
+      "description": "Where the appeal route was read; present only when researched."
      },
      "source": {
       "type": "string"
@@ -1139,7 +1144,7 @@ enum OpenAPIDocument {
      "deadline_note",
      "residency_required",
      "appeal_route",
-     "appeal_route_from_memory",
+     "appeal_route_researched",
      "source",
      "confidence"
     ],

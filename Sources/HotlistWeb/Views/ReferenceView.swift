@@ -73,7 +73,7 @@ enum ReferenceView {
         <div><dt>Answer due</dt><dd id="deadline">\(HTML.escape(law.deadlineSummary))</dd></div>
         <div><dt>Deadline notes</dt><dd>\(HTML.escape(law.deadlineNote))</dd></div>
         <div><dt>Who may ask</dt><dd>\(law.residency == .yes ? "<strong>Residents of \(HTML.escape(law.stateName)) only</strong>: name an in-state requester." : law.residency == .unclear ? "Unclear whether non-residents may ask." : "Anyone.")</dd></div>
-        <div><dt>Appeal route</dt><dd>\(HTML.escape(law.appealRoute))\(law.appealRouteFromMemory ? " <span class=\"grade grade-low\">appeal route from memory, unverified</span>" : "")</dd></div>
+        <div><dt>Appeal route</dt><dd id="appeal-route">\(law.appealRouteResearched ? "\(HTML.escape(law.appealRoute)) <span class=\"sources\">(source: \(HTML.sources(law.appealSource)))</span>" : "<span class=\"grade grade-low\">not yet researched</span>")</dd></div>
         </dl>
         <p class="sources">Sources: \(HTML.sources(law.source))</p>
         </section>
