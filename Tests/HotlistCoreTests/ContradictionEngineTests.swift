@@ -22,14 +22,14 @@ import Testing
 
     @Test func rule1FiresOnlyWhenEnabledAndForbidden() {
         let sparks = Self.agency(1, "Sparks NV PD", "NV")
-        let fired = engine.ownPolicy(sparks, finding: Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled, prohibits: true))
+        let fired = engine.ownPolicy(sparks, history: [Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled, prohibits: true)])
         #expect(fired?.rule == .ownPolicy && fired?.citations.first?.text.contains("EFF") == true)
         #expect(fired?.explanation.contains("must not be used for immigration enforcement") == true)
         // From the portal's own words too.
-        #expect(engine.ownPolicy(Self.agency(1, "X", "NV", prohibits: true), finding: Self.reported("X", "NV", .immigrationViolatorEnabled)) != nil)
-        #expect(engine.ownPolicy(sparks, finding: Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled)) == nil, "no prohibition known")
-        #expect(engine.ownPolicy(sparks, finding: Self.reported("Sparks NV PD", "NV", .refused, prohibits: true)) == nil)
-        #expect(engine.ownPolicy(sparks, finding: nil) == nil)
+        #expect(engine.ownPolicy(Self.agency(1, "X", "NV", prohibits: true), history: [Self.reported("X", "NV", .immigrationViolatorEnabled)]) != nil)
+        #expect(engine.ownPolicy(sparks, history: [Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled)]) == nil, "no prohibition known")
+        #expect(engine.ownPolicy(sparks, history: [Self.reported("Sparks NV PD", "NV", .refused, prohibits: true)]) == nil)
+        #expect(engine.ownPolicy(sparks, history: []) == nil)
     }
 
     @Test func rule1AlsoFiresOnARecordedPolicyDocument() {
@@ -38,33 +38,70 @@ import Testing
         let policy = PublicStatement(agencyID: 5, text: "ALPR data shall not be used for civil immigration enforcement.", speaker: "Policy 462: License Plate Readers",
                                      date: "2025-04-01", source: "https://city.example/policy462.pdf", confidence: .high, deniesImmigrationUse: true)
         // MUT
-        let fired = engine.ownPolicy(agency, finding: enabled, policies: [policy])
+        let fired = engine.ownPolicy(agency, history: [enabled], policies: [policy])
         // validate
         #expect(fired?.evidence.contains { $0.contains("Policy 462") && $0.contains("shall not be used") } == true)
         #expect(fired?.citations.map(\.source).contains("https://city.example/policy462.pdf") == true)
         var silent = policy; silent.deniesImmigrationUse = false
-        #expect(engine.ownPolicy(agency, finding: enabled, policies: [silent]) == nil, "a policy that does not forbid it is no contradiction")
+        #expect(engine.ownPolicy(agency, history: [enabled], policies: [silent]) == nil, "a policy that does not forbid it is no contradiction")
         var otherAgency = policy; otherAgency.agencyID = 6
-        #expect(engine.ownPolicy(agency, finding: enabled, policies: [otherAgency]) == nil)
+        #expect(engine.ownPolicy(agency, history: [enabled], policies: [otherAgency]) == nil)
+    }
+
+    static func verified(_ name: String, _ state: String, _ outcome: RecordedOutcome.Outcome, asOf: String, id: Int = 9) -> RecordedOutcome {
+        RecordedOutcome(agencyName: name, stateCode: state, outcome: outcome, reportedProhibitsImmigration: false, asOf: asOf, reportedBy: "Hotlist Watch",
+                        title: "finding #\(id)", url: "/agencies/1#finding-\(id)", confidence: .high, notes: "", verifiedFindingID: id)
+    }
+
+    /// Issue 10, defect 1: our own verified finding supersedes the report's *setting*, but the
+    /// report's account of the agency's *policy* is a separate fact and must survive it.
+    @Test func rule1SurvivesOurVerifiedFindingSupersedingTheReport() {
+        // setup
+        let sparks = Self.agency(1, "Sparks NV PD", "NV")
+        let report = Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled, prohibits: true, asOf: "2026-06-25")
+        let ours = Self.verified("Sparks NV PD", "NV", .immigrationViolatorEnabled, asOf: "2026-11-01")
+        // MUT
+        let fired = engine.ownPolicy(sparks, history: [report, ours])
+        // validate: the setting comes from our finding, the policy from the report, each cited
+        #expect(fired?.evidence.first?.contains("verified finding #9") == true)
+        #expect(fired?.evidence.contains { $0.contains("prohibited uses (reported by EFF") } == true)
+        #expect(fired?.citations.map(\.source) == ["/agencies/1#finding-9", "https://www.eff.org/x"])
+        // Our finding showing it off ends the contradiction, whatever the report said.
+        #expect(engine.ownPolicy(sparks, history: [report, Self.verified("Sparks NV PD", "NV", .immigrationViolatorDisabled, asOf: "2026-11-01")]) == nil)
+    }
+
+    /// The same fault in rules 2, 3 and 6 and in the status: a later refusal says nothing about the setting.
+    @Test func aLaterRefusalDoesNotHideTheSettingOnRecord() {
+        let blue = Self.agency(2, "Blue Island IL PD", "IL")
+        let enabled = Self.reported("Blue Island IL PD", "IL", .immigrationViolatorEnabled, asOf: "2026-06-25")
+        let refused = Self.reported("Blue Island IL PD", "IL", .refused, asOf: "2026-09-01")
+        #expect(engine.stateLaw(blue, history: [enabled, refused]) != nil)
+        let denial = PublicStatement(agencyID: 2, text: "not used for immigration", speaker: "Chief", date: "2026-05-01", source: "https://news.example", confidence: .high, deniesImmigrationUse: true)
+        #expect(engine.publicStatement(blue, history: [enabled, refused], statements: [denial]) != nil)
+        #expect(ContradictionEngine.currentSetting([enabled, refused]) == enabled)
+        #expect(ContradictionEngine.currentSetting([refused]) == nil)
+        let status = AgencyStatus.derive(reported: [enabled, refused], requests: [], usesFlock: true, today: CalendarDay(year: 2026, month: 11, day: 30)!)
+        #expect(status.code == .immigrationViolatorEnabled)
+        #expect(AgencyStatus.derive(reported: [refused], requests: [], usesFlock: true, today: CalendarDay(year: 2026, month: 11, day: 30)!).code == .refused)
     }
 
     @Test func rule2UsesOnlyVerifiedStateLaws() {
-        let fired = engine.stateLaw(Self.agency(2, "Blue Island IL PD", "IL"), finding: Self.reported("Blue Island IL PD", "IL", .immigrationViolatorEnabled))
+        let fired = engine.stateLaw(Self.agency(2, "Blue Island IL PD", "IL"), history: [Self.reported("Blue Island IL PD", "IL", .immigrationViolatorEnabled)])
         #expect(fired?.citations.contains { $0.text.contains("625 ILCS 5/2-130") && $0.confidence == .medium } == true)
-        #expect(engine.stateLaw(Self.agency(3, "Spokane WA PD", "WA"), finding: Self.reported("Spokane WA PD", "WA", .immigrationViolatorEnabled)) == nil, "only an unverified bill")
-        #expect(engine.stateLaw(Self.agency(4, "Sparks NV PD", "NV"), finding: Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled)) == nil, "no law in the data")
-        #expect(engine.stateLaw(Self.agency(2, "Blue Island IL PD", "IL"), finding: Self.reported("Blue Island IL PD", "IL", .refused)) == nil)
+        #expect(engine.stateLaw(Self.agency(3, "Spokane WA PD", "WA"), history: [Self.reported("Spokane WA PD", "WA", .immigrationViolatorEnabled)]) == nil, "only an unverified bill")
+        #expect(engine.stateLaw(Self.agency(4, "Sparks NV PD", "NV"), history: [Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled)]) == nil, "no law in the data")
+        #expect(engine.stateLaw(Self.agency(2, "Blue Island IL PD", "IL"), history: [Self.reported("Blue Island IL PD", "IL", .refused)]) == nil)
     }
 
     @Test func rule3NeedsADenyingStatement() {
         let agency = Self.agency(1, "Sparks NV PD", "NV")
         let finding = Self.reported("Sparks NV PD", "NV", .immigrationViolatorEnabled)
         let denial = PublicStatement(agencyID: 1, text: "ALPR data is not used for immigration enforcement", speaker: "Chief", date: "2026-05-01", source: "https://news.example", confidence: .high, deniesImmigrationUse: true)
-        #expect(engine.publicStatement(agency, finding: finding, statements: [denial])?.evidence.contains { $0.contains("not used for immigration") } == true)
+        #expect(engine.publicStatement(agency, history: [finding], statements: [denial])?.evidence.contains { $0.contains("not used for immigration") } == true)
         var other = denial; other.deniesImmigrationUse = false
-        #expect(engine.publicStatement(agency, finding: finding, statements: [other]) == nil)
+        #expect(engine.publicStatement(agency, history: [finding], statements: [other]) == nil)
         var elsewhere = denial; elsewhere.agencyID = 2
-        #expect(engine.publicStatement(agency, finding: finding, statements: [elsewhere]) == nil)
+        #expect(engine.publicStatement(agency, history: [finding], statements: [elsewhere]) == nil)
     }
 
     @Test func rule4FiresOnlyOnOnAfterOff() {

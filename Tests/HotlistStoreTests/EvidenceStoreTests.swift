@@ -187,11 +187,39 @@ func rowCount(_ db: HotlistDatabase, _ table: String) async throws -> Int {
                 #expect(stateLaw.citations.first?.source == "/agencies/\(setup.agency)#finding-\(entered.findingID)")
                 // The directory and campaign filter "answered" follows verified findings and reports.
                 let answered = try await DirectoryQueries(db).list(AgencyFilter(answered: true, perPage: 200)).items.map(\.name)
-                #expect(Set(answered) == ["Atherton CA PD", "Sparks NV PD", "Blue Island IL PD"], "our verified finding plus EFF's matched reports")
+                #expect(Set(answered) == ["Atherton CA PD", "Sparks NV PD", "Blue Island IL PD", "Abington PD", "Akron OH PD"],
+                        "our verified finding plus EFF's reports (two refusals, whose agencies were added from the report)")
                 let open = try await DirectoryQueries(db).list(AgencyFilter(answered: false, perPage: 200))
                 let everyone = try await DirectoryQueries(db).list(AgencyFilter(perPage: 1)).total
                 #expect(!open.items.contains { answered.contains($0.name) } && open.total + answered.count == everyone)
                 #expect(try await AuditLog(db).events(AuditFilter(entityType: "finding")).map(\.action).contains("finding.verify"))
+            }
+        }
+    }
+
+    /// Issue 10, defect 1: the EFF loop for Sparks. Our verified finding (enabled) supersedes EFF's
+    /// report as the record of the setting; the report's account of Sparks's policy still stands, so
+    /// rule 1 stays, now citing both.
+    @Test(arguments: TestBackend.available)
+    func ourVerifiedFindingKeepsTheContradictionItProves(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await withEvidenceFolder { folder in
+                let setup = try await Self.setUp(db, folder: folder, agencyName: "Sparks NV PD")
+                let store = FindingStore(db)
+                let entered = try await store.add(Self.draft(setup, .enabled, asOf: "2026-11-01"), by: .user(setup.volunteer, channel: .web), now: Date())
+                // MUT
+                _ = try await store.verify(findingID: entered.findingID, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .web), now: Date())
+                // validate: the agency page, and the list behind /api/v1/contradictions
+                let detail = try #require(try await DirectoryQueries(db).detail(id: setup.agency))
+                #expect(detail.status.label.contains("verified finding #\(entered.findingID)"), "the status takes our newest verified setting")
+                let rule1 = try #require(detail.contradictions.first { $0.rule == .ownPolicy }, "the report's policy fact survives our finding")
+                #expect(rule1.citations.map(\.source).contains("/agencies/\(setup.agency)#finding-\(entered.findingID)"))
+                #expect(rule1.citations.contains { $0.source.contains("eff.org") })
+                #expect(try await ContradictionQueries(db).contradictions(rule: .ownPolicy).map(\.agencyID) == [setup.agency])
+                // A correction showing it off, once verified, ends it.
+                let off = try await store.correct(findingID: entered.findingID, Self.draft(setup, .disabled, asOf: "2026-11-20"), by: .user(setup.volunteer, channel: .web), now: Date())
+                _ = try await store.verify(findingID: off.findingID, reviewer: setup.otherReviewer, by: .user(setup.otherReviewer, channel: .web), now: Date())
+                #expect(try await ContradictionQueries(db).contradictions(rule: .ownPolicy).isEmpty)
             }
         }
     }

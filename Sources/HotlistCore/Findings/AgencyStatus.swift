@@ -19,9 +19,10 @@ public struct AgencyStatus: Sendable, Equatable, Codable {
 
     public init(code: Code, label: String, asOf: String?) { self.code = code; self.label = label; self.asOf = asOf }
 
-    /// Findings decide first (the newest); then our requests: overdue, pending, refused; then what the directory knows.
+    /// The newest record of the setting decides first (a later refusal does not hide it); then a
+    /// refusal on record; then our requests: overdue, pending, refused; then what the directory knows.
     public static func derive(reported: [RecordedOutcome], requests: [RecordsRequest], usesFlock: Bool, today: CalendarDay) -> AgencyStatus {
-        if let latest = reported.last {
+        if let latest = ContradictionEngine.currentSetting(reported) ?? reported.last {
             switch latest.outcome {
             case .immigrationViolatorEnabled: return AgencyStatus(code: .immigrationViolatorEnabled, label: latest.label, asOf: latest.asOf)
             case .immigrationViolatorDisabled: return AgencyStatus(code: .immigrationViolatorDisabled, label: latest.label, asOf: latest.asOf)

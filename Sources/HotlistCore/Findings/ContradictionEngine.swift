@@ -20,36 +20,52 @@ public struct ContradictionEngine: Sendable {
 
     static func enabled(_ finding: RecordedOutcome?) -> Bool { finding?.outcome == .immigrationViolatorEnabled }
 
+    /// What the records show now: the newest outcome that is a setting. A refusal says nothing about
+    /// the setting, so it never hides an earlier record of it. `history` is oldest first.
+    public static func currentSetting(_ history: [RecordedOutcome]) -> RecordedOutcome? {
+        history.last { $0.outcome != .refused }
+    }
+
     static let portalCitation = Citation(text: "The agency's Flock transparency portal (The News & Observer, Private Eyes data)",
                                          source: "https://github.com/mcclatchy-southeast/private_eyes", confidence: .high)
 
-    /// Rule 1: enabled while the agency's own prohibited uses include immigration enforcement.
-    /// `policies` are recorded, verified policy documents of the agency (their `deniesImmigrationUse`
-    /// means the policy forbids immigration enforcement).
-    public func ownPolicy(_ agency: AgencyFacts, finding: RecordedOutcome?, policies: [PublicStatement] = []) -> Contradiction? {
-        guard let finding, Self.enabled(finding) else { return nil }
-        var evidence = [finding.label]
-        var citations = [finding.citation]
-        let forbidding = policies.filter { $0.agencyID == agency.id && $0.deniesImmigrationUse }
+    /// Every sourced fact that the agency forbids immigration enforcement: its portal's prohibited
+    /// uses, each report's account of its policy (whatever that report found about the setting), and
+    /// its recorded, verified policy documents.
+    public func policyFacts(_ agency: AgencyFacts, history: [RecordedOutcome], policies: [PublicStatement] = []) -> [PolicyFact] {
+        var facts: [PolicyFact] = []
         if agency.signals.immigrationPolicy == .prohibits, let quote = agency.signals.immigrationEvidence {
-            evidence.append("The agency's Flock transparency portal lists as a prohibited use: “\(quote)”")
-            citations.append(Self.portalCitation)
-        } else if finding.reportedProhibitsImmigration {
-            evidence.append("Its transparency portal lists immigration enforcement among prohibited uses (reported by \(finding.reportedBy)).")
-        } else if forbidding.isEmpty { return nil }
-        for policy in forbidding {
-            evidence.append("Its policy “\(policy.speaker)” (\(policy.date)) says: “\(policy.text)”")
-            citations.append(Citation(text: "\(policy.speaker) (\(policy.date))", source: policy.source, confidence: policy.confidence))
+            facts.append(PolicyFact(text: "The agency's Flock transparency portal lists as a prohibited use: “\(quote)”", citation: Self.portalCitation))
         }
+        var seenReports = Set<String>()
+        for report in history where report.verifiedFindingID == nil && report.reportedProhibitsImmigration && seenReports.insert(report.url).inserted {
+            facts.append(PolicyFact(text: "Its transparency portal lists immigration enforcement among prohibited uses (reported by \(report.reportedBy), \(report.asOf)).",
+                                    citation: report.citation))
+        }
+        for policy in policies where policy.agencyID == agency.id && policy.deniesImmigrationUse {
+            facts.append(PolicyFact(text: "Its policy “\(policy.speaker)” (\(policy.date)) says: “\(policy.text)”",
+                                    citation: Citation(text: "\(policy.speaker) (\(policy.date))", source: policy.source, confidence: policy.confidence)))
+        }
+        return facts
+    }
+
+    /// Rule 1: the newest record shows Immigration Violator enabled while any sourced fact says the
+    /// agency's own rules forbid immigration enforcement. `history` is oldest first.
+    public func ownPolicy(_ agency: AgencyFacts, history: [RecordedOutcome], policies: [PublicStatement] = []) -> Contradiction? {
+        guard let setting = Self.currentSetting(history), Self.enabled(setting) else { return nil }
+        let facts = policyFacts(agency, history: history, policies: policies)
+        guard !facts.isEmpty else { return nil }
+        var citations = [setting.citation]
+        for fact in facts where !citations.contains(fact.citation) { citations.append(fact.citation) }
         return Contradiction(rule: .ownPolicy, agencyID: agency.id, agencyName: agency.name, stateCode: agency.stateCode,
                              explanation: "\(agency.name) says its license-plate readers must not be used for immigration enforcement, yet its system checks plates against ICE's Immigration Violator list. Scanning for that list is immigration enforcement.",
-                             evidence: evidence, citations: citations)
+                             evidence: [setting.label] + facts.map(\.text), citations: citations)
     }
 
     /// Rule 2: enabled in a state whose law restricts ALPR use or sharing for immigration enforcement,
     /// or local help with civil immigration enforcement. Unverified bills do not count.
-    public func stateLaw(_ agency: AgencyFacts, finding: RecordedOutcome?) -> Contradiction? {
-        guard let finding, Self.enabled(finding), let state = agency.stateCode else { return nil }
+    public func stateLaw(_ agency: AgencyFacts, history: [RecordedOutcome]) -> Contradiction? {
+        guard let finding = Self.currentSetting(history), Self.enabled(finding), let state = agency.stateCode else { return nil }
         let laws = restrictionLaws.filter { $0.stateCode == state && !$0.isUnverifiedBill }
         guard !laws.isEmpty else { return nil }
         return Contradiction(rule: .stateLaw, agencyID: agency.id, agencyName: agency.name, stateCode: state,
@@ -59,8 +75,8 @@ public struct ContradictionEngine: Sendable {
     }
 
     /// Rule 3: enabled while a recorded public statement says ALPRs are not used for it.
-    public func publicStatement(_ agency: AgencyFacts, finding: RecordedOutcome?, statements: [PublicStatement]) -> Contradiction? {
-        guard let finding, Self.enabled(finding) else { return nil }
+    public func publicStatement(_ agency: AgencyFacts, history: [RecordedOutcome], statements: [PublicStatement]) -> Contradiction? {
+        guard let finding = Self.currentSetting(history), Self.enabled(finding) else { return nil }
         let denials = statements.filter { $0.agencyID == agency.id && $0.deniesImmigrationUse }
         guard !denials.isEmpty else { return nil }
         return Contradiction(rule: .publicStatement, agencyID: agency.id, agencyName: agency.name, stateCode: agency.stateCode,
@@ -70,6 +86,7 @@ public struct ContradictionEngine: Sendable {
     }
 
     /// Rule 4: enabled again after a record showed it disabled. `history` is the agency's findings, oldest first.
+    /// A refusal in between changes nothing: it says nothing about the setting.
     public func reEnabled(_ agency: AgencyFacts, history: [RecordedOutcome]) -> Contradiction? {
         guard let offIndex = history.firstIndex(where: { $0.outcome == .immigrationViolatorDisabled }),
               let on = history[(offIndex + 1)...].first(where: { $0.outcome == .immigrationViolatorEnabled }) else { return nil }
@@ -123,6 +140,7 @@ public struct ContradictionEngine: Sendable {
     }
 
     /// Rule 6: the agency lets an agency with Immigration Violator enabled search its data.
+    /// `findings` holds each agency's current setting (`currentSetting`), not merely its newest record.
     public func exposureThroughSharing(_ owner: AgencyFacts, viewers: [AgencyLink], findings: [Int: RecordedOutcome]) -> Contradiction? {
         let scanning = viewers.filter { Self.enabled(findings[$0.id]) }
         guard !scanning.isEmpty else { return nil }

@@ -67,11 +67,11 @@ public struct ContradictionQueries: Sendable {
         // Rules 1-4: agencies with a reported finding.
         if [ContradictionRule.ownPolicy, .stateLaw, .publicStatement, .reEnabled].contains(where: wanted) {
             for facts in try await agencyFacts(ids: history.keys.filter { agencyID == nil || $0 == agencyID }) {
-                let finding = latest[facts.id]
-                if wanted(.ownPolicy), let hit = engine.ownPolicy(facts, finding: finding, policies: policies[facts.id] ?? []) { found.append(hit) }
-                if wanted(.stateLaw), let hit = engine.stateLaw(facts, finding: finding) { found.append(hit) }
-                if wanted(.publicStatement), let hit = engine.publicStatement(facts, finding: finding, statements: statements[facts.id] ?? []) { found.append(hit) }
-                if wanted(.reEnabled), let hit = engine.reEnabled(facts, history: history[facts.id] ?? []) { found.append(hit) }
+                let records = history[facts.id] ?? []
+                if wanted(.ownPolicy), let hit = engine.ownPolicy(facts, history: records, policies: policies[facts.id] ?? []) { found.append(hit) }
+                if wanted(.stateLaw), let hit = engine.stateLaw(facts, history: records) { found.append(hit) }
+                if wanted(.publicStatement), let hit = engine.publicStatement(facts, history: records, statements: statements[facts.id] ?? []) { found.append(hit) }
+                if wanted(.reEnabled), let hit = engine.reEnabled(facts, history: records) { found.append(hit) }
             }
         }
         // Rule 5: sharing from states whose law limits it.
@@ -86,7 +86,7 @@ public struct ContradictionQueries: Sendable {
         }
         // Rule 6: who lets a scanning agency search their data.
         if wanted(.exposureThroughSharing) {
-            let scanning = latest.filter { $0.value.outcome == .immigrationViolatorEnabled }
+            let scanning = history.compactMapValues(ContradictionEngine.currentSetting).filter { $0.value.outcome == .immigrationViolatorEnabled }
             if !scanning.isEmpty {
                 let owners = try await ownersOf(viewerIDs: Array(scanning.keys), ownerID: agencyID)
                 for facts in try await agencyFacts(ids: Array(owners.keys)) {
