@@ -52,7 +52,7 @@ import VaporTesting
             clock.advance(by: 8 * 86_400)
             let list = try await browser.get(app, SiteURL.requests.path)
             #expect(list.body.contains("id=\"needs-action\"") && list.body.contains("overdue</strong> since 2026-03-09"))
-            #expect(try await browser.get(app, SiteURL.requestLetter(id, "follow-up").path).body.contains("The response was due by 2026-03-09"))
+            #expect(try await browser.get(app, SiteURL.requestLetter(id, "follow-up").path).body.contains("The response was due by March 9, 2026"))
             #expect(try await browser.get(app, "/").body.contains("id=\"needs-action\""), "the signed-in home page lists it")
             #expect(!(try await app.fetch("/").body.contains("Needs action")), "anonymous visitors see no requests")
             // The agency writes back and refuses.
@@ -121,6 +121,82 @@ import VaporTesting
             let eml = try await browser.get(app, SiteURL.requestEML(draft.id).path)
             #expect(eml.status == .badRequest)
             #expect(eml.body.contains("has no records email on file"))
+            // Issue 10, defect 5: the page offers no dead download; it says what is missing and how to fix it.
+            let page = try await browser.get(app, SiteURL.request(draft.id).path)
+            #expect(!page.body.contains("id=\"download-eml\"") && page.body.contains("id=\"no-records-email\""))
+            #expect(page.body.contains("href=\"\(SiteURL.recordsContact(reno).path)\">Correct this</a>"))
+        }
+    }
+
+    /// The id of the request a POST created, from its redirect.
+    static func createdID(_ page: FetchedPage) throws -> Int {
+        let location = try #require(page.headers.first(name: .location))
+        return try #require(Int(location.split(separator: "/").last ?? ""))
+    }
+
+    /// Issue 10, defects 2 and 3: the letter speaks for the request's requester, and a
+    /// residents-only state warns before anything is saved.
+    @Test(arguments: TestBackend.available)
+    func theLetterFollowsTheRequesterAndResidencyIsChecked(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let vera = try await addPerson(db, "vera@example.org", .volunteer, name: "Vera Volunteer")
+            let sparks = try await agencyID(db, "Sparks NV PD")
+            var browser = try await makeSession(db, vera)
+            let composer = try await browser.get(app, SiteURL.newRequest(agency: sparks).path)
+            // The page carries who the letter was written for.
+            #expect(composer.body.contains("name=\"composed_email\" value=\"vera@example.org\""))
+            var fields = Self.formFields(composer.body).map { name, value -> (String, String) in
+                switch name {
+                case "agency": ("agency", String(sparks))
+                case "requester_name": ("requester_name", "Nora Newsroom")
+                case "requester_email": ("requester_email", "tips@newsroom.example")
+                default: (name, value)
+                }
+            }
+            fields += [("composed_name", "Vera Volunteer"), ("composed_email", "vera@example.org"), ("composed_state", "")]
+            // MUT: save with another requester, the letter as the page wrote it.
+            let saved = try await browser.post(app, SiteURL.requests.path, fields)
+            #expect(saved.status == .seeOther)
+            let id = try Self.createdID(saved)
+            let storedDetail = try await RequestStore(db).detail(id: id)
+            let stored = try #require(storedDetail).request
+            // validate: the letter asks for the records at the new address and is signed by the new name.
+            #expect(stored.letter.contains("electronically, to tips@newsroom.example") && stored.letter.contains("Nora Newsroom"))
+            #expect(!stored.letter.contains("vera@example.org") && !stored.letter.contains("Vera Volunteer"))
+            // An edited letter keeps the edit and still carries the new requester.
+            var edited = fields.map { $0.0 == "letter" ? ("letter", $0.1 + "\nP.S. Thank you.") : $0 }
+            edited = edited.map { $0.0 == "requester_email" ? ("requester_email", "desk@newsroom.example") : $0 }
+            let second = try await browser.post(app, SiteURL.requests.path, edited)
+            let secondID = try Self.createdID(second)
+            let secondDetail = try await RequestStore(db).detail(id: secondID)
+            let secondLetter = try #require(secondDetail).request.letter
+            #expect(secondLetter.contains("desk@newsroom.example") && secondLetter.contains("P.S. Thank you.") && !secondLetter.contains("vera@example.org"))
+            // A second request to the same agency is flagged.
+            #expect(try await browser.get(app, SiteURL.newRequest(agency: sparks).path).body.contains("already has 2 open requests"))
+
+            // Residency: a Virginia agency, a Nevada requester.
+            let list = try AgencyListFile.parse(try CSVTable.parse(data: Data("Name,State\nRichmond VA PD,VA\n".utf8), file: "va.csv"))
+            _ = try await AgencyImporter(db).importAgencyList(list)
+            let richmond = try await agencyID(db, "Richmond VA PD")
+            let vaForm = try await browser.get(app, SiteURL.newRequest(agency: richmond).path)
+            var vaFields = Self.formFields(vaForm.body).map { $0.0 == "agency" ? ("agency", String(richmond)) : $0 }
+            vaFields.append(("requester_state", "NV"))
+            let before = try await RequestStore(db).list(RequestFilter(limit: 100)).count
+            let warned = try await browser.post(app, SiteURL.requests.path, vaFields)
+            #expect(warned.status == .badRequest && warned.body.contains("Virginia answers public-records requests from its residents only"))
+            #expect(warned.body.contains("lives in Nevada") && warned.body.contains("name=\"residency_ack\""))
+            #expect(try await RequestStore(db).list(RequestFilter(limit: 100)).count == before, "nothing saved before the warning is answered")
+            let acknowledged = try await browser.post(app, SiteURL.requests.path, vaFields + [("residency_ack", "yes")])
+            #expect(acknowledged.status == .seeOther)
+            let vaLocation = try #require(acknowledged.headers.first(name: .location))
+            let vaPage = try await browser.get(app, vaLocation)
+            #expect(vaPage.body.contains("residents only") && vaPage.body.contains("lives in Nevada"), "the request page says it")
+            // A Virginian's letter states residency.
+            let local = try await browser.post(app, SiteURL.requests.path, vaFields.map { $0.0 == "requester_state" ? ("requester_state", "VA") : $0 }
+                                               + [("composed_name", "Vera Volunteer"), ("composed_email", "vera@example.org"), ("composed_state", "")])
+            let localID = try Self.createdID(local)
+            let localDetail = try await RequestStore(db).detail(id: localID)
+            #expect(localDetail?.request.letter.contains("I am a resident of Virginia.") == true)
         }
     }
 

@@ -15,6 +15,7 @@ from selenium.webdriver.support.ui import Select
 
 from test_accounts import PASSWORD, VOLUNTEER, fresh_browser, sign_in, sign_out, submit  # noqa: F401 (fixture)
 from test_directory import click_and_wait
+from test_directory import wait_for_new_page
 
 
 def fill(form, values):
@@ -22,6 +23,9 @@ def fill(form, values):
         field = form.find_element(By.NAME, name)
         if field.tag_name == "select":
             Select(field).select_by_value(value)
+        elif field.get_attribute("type") == "date":
+            # Typing into a date picker follows the browser's locale; set the ISO value as the form sends it.
+            field.parent.execute_script("arguments[0].value = arguments[1]", field, value)
         else:
             field.clear()
             field.send_keys(value)
@@ -38,7 +42,10 @@ def test_volunteer_files_a_request_logs_the_denial_and_writes_the_appeal(driver,
     letter = form.find_element(By.NAME, "letter").get_attribute("value")
     assert "Nevada Public Records Act" in letter and "NRS" in letter and "Vera Volunteer" in letter
     shot("request composer")
-    submit(driver, form)
+    # The first button rewrites the letter for a changed requester; saving is its own button.
+    old = driver.find_element(By.TAG_NAME, "html")
+    form.find_element(By.ID, "save-draft").click()
+    wait_for_new_page(driver, old)
     assert re.search(r"/requests/\d+$", driver.current_url)
     assert driver.find_element(By.ID, "request-status").text == "draft"
     # File it on Monday 2 March 2026: Nevada's five business days end Monday 9 March.

@@ -46,6 +46,11 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     public var description: String { iso }
 
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// "November 30, 2026": how a letter is dated (US style, no locale lookup).
+    public var inWords: String { "\(Self.monthNames[month - 1]) \(day), \(year)" }
+
     public var weekday: Weekday { Weekday(rawValue: ((ordinal % 7) + 7 + 3) % 7)! }
 
     public var isWeekend: Bool { weekday == .saturday || weekday == .sunday }

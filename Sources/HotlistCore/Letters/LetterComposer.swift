@@ -28,7 +28,7 @@ public struct LetterComposer: Sendable {
             LetterVariable.agencyName.rawValue: agencyName,
             LetterVariable.requesterName.rawValue: requester.name,
             LetterVariable.requesterEmail.rawValue: requester.email,
-            LetterVariable.today.rawValue: today.iso,
+            LetterVariable.today.rawValue: today.inWords,
         ]
         if let address = requester.postalAddress { values[LetterVariable.requesterAddress.rawValue] = address }
         var warnings: [String] = []
@@ -37,20 +37,52 @@ public struct LetterComposer: Sendable {
             values[LetterVariable.lawName.rawValue] = law.lawName
             values[LetterVariable.lawCitation.rawValue] = law.citation
             values[LetterVariable.deadlineSentence.rawValue] = Self.deadlineSentence(law)
-            values[LetterVariable.appealRoute.rawValue] = Self.withoutResearchTags(law.appealRoute)
-            if law.residency == .yes && requester.stateCode != law.stateCode {
-                warnings.append("\(law.stateName) limits public-records requests to its residents (\(law.citation)). Name an in-state requester, or expect the agency to refuse.")
+            values[LetterVariable.appealRoute.rawValue] = law.appealRouteResearched ? Self.withoutResearchTags(law.appealRoute)
+                : "the authority that the \(law.lawName) names for appeals"
+            values[LetterVariable.stateSpecificRequests.rawValue] = Self.stateSpecificRequests(law.stateCode)
+            if law.residency == .yes {
+                if requester.stateCode == law.stateCode {
+                    values[LetterVariable.residencyStatement.rawValue] = "I am a resident of \(law.stateName)."
+                } else {
+                    warnings.append(Self.residencyWarning(law, requesterState: requester.stateCode))
+                }
             }
-            if law.appealRouteFromMemory { warnings.append("The appeal route for \(law.stateName) was written from memory, not from a source: check it before sending.") }
+            if !law.appealRouteResearched { warnings.append("The appeal route for \(law.stateName) is not yet researched: check where an appeal goes before relying on it.") }
             if law.confidence != .high { warnings.append("The deadline for \(law.stateName) has confidence \(law.confidence.label): check it before relying on it.") }
         }
-        if let filedOn = facts.filedOn { values[LetterVariable.filedOn.rawValue] = filedOn.iso }
+        if let filedOn = facts.filedOn { values[LetterVariable.filedOn.rawValue] = filedOn.inWords }
         values[LetterVariable.trackingNumber.rawValue] = facts.trackingNumbers.isEmpty ? "none given" : facts.trackingNumbers.joined(separator: ", ")
-        if let deadline = facts.deadline, let date = deadline.due ?? deadline.followUp { values[LetterVariable.dueOn.rawValue] = date.iso }
+        values[LetterVariable.trackingReference.rawValue] = facts.trackingNumbers.isEmpty ? "" : " (your reference: \(facts.trackingNumbers.joined(separator: ", ")))"
+        if let deadline = facts.deadline, let date = deadline.due ?? deadline.followUp { values[LetterVariable.dueOn.rawValue] = date.inWords }
         if let cited = facts.exemptionCited { values[LetterVariable.exemptionCited.rawValue] = cited }
         if let answer = facts.exemptionAnswer { values[LetterVariable.exemptionAnswer.rawValue] = answer }
         let rendered = try template.render(values)
         return Letter(subject: rendered.subject, body: rendered.body, warnings: warnings)
+    }
+
+    /// A letter someone edited after it was written for `old`: the old requester's email and name
+    /// become the new one's wherever they stand, and a residency sentence follows the new state.
+    public static func carryRequester(_ letter: String, from old: Requester, to new: Requester) -> String {
+        var result = letter
+        if !old.email.isEmpty, old.email != new.email, !new.email.isEmpty { result = result.replacingOccurrences(of: old.email, with: new.email) }
+        if !old.name.isEmpty, old.name != new.name, !new.name.isEmpty { result = result.replacingOccurrences(of: old.name, with: new.name) }
+        return result
+    }
+
+    /// What a residency-limited state means for this requester, said before anything is saved.
+    public static func residencyWarning(_ law: StateRecordsLaw, requesterState: String?) -> String {
+        let who = requesterState.flatMap { USState.byCode($0)?.name }.map { "The requester lives in \($0), not \(law.stateName)" }
+            ?? "The requester's state is not given"
+        return "\(law.stateName) answers public-records requests from its residents only (\(law.citation)). \(who): name an in-state requester, or expect the agency to refuse."
+    }
+
+    /// Items some states' laws add to the standard request.
+    public static func stateSpecificRequests(_ stateCode: String) -> String {
+        switch stateCode {
+        case "CA":
+            "8. The ALPR usage and privacy policy required by Cal. Civ. Code § 1798.90.51, and the current list of agencies and other organisations with which the agency shares ALPR information or to which it grants access, with any record of the purposes for which it was shared, under Cal. Civ. Code § 1798.90.55."
+        default: ""
+        }
     }
 
     /// The reference data marks unsourced parts "[appeal: from memory]"; that note is for us (it

@@ -36,6 +36,10 @@ public struct LetterTemplate: Sendable, Equatable {
                         continue
                     }
                     let value = values[variable]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                    if value.isEmpty && LetterVariable(rawValue: variable)!.mayBeEmpty {
+                        result += Self.optionalMarker
+                        continue
+                    }
                     if value.isEmpty {
                         problems.append(InputProblem(file: "\(name) (\(part))", line: line, field: variable, problem: "{{\(variable)}} has no value for this letter",
                                                      hint: LetterVariable(rawValue: variable)!.whereToFill))
@@ -46,9 +50,28 @@ public struct LetterTemplate: Sendable, Equatable {
             }
             return result
         }
-        let subject = fill(self.subject, part: "subject"), body = fill(self.body, part: "body")
+        let subject = Self.dropEmptyOptionals(fill(self.subject, part: "subject")), body = Self.dropEmptyOptionals(fill(self.body, part: "body"))
         if !problems.isEmpty { throw InputProblems(problems) }
         return (subject, body)
+    }
+
+    /// Stands for an empty optional variable until the text is complete; never in typed text.
+    static let optionalMarker = "\u{1F}"
+
+    /// Removes empty optional variables; a line that held nothing else goes with its line break.
+    static func dropEmptyOptionals(_ text: String) -> String {
+        guard text.contains(optionalMarker) else { return text }
+        let lines = text.components(separatedBy: "\n")
+        var kept: [String] = []
+        for line in lines {
+            if line.contains(optionalMarker) && line.replacingOccurrences(of: optionalMarker, with: "").trimmingCharacters(in: .whitespaces).isEmpty {
+                // A paragraph made of the optional sentence alone: drop it and the blank line before it.
+                if kept.last?.isEmpty == true { kept.removeLast() }
+                continue
+            }
+            kept.append(line.replacingOccurrences(of: optionalMarker, with: ""))
+        }
+        return kept.joined(separator: "\n")
     }
 
     enum Piece: Equatable { case text(String), variable(String, line: Int) }

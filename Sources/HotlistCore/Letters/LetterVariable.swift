@@ -17,6 +17,14 @@ public enum LetterVariable: String, Sendable, CaseIterable {
     case exemptionCited = "exemption_cited"
     case exemptionAnswer = "exemption_answer"
     case appealRoute = "appeal_route"
+    /// Optional sentences, empty where they do not apply.
+    case residencyStatement = "residency_statement"
+    case stateSpecificRequests = "state_specific_requests"
+    case trackingReference = "tracking_reference"
+
+    /// Variables that may be empty: a sentence that applies to some letters only. A blank line
+    /// left behind by an empty one is dropped.
+    public var mayBeEmpty: Bool { [.residencyStatement, .stateSpecificRequests, .trackingReference].contains(self) }
 
     public var explanation: String {
         switch self {
@@ -28,8 +36,11 @@ public enum LetterVariable: String, Sendable, CaseIterable {
         case .requesterName: "who signs the letter (the requester, or the in-state requester named for residency states)"
         case .requesterEmail: "where the agency should reply"
         case .requesterAddress: "the requester's postal address (needed for postal filing and some residency states)"
-        case .today: "the date of the letter, YYYY-MM-DD"
-        case .filedOn: "when the request was filed"
+        case .today: "the date of the letter in words (November 30, 2026)"
+        case .filedOn: "when the request was filed, in words"
+        case .residencyStatement: "\"I am a resident of …\" where the state answers residents only and the requester lives there; otherwise empty"
+        case .stateSpecificRequests: "extra numbered items the state's law calls for (California: usage and privacy policy, sharing list); otherwise empty"
+        case .trackingReference: "\" (your reference: …)\" when the agency gave a tracking number; otherwise empty"
         case .dueOn: "the statutory due date, or the follow-up date"
         case .trackingNumber: "the agency's tracking number(s), or \"none given\""
         case .exemptionCited: "the exemption the agency cited, as it cited it"
@@ -42,6 +53,7 @@ public enum LetterVariable: String, Sendable, CaseIterable {
     public var whereToFill: String {
         switch self {
         case .requesterName, .requesterEmail, .requesterAddress: "Fill it in on the request (or the campaign's requester details)."
+        case .residencyStatement, .stateSpecificRequests, .trackingReference: "This may be empty; nothing to fill."
         case .trackingNumber, .filedOn, .dueOn: "Record the filing (date and tracking number) on the request first."
         case .exemptionCited, .exemptionAnswer: "Record the denial with the exemption the agency cited first."
         case .lawName, .lawCitation, .deadlineSentence, .appealRoute, .stateName: "The agency's state has no records-law reference row; resolve the agency's state first."

@@ -16,6 +16,11 @@ public enum StandardLetters {
         3. A list of any other hotlists the system alerts on, including state, regional and custom lists.
         4. The agency's current policy governing ALPR use.
         5. The current contract or agreement with the ALPR vendor, including its renewal or expiration date.
+        6. A record of the settings that control sharing of ALPR data with, or searches by, federal agencies and agencies outside the state (for example the list of organisations granted access and any federal or out-of-state sharing option), where the system offers them.
+        7. A record of any restriction on the reasons users may enter for a search (for example a required reason field, or blocked reasons such as immigration enforcement), where the system offers one.
+        {{state_specific_requests}}
+
+        {{residency_statement}}
 
         Please send the records electronically, to {{requester_email}}, in the format in which they are kept. I ask that fees be waived: the records concern how a public agency uses a surveillance system, and disclosing them serves the public interest rather than any commercial one. If fees will exceed $25, please tell me before incurring them.
 
@@ -34,7 +39,7 @@ public enum StandardLetters {
 
         To the records officer of {{agency_name}}:
 
-        On {{filed_on}} I requested records under the {{law_name}} ({{law_citation}}) about the NCIC hotlist settings of your agency's automated license plate reader system (your reference: {{tracking_number}}). The response was due by {{due_on}}, and I have not yet received it.
+        On {{filed_on}} I requested records under the {{law_name}} ({{law_citation}}) about the NCIC hotlist settings of your agency's automated license plate reader system {{tracking_reference}}. The response was due by {{due_on}}, and I have not yet received it.
 
         Please tell me when I can expect the records, or send those that are ready now. If any part of the request is unclear, I am glad to clarify it.
 
@@ -49,7 +54,7 @@ public enum StandardLetters {
         body: """
         {{today}}
 
-        Under the {{law_name}} ({{law_citation}}), I appeal the denial of my request filed on {{filed_on}} with {{agency_name}} (reference: {{tracking_number}}) for records of the NCIC hotlist topics selected in the agency's automated license plate reader system.
+        Under the {{law_name}} ({{law_citation}}), I appeal the denial of my request filed on {{filed_on}} with {{agency_name}}{{tracking_reference}} for records of the NCIC hotlist topics selected in the agency's automated license plate reader system.
 
         The agency cited: {{exemption_cited}}.
 

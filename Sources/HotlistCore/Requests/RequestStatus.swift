@@ -42,6 +42,8 @@ public enum RequestStatus: String, Sendable, CaseIterable, Codable {
     public var awaitsRequester: Bool { [.feeRequested, .needsClarification, .denied, .partiallyFulfilled, .noResponsiveRecords].contains(self) }
 
     public var isClosed: Bool { [.fulfilled, .withdrawn].contains(self) }
+    /// Still in play: a draft, or waiting on someone. A second request to the same agency is then likely a duplicate.
+    public var isOpen: Bool { !isClosed && ![.noResponsiveRecords, .denied].contains(self) }
 
     public static func parse(_ text: String, field: String = "status") throws(InputProblems) -> RequestStatus {
         let key = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")

@@ -65,6 +65,7 @@ enum Stylesheet {
     .message-error { border-color: #fca5a5; background: #fef2f2; }
     .message code, .new-token code { overflow-wrap: anywhere; font-size: 1rem; }
     button.danger { background: #b91c1c; }
+    button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
     td button { padding: .25rem .6rem; font-size: .9rem; }
     .edit-link { font-size: .9rem; margin-left: .4rem; }
     .facts dt { font-weight: 600; } .facts dd { margin: 0 0 .5rem; }

@@ -8,6 +8,23 @@ enum RequestsController {
     struct DraftForm: Content {
         var agency: Int?; var requester_name: String?; var requester_email: String?; var requester_address: String?; var requester_state: String?
         var channel: String?; var portal_kind: String?; var channel_url: String?; var subject: String?; var letter: String?
+        /// Who the letter on the page was written for, so a changed requester can be carried into it.
+        var composed_name: String?; var composed_email: String?; var composed_state: String?
+        /// "recompose": write the letter again for the requester above, save nothing.
+        var action: String?
+        /// "yes": file in a residents-only state without an in-state requester, having been warned.
+        var residency_ack: String?
+
+        var requester: Requester {
+            Requester(name: (requester_name ?? "").trimmingCharacters(in: .whitespaces), email: (requester_email ?? "").trimmingCharacters(in: .whitespaces),
+                      postalAddress: requester_address.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 },
+                      stateCode: requester_state.flatMap { USState.byCode($0)?.code })
+        }
+
+        var composedFor: Requester? {
+            guard let name = composed_name, let email = composed_email else { return nil }
+            return Requester(name: name, email: email, stateCode: composed_state.flatMap { USState.byCode($0)?.code })
+        }
     }
     struct FileForm: Content { var filed_on: String?; var received_on: String?; var tracking_number: String? }
     struct StatusForm: Content { var status: String?; var date: String?; var note: String? }
@@ -54,7 +71,8 @@ enum RequestsController {
         return try await renderNew(request, agencyID: agencyID, requester: requester, form: nil, problems: [])
     }
 
-    static func renderNew(_ request: Request, agencyID: Int, requester: Requester, form: DraftForm?, problems: [InputProblem], status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func renderNew(_ request: Request, agencyID: Int, requester: Requester, form: DraftForm?, problems: [InputProblem], status: HTTPResponseStatus = .ok,
+                          recompose: Bool = false, askResidency: Bool = false) async throws -> Response {
         let viewer = try request.requireViewer()
         guard let detail = try await DirectoryQueries(request.store).detail(id: agencyID) else { throw Abort(.notFound) }
         var law: StateRecordsLaw?
@@ -62,26 +80,33 @@ enum RequestsController {
         var warnings: [String] = []
         var subject = form?.subject ?? "", letter = form?.letter ?? ""
         var composeProblems: [InputProblem] = []
-        if form == nil {
+        var composedFor = form?.composedFor ?? requester
+        if form == nil || recompose {
             do {
                 let composed = try LetterComposer().compose(StandardLetters.initialRequest, agencyName: detail.agency.name, law: law, requester: requester, today: today(request))
                 subject = composed.subject; letter = composed.body; warnings = composed.warnings
+                composedFor = requester
             } catch { composeProblems = error.problems }
+        } else if let law, law.residency == .yes, requester.stateCode != law.stateCode {
+            warnings.append(LetterComposer.residencyWarning(law, requesterState: requester.stateCode))
         }
         if law == nil { warnings.append("This agency's state is not known, so no state law or deadline can be cited. Resolve its state before filing.") }
         if detail.agency.recordsEmail == nil { warnings.append("No records email is known for this agency: add it with “Correct this” on the agency page, or file through its portal or by post.") }
         let model = RequestsView.NewModel(viewer: viewer, agencyID: agencyID, agencyName: detail.agency.name, law: law, recordsEmail: detail.agency.recordsEmail,
-                                          portalURL: detail.agency.recordsPortalURL, requester: requester, form: form, subject: subject, letter: letter,
-                                          warnings: warnings, problems: problems + composeProblems)
+                                          portalURL: detail.agency.recordsPortalURL, requester: requester, composedFor: composedFor, form: form, subject: subject, letter: letter,
+                                          warnings: warnings, problems: problems + composeProblems, askResidency: askResidency,
+                                          openRequests: try await RequestStore(request.store).list(RequestFilter(agencyID: agencyID, limit: 50)).filter { $0.status.isOpen })
         return request.personalPage(RequestsView.new(model), status: status)
     }
 
     @Sendable static func create(_ request: Request) async throws -> Response {
-        let form = try request.form(DraftForm.self)
+        var form = try request.form(DraftForm.self)
         guard let agencyID = form.agency else { throw InputProblems([InputProblem(file: "form", field: "agency", problem: "no agency was chosen", hint: "Start from an agency's page.")]) }
-        let requester = Requester(name: form.requester_name ?? "", email: form.requester_email ?? "",
-                                  postalAddress: form.requester_address.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 },
-                                  stateCode: form.requester_state.flatMap { USState.byCode($0)?.code })
+        let requester = form.requester
+        if form.action == "recompose" {
+            // A preview of the letter for the requester now in the form: nothing is saved.
+            return try await renderNew(request, agencyID: agencyID, requester: requester, form: form, problems: [], recompose: true)
+        }
         var problems: [InputProblem] = []
         let channel = FilingChannel(rawValue: form.channel ?? "email")
         if channel == nil { problems.append(InputProblem(file: "form", field: "channel", problem: "\"\(form.channel ?? "")\" is not a filing channel", hint: "Choose email, records portal, MuckRock or postal mail.")) }
@@ -91,10 +116,33 @@ enum RequestsController {
             problems.append(InputProblem(file: "form", field: "portal_kind", problem: "\"\(portalText.prefix(40))\" is not a portal kind", hint: "Choose GovQA, NextRequest, JustFOIA or other."))
         }
         let url = (form.channel_url ?? "").trimmingCharacters(in: .whitespaces)
-        let draft = RequestDraft(agencyID: agencyID, requester: requester, subject: form.subject ?? "", letter: (form.letter ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
+        var subject = form.subject ?? "", letter = (form.letter ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        var law: StateRecordsLaw?
+        guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
+        if let state = agency.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
+        // The letter must speak for the request's requester, not whoever the form first wrote it for.
+        if let old = form.composedFor, old != requester {
+            let oldLetter = try? LetterComposer().compose(StandardLetters.initialRequest, agencyName: agency.name, law: law, requester: old, today: today(request))
+            if let oldLetter, oldLetter.body == letter, oldLetter.subject == subject,
+               let fresh = try? LetterComposer().compose(StandardLetters.initialRequest, agencyName: agency.name, law: law, requester: requester, today: today(request)) {
+                subject = fresh.subject; letter = fresh.body
+            } else {
+                letter = LetterComposer.carryRequester(letter, from: old, to: requester)
+            }
+        }
+        form.subject = subject; form.letter = letter
+        form.composed_name = requester.name; form.composed_email = requester.email; form.composed_state = requester.stateCode
+        if let law, law.residency == .yes, requester.stateCode != law.stateCode, form.residency_ack != "yes" {
+            problems.append(InputProblem(file: "form", field: "requester_state", problem: LetterComposer.residencyWarning(law, requesterState: requester.stateCode),
+                                         hint: "Choose the requester's state, name an in-state requester, or tick “File it anyway” below."))
+        }
+        let draft = RequestDraft(agencyID: agencyID, requester: requester, subject: subject, letter: letter,
                                  channel: channel ?? .email, portalKind: portalKind, channelURL: url.isEmpty ? nil : url)
         problems += draft.problems()
-        if !problems.isEmpty { return try await renderNew(request, agencyID: agencyID, requester: requester, form: form, problems: problems, status: .badRequest) }
+        if !problems.isEmpty {
+            return try await renderNew(request, agencyID: agencyID, requester: requester, form: form, problems: problems, status: .badRequest,
+                                       askResidency: problems.contains { $0.field == "requester_state" })
+        }
         let created = try await RequestStore(request.store).createDraft(draft, by: try request.auditActor(), now: request.clock.now())
         return request.redirect(to: SiteURL.request(created.id).path, redirectType: .normal)
     }
@@ -107,19 +155,22 @@ enum RequestsController {
     static func renderDetail(_ request: Request, id: Int, problems: [InputProblem] = [], message: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try request.requireViewer()
         guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
+        var law: StateRecordsLaw?
+        if let state = detail.request.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
         let model = RequestsView.DetailModel(viewer: viewer, detail: detail, today: today(request), problems: problems, message: message,
                                              canSendByEmail: request.application.storage[SMTPKey.self] != nil,
-                                             evidence: try await request.evidenceStore.list(requestID: id))
+                                             evidence: try await request.evidenceStore.list(requestID: id), law: law)
         return request.personalPage(RequestsView.detail(model), status: status)
     }
 
     /// Runs a change; on bad input shows the request again with the problems, nothing changed.
-    static func act(_ request: Request, _ body: (Int, AuditActor, Date, CalendarDay) async throws -> String?) async throws -> Response {
+    /// After a change the browser is sent back to the request (a refresh repeats nothing), with a
+    /// fixed notice saying what happened.
+    static func act(_ request: Request, notice: Notice, _ body: (Int, AuditActor, Date, CalendarDay) async throws -> Void) async throws -> Response {
         let id = try requestID(request)
         do {
-            let message = try await body(id, try request.auditActor(), request.clock.now(), today(request))
-            if let message { return try await renderDetail(request, id: id, message: message) }
-            return request.redirect(to: SiteURL.request(id).path, redirectType: .normal)
+            try await body(id, try request.auditActor(), request.clock.now(), today(request))
+            return request.redirect(to: SiteURL.request(id).path + "?notice=" + notice.rawValue, redirectType: .normal)
         } catch let problems as InputProblems {
             return try await renderDetail(request, id: id, problems: problems.problems, status: .badRequest)
         }
@@ -127,12 +178,11 @@ enum RequestsController {
 
     @Sendable static func file(_ request: Request) async throws -> Response {
         let form = try request.form(FileForm.self)
-        return try await act(request) { id, actor, now, today in
+        return try await act(request, notice: .requestFiled) { id, actor, now, today in
             let filed = try day(form.filed_on, field: "filed_on", today: today)
             let received = (form.received_on ?? "").isEmpty ? nil : try day(form.received_on, field: "received_on", today: today)
             _ = try await RequestStore(request.store).file(requestID: id, filedOn: filed, receivedOn: received, trackingNumber: form.tracking_number,
                                                            calculator: try await request.deadlineCalculator(), by: actor, now: now)
-            return nil
         }
     }
 
@@ -166,62 +216,56 @@ enum RequestsController {
 
     @Sendable static func changeStatus(_ request: Request) async throws -> Response {
         let form = try request.form(StatusForm.self)
-        return try await act(request) { id, actor, now, today in
+        return try await act(request, notice: .requestStatusChanged) { id, actor, now, today in
             let status = try RequestStatus.parse(form.status ?? "")
             _ = try await RequestStore(request.store).changeStatus(requestID: id, to: status, on: try day(form.date, field: "date", today: today), note: form.note ?? "", by: actor, now: now)
-            return nil
         }
     }
 
     @Sendable static func log(_ request: Request) async throws -> Response {
         let form = try request.form(LogForm.self)
-        return try await act(request) { id, actor, now, today in
+        return try await act(request, notice: .requestLogged) { id, actor, now, today in
             guard let direction = Communication.Direction(rawValue: form.direction ?? ""), let channel = FilingChannel(rawValue: form.channel ?? "") else {
                 throw InputProblems([InputProblem(file: "form", field: "direction", problem: "the direction or channel is missing", hint: "Choose from the lists.")])
             }
             _ = try await RequestStore(request.store).log(requestID: id, direction: direction, channel: channel, on: try day(form.date, field: "date", today: today),
                                                           subject: form.subject ?? "", text: (form.text ?? "").replacingOccurrences(of: "\r\n", with: "\n"), by: actor, now: now)
-            return nil
         }
     }
 
     @Sendable static func fee(_ request: Request) async throws -> Response {
         let form = try request.form(FeeForm.self)
-        return try await act(request) { id, actor, now, today in
+        return try await act(request, notice: .requestFeeAdded) { id, actor, now, today in
             guard let kind = FeeEntry.Kind(rawValue: form.kind ?? ""), let cents = FeeAmount.cents(form.amount ?? "") else {
                 throw InputProblems([InputProblem(file: "form", field: "amount", problem: "\"\(form.amount ?? "")\" is not an amount, or no kind was chosen", hint: "Write dollars and cents such as 25.00.")])
             }
             _ = try await RequestStore(request.store).addFee(requestID: id, kind: kind, amountCents: cents, on: try day(form.date, field: "date", today: today), note: form.note ?? "", by: actor, now: now)
-            return nil
         }
     }
 
     @Sendable static func exemption(_ request: Request) async throws -> Response {
         let form = try request.form(ExemptionForm.self)
-        return try await act(request) { id, actor, now, _ in
+        return try await act(request, notice: .requestExemptionAdded) { id, actor, now, _ in
             let library = (form.exemption ?? "").isEmpty ? nil : form.exemption
             _ = try await RequestStore(request.store).citeExemption(requestID: id, exemptionID: library, citedText: form.cited_text ?? "", by: actor, now: now)
-            return nil
         }
     }
 
     @Sendable static func extend(_ request: Request) async throws -> Response {
         let form = try request.form(ExtendForm.self)
-        return try await act(request) { id, actor, now, _ in
+        return try await act(request, notice: .requestExtended) { id, actor, now, _ in
             guard let days = Int((form.days ?? "").trimmingCharacters(in: .whitespaces)) else {
                 throw InputProblems([InputProblem(file: "form", field: "days", problem: "\"\(form.days ?? "")\" is not a number of days", hint: "Write a whole number such as 10.")])
             }
             _ = try await RequestStore(request.store).extend(requestID: id, byDays: days, note: form.note ?? "", calculator: try await request.deadlineCalculator(),
                                                              by: actor, now: now)
-            return nil
         }
     }
 
     @Sendable static func tracking(_ request: Request) async throws -> Response {
         let form = try request.form(TrackingForm.self)
-        return try await act(request) { id, actor, now, _ in
+        return try await act(request, notice: .requestTrackingAdded) { id, actor, now, _ in
             _ = try await RequestStore(request.store).addTrackingNumber(requestID: id, form.tracking_number ?? "", by: actor, now: now)
-            return nil
         }
     }
 

@@ -11,6 +11,16 @@ enum Notice: String {
     case findingVerified = "finding-verified"
     case statementSaved = "statement-saved"
     case statementVerified = "statement-verified"
+    case requestFiled = "request-filed"
+    case requestStatusChanged = "request-status"
+    case requestLogged = "request-logged"
+    case requestFeeAdded = "request-fee"
+    case requestExemptionAdded = "request-exemption"
+    case requestExtended = "request-extended"
+    case requestTrackingAdded = "request-tracking"
+    case requestDraftUpdated = "request-draft-updated"
+    case contactCorrected = "contact-corrected"
+    case campaignCreated = "campaign-created"
 
     var text: String {
         switch self {
@@ -24,6 +34,16 @@ enum Notice: String {
         case .findingVerified: "Verified. It is now on the agency's public page, and the contradiction rules use it."
         case .statementSaved: "Recorded. A second person must verify it against its source before it is public."
         case .statementVerified: "Verified; it is now public."
+        case .requestFiled: "Marked as filed. The due date below is counted from the day the agency received it."
+        case .requestStatusChanged: "Status changed; the history below has the change."
+        case .requestLogged: "Added to the communications log."
+        case .requestFeeAdded: "Fee recorded."
+        case .requestExemptionAdded: "Exemption recorded. The appeal letter now answers it."
+        case .requestExtended: "Extension recorded; the due date moved."
+        case .requestTrackingAdded: "Tracking number added."
+        case .requestDraftUpdated: "Draft saved."
+        case .campaignCreated: "Campaign created. Its draft requests are listed below; each is filed like any other request."
+        case .contactCorrected: "Saved. The corrected contact is public now, and the change is in the audit trail."
         }
     }
 

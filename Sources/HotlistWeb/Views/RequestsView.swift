@@ -85,11 +85,17 @@ enum RequestsView {
         var recordsEmail: String?
         var portalURL: String?
         var requester: Requester
+        /// Who the letter below was written for.
+        var composedFor: Requester
         var form: RequestsController.DraftForm?
         var subject: String
         var letter: String
         var warnings: [String]
         var problems: [InputProblem]
+        /// The residency warning was given: offer "file it anyway".
+        var askResidency = false
+        /// Requests to this agency still in play (a second one is likely a duplicate).
+        var openRequests: [RecordsRequest] = []
     }
 
     static func option(_ value: String, _ label: String, selected: String?) -> String {
@@ -102,26 +108,40 @@ enum RequestsView {
         let portals = ([option("", "—", selected: model.form?.portal_kind ?? "")] + PortalKind.allCases.map { option($0.rawValue, $0.label, selected: model.form?.portal_kind) }).joined()
         let states = ([option("", "—", selected: model.form?.requester_state ?? "")] + USState.all.map { option($0.code, $0.name, selected: model.form?.requester_state) }).joined()
         let lawText = model.law.map { "\(HTML.escape($0.lawName)) (\(HTML.escape($0.citation))): \(HTML.escape($0.deadlineSummary)) \(Layout.grade($0.confidence))" } ?? "state not known"
-        let warnings = model.warnings.map { Forms.message($0, kind: "warning") }.joined()
+        var warningTexts = model.warnings
+        if !model.openRequests.isEmpty {
+            warningTexts.insert("This agency already has \(model.openRequests.count == 1 ? "an open request" : "\(model.openRequests.count) open requests") (\(model.openRequests.map { "#\($0.id), \($0.status.label)" }.joined(separator: "; "))). Check \(model.openRequests.count == 1 ? "it" : "them") before asking again.", at: 0)
+        }
+        let warnings = warningTexts.map { Forms.message($0, kind: "warning") }.joined()
+        let openLinks = model.openRequests.isEmpty ? "" : "<p id=\"open-requests\">Open: " + model.openRequests.map { "<a href=\"\(SiteURL.request($0.id).path)\">request #\($0.id)</a>" }.joined(separator: ", ") + "</p>"
+        let residencyAck = model.askResidency ? """
+        <label class="checkbox" for="residency_ack"><input type="checkbox" id="residency_ack" name="residency_ack" value="yes"> File it anyway: I understand the agency may refuse a requester who is not a resident</label>
+        """ : ""
         return Layout.page(title: "New request: \(model.agencyName)", current: .requests, viewer: model.viewer, body: """
         <p class="crumbs">\(Layout.agencyLink(model.agencyID, model.agencyName))</p>
         <h1>New request to \(HTML.escape(model.agencyName))</h1>
         <p>Law: \(lawText)</p>
         \(warnings)
+        \(openLinks)
         \(Forms.problems(model.problems))
         <form method="post" action="\(SiteURL.requests.path)" class="stacked wide" id="new-request-form">
         \(Forms.csrf(model.viewer.csrfToken))
         <input type="hidden" name="agency" value="\(model.agencyID)">
+        <input type="hidden" name="composed_name" value="\(HTML.escape(model.composedFor.name))">
+        <input type="hidden" name="composed_email" value="\(HTML.escape(model.composedFor.email))">
+        <input type="hidden" name="composed_state" value="\(HTML.escape(model.composedFor.stateCode ?? ""))">
         <label for="requester_name">Requester (signs the letter)</label><input id="requester_name" name="requester_name" required value="\(HTML.escape(model.form?.requester_name ?? model.requester.name))">
         <label for="requester_email">Reply email</label><input type="email" id="requester_email" name="requester_email" required value="\(HTML.escape(model.form?.requester_email ?? model.requester.email))">
         <label for="requester_state">Requester's state <span class="hint">(for states that answer residents only)</span></label><select id="requester_state" name="requester_state">\(states)</select>
         <label for="requester_address">Postal address <span class="hint">(needed for postal filing)</span></label><textarea id="requester_address" name="requester_address" rows="2">\(HTML.escape(model.form?.requester_address ?? ""))</textarea>
+        \(residencyAck)
+        <button type="submit" name="action" value="recompose" class="secondary" id="recompose">Write the letter again for this requester</button>
         <label for="channel">How it will be filed</label><select id="channel" name="channel">\(channels)</select>
         <label for="portal_kind">Portal <span class="hint">(if filed through one)</span></label><select id="portal_kind" name="portal_kind">\(portals)</select>
         <label for="channel_url">Portal or MuckRock address</label><input type="url" id="channel_url" name="channel_url" value="\(HTML.escape(model.form?.channel_url ?? model.portalURL ?? ""))">
         <label for="subject">Subject</label><input id="subject" name="subject" required value="\(HTML.escape(model.subject))">
         <label for="letter">Letter <span class="hint">(edit freely; it is saved as you leave it)</span></label><textarea id="letter" name="letter" rows="24" required>\(HTML.escape(model.letter))</textarea>
-        <button type="submit">Save draft</button>
+        <button type="submit" name="action" value="save" id="save-draft">Save draft</button>
         </form>
         """)
     }
@@ -135,6 +155,17 @@ enum RequestsView {
         var canSendByEmail = false
         /// Files that came with this request's answers.
         var evidence: [EvidenceFile] = []
+        /// The state's records law, for its residency rule.
+        var law: StateRecordsLaw?
+    }
+
+    /// What residency means for this request, or nil where the state answers anyone.
+    static func residencyNote(_ request: RecordsRequest, law: StateRecordsLaw?) -> String? {
+        guard let law, law.residency == .yes else { return nil }
+        if request.requester.stateCode == law.stateCode {
+            return "<p id=\"residency\">\(HTML.escape(law.stateName)) answers its residents only; the requester lives there, and the letter says so.</p>"
+        }
+        return Forms.message(LetterComposer.residencyWarning(law, requesterState: request.requester.stateCode), kind: "warning")
     }
 
     static func attachment(_ file: EvidenceFile) -> String {
@@ -165,7 +196,7 @@ enum RequestsView {
         let statusForm = possible.isEmpty ? "<p>This request is \(request.status.label); it cannot change status.</p>" : """
             <form method="post" action="\(SiteURL.requestAction(request.id, "status").path)" class="stacked" id="status-form">\(Forms.csrf(csrf))
             <label for="new-status">New status</label><select id="new-status" name="status">\(possible.map { option($0.rawValue, $0.label, selected: nil) }.joined())</select>
-            <label for="status-date">On <span class="hint">(YYYY-MM-DD, empty for today)</span></label><input id="status-date" name="date" placeholder="\(model.today.iso)">
+            <label for="status-date">On <span class="hint">(empty for today)</span></label><input type="date" id="status-date" name="date" max="\(model.today.iso)">
             <label for="status-note">Note</label><input id="status-note" name="note">
             <button type="submit">Change status</button></form>
             """
@@ -175,13 +206,17 @@ enum RequestsView {
             \(filingHelp(model.detail))
             \(model.canSendByEmail && request.channel == .email && model.detail.agencyRecordsEmail != nil ? "<p>" + Forms.postButton(SiteURL.requestAction(request.id, "send").path, label: "Send it now by email", csrf: csrf, id: "send-email") + "</p><p>or record a filing you made yourself:</p>" : "")
             <form method="post" action="\(SiteURL.requestAction(request.id, "file").path)" class="stacked" id="file-form">\(Forms.csrf(csrf))
-            <label for="filed_on">Filed on <span class="hint">(YYYY-MM-DD, empty for today)</span></label><input id="filed_on" name="filed_on" placeholder="\(model.today.iso)">
-            <label for="received_on">Received by the agency on <span class="hint">(if later, e.g. by post)</span></label><input id="received_on" name="received_on">
+            <label for="filed_on">Filed on <span class="hint">(empty for today)</span></label><input type="date" id="filed_on" name="filed_on" max="\(model.today.iso)">
+            <label for="received_on">Received by the agency on <span class="hint">(if later, e.g. by post)</span></label><input type="date" id="received_on" name="received_on">
             <label for="tracking_number">Tracking number <span class="hint">(if the agency gave one)</span></label><input id="tracking_number" name="tracking_number">
             <button type="submit">Mark as filed</button></form>
             """ : ""
         let due: String = {
             guard request.filedOn != nil else { return "<p>Not filed yet.</p>" }
+            if !request.status.awaitsAgency {
+                // Answered, closed or with the requester: the date is history, not a to-do.
+                return request.dueOn.map { "<p class=\"muted\" id=\"was-due\">The answer was due \($0.inWords); the request is now \(HTML.escape(request.status.label)).</p>" } ?? ""
+            }
             let date = request.dueOn.map { "Due <strong id=\"due-on\">\($0.iso)</strong>" } ?? request.followUpOn.map { "No statutory due date; follow up on <strong id=\"follow-up-on\">\($0.iso)</strong>" } ?? ""
             let overdue = request.isOverdue(today: model.today) ? " <strong class=\"overdue\" id=\"overdue\">overdue</strong>" : ""
             return "<p>\(date)\(overdue)</p><p class=\"basis\" id=\"due-basis\">Basis: \(HTML.escape(request.dueBasis ?? ""))</p>"
@@ -205,6 +240,7 @@ enum RequestsView {
         <h1>Request #\(request.id) to \(HTML.escape(request.agencyName))</h1>
         \(Forms.message(model.message))
         \(Forms.problems(model.problems))
+        \(residencyNote(request, law: model.law) ?? "")
         <p>Status: <span id="request-status">\(statusBadge(request.status))</span> · by \(HTML.escape(request.channel.label))\(request.channelURL.map { " · " + HTML.externalLink($0) } ?? "")\(request.trackingNumbers.isEmpty ? "" : " · tracking <span id=\"tracking-numbers\">\(HTML.escape(request.trackingNumbers.joined(separator: ", ")))</span>")</p>
         \(due)
         \(letters.isEmpty ? "" : "<p>\(letters)</p>")
@@ -212,7 +248,8 @@ enum RequestsView {
         <h2>The letter</h2>
         <p><strong>\(HTML.escape(request.subject))</strong></p>
         <pre class="letter" id="letter-text">\(HTML.escape(request.letter))</pre>
-        \(request.channel == .email ? "<p><a href=\"\(SiteURL.requestEML(request.id).path)\" id=\"download-eml\">Download as an email (.eml)</a>\(model.detail.agencyRecordsEmail.map { " · <a href=\"\(HTML.escape(RequestEmail.message(request, to: $0, now: Date()).mailto))\" id=\"mailto\">Open in your mail program</a>" } ?? "")</p>" : "")
+        \(request.channel != .email ? "" : model.detail.agencyRecordsEmail.map { "<p><a href=\"\(SiteURL.requestEML(request.id).path)\" id=\"download-eml\">Download as an email (.eml)</a> · <a href=\"\(HTML.escape(RequestEmail.message(request, to: $0, now: Date()).mailto))\" id=\"mailto\">Open in your mail program</a></p>" }
+            ?? "<p id=\"no-records-email\">No records email is known for \(HTML.escape(request.agencyName)), so there is no email to download yet. <a href=\"\(SiteURL.recordsContact(request.agencyID).path)\">Correct this</a> by adding it, or file through the agency's portal or by post.</p>")
         <h2>Communications</h2>
         <ul class="log" id="communications">\(log.isEmpty ? "<li>Nothing logged yet.</li>" : log)</ul>
         \(looseFiles.isEmpty ? "" : "<h3>Files received</h3><ul id=\"request-files\">\(looseFiles)</ul>")
@@ -220,7 +257,7 @@ enum RequestsView {
         <form method="post" action="\(SiteURL.requestAction(request.id, "log").path)" class="stacked" id="log-form">\(Forms.csrf(csrf))
         <label for="log-direction">Direction</label><select id="log-direction" name="direction"><option value="incoming">from the agency</option><option value="outgoing">to the agency</option></select>
         <label for="log-channel">By</label><select id="log-channel" name="channel">\(channels)</select>
-        <label for="log-date">On <span class="hint">(YYYY-MM-DD, empty for today)</span></label><input id="log-date" name="date" placeholder="\(model.today.iso)">
+        <label for="log-date">On <span class="hint">(empty for today)</span></label><input type="date" id="log-date" name="date" max="\(model.today.iso)">
         <label for="log-subject">Subject or summary</label><input id="log-subject" name="subject">
         <label for="log-text">Text</label><textarea id="log-text" name="text" rows="6"></textarea>
         <button type="submit">Add to log</button></form>
@@ -237,7 +274,7 @@ enum RequestsView {
         <form method="post" action="\(SiteURL.requestAction(request.id, "fee").path)" class="stacked" id="fee-form">\(Forms.csrf(csrf))
         <label for="fee-kind">Kind</label><select id="fee-kind" name="kind">\(FeeEntry.Kind.allCases.map { option($0.rawValue, $0.rawValue, selected: nil) }.joined())</select>
         <label for="fee-amount">Amount (dollars)</label><input id="fee-amount" name="amount" inputmode="decimal">
-        <label for="fee-date">On</label><input id="fee-date" name="date" placeholder="\(model.today.iso)">
+        <label for="fee-date">On <span class="hint">(empty for today)</span></label><input type="date" id="fee-date" name="date" max="\(model.today.iso)">
         <label for="fee-note">Note</label><input id="fee-note" name="note">
         <button type="submit">Add fee</button></form>
         <h2>Deadline changes</h2>
