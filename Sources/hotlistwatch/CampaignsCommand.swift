@@ -25,10 +25,26 @@ struct CampaignsNew: AsyncParsableCommand {
     @Option(name: .customLong("requester-state"), help: "The requester's state (residency-limited states).") var requesterState: String?
     @Option(name: .customLong("template-subject"), help: "Your own subject line (with --template-file).") var templateSubject: String?
     @Option(name: .customLong("template-file"), help: "Your own letter body, with {{variables}} (see `requests letter --help`).") var templateFile: String?
+    @Option(name: .customLong("in-state-requester"), help: "For a residents-only state: STATE=NAME <EMAIL>, e.g. VA=\"Rita R <rita@example.org>\". Without one, that state's agencies are skipped. Repeatable.")
+    var inStateRequesters: [String] = []
+    @Flag(name: .customLong("include-open"), help: "Also agencies that already have an open request (skipped by default).") var includeOpen = false
+    @Flag(name: .customLong("include-answered"), help: "Also agencies that records already answered (skipped by default).") var includeAnswered = false
     @OptionGroup var actor: ActorOptions
     @OptionGroup var database: DatabaseOptions
 
+    /// "VA=Rita R <rita@example.org>" → ("VA", Rita).
+    static func parseInStateRequester(_ text: String) throws -> (String, Requester) {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let state = USState.byCode(parts[0].trimmingCharacters(in: .whitespaces)),
+              let open = parts[1].lastIndex(of: "<"), let close = parts[1].lastIndex(of: ">"), open < close else {
+            throw ValidationError("--in-state-requester \"\(text)\": write it as STATE=NAME <EMAIL>, e.g. VA=\"Rita R <rita@example.org>\".")
+        }
+        let name = parts[1][..<open].trimmingCharacters(in: .whitespaces), email = parts[1][parts[1].index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+        return (state.code, Requester(name: name, email: email, stateCode: state.code))
+    }
+
     func run() async throws {
+        let inState = Dictionary(try inStateRequesters.map(Self.parseInStateRequester), uniquingKeysWith: { _, last in last })
         var parameters: [String: String] = [:]
         parameters["state"] = state; parameters["alerts_ncic"] = alertsNCIC; parameters["prohibits_immigration"] = prohibitsImmigration
         parameters["kind"] = kind; parameters["q"] = search; parameters["answered"] = answered
@@ -46,8 +62,9 @@ struct CampaignsNew: AsyncParsableCommand {
         try await withDatabase(database) { db in
             let created = try await CampaignStore(db).create(name: name, description: description, filter: filter, template: template,
                                                              requester: Requester(name: requesterName, email: requesterEmail, stateCode: requesterState.flatMap { USState.byCode($0)?.code }),
+                                                             inStateRequesters: inState, includeOpen: includeOpen, includeAnswered: includeAnswered,
                                                              today: CalendarDay.today(Date()), by: try await actor.actor(db), now: Date())
-            print("Campaign \(created.campaign.id) \"\(created.campaign.name)\": \(created.requests.count) draft requests (filter: \(created.campaign.agencyFilter)).")
+            print("Campaign \(created.campaign.id) \"\(created.campaign.name)\": \(created.requests.count) draft request\(created.requests.count == 1 ? "" : "s") (filter: \(created.campaign.agencyFilter)).")
             for skipped in created.skipped { Console.note("skipped: " + skipped) }
             for warning in created.warnings { Console.note("warning: " + warning) }
         }

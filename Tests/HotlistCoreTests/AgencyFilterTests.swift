@@ -35,3 +35,19 @@ import Testing
         #expect(AgencyFilter().queryItems().isEmpty)
     }
 }
+
+@Suite struct AgencySearchTermsTests {
+    /// Issue 10, defect 7: the names people use.
+    @Test func namesPeopleUseBecomeGroupsOfForms() {
+        let sparks = AgencySearchTerms("Sparks Police Department").terms
+        #expect(sparks.count == 2)
+        #expect(sparks.first == .fragment("sparks"))
+        guard case .anyOf(let forms) = sparks.last else { Issue.record("no group"); return }
+        #expect(forms.contains("pd") && forms.contains("police department"))
+        #expect(AgencySearchTerms("Allegan County Sheriff's Office").terms.count == 3)
+        #expect(AgencySearchTerms("El Cajon Police").terms.last == AgencySearchTerms("El Cajon PD").terms.last)
+        #expect(AgencySearchTerms("Reno Nevada").terms.last == AgencySearchTerms("Reno NV").terms.last)
+        #expect(AgencySearchTerms("spar").terms == [.fragment("spar")], "half-typed words still match anywhere")
+        #expect(AgencySearchTerms("police in ohio").terms.contains(.fragment("in")), "a code that is a word stays a fragment")
+    }
+}

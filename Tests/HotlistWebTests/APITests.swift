@@ -57,7 +57,7 @@ import VaporTesting
             #expect(list["items"]?.array?.compactMap { $0["name"]?.string } == ["Reno NV PD", "Sparks NV PD"])
             let paged = try #require(try await app.fetch("/api/v1/agencies?sort=name&per_page=2").json)
             #expect(paged["next"]?.string == "/api/v1/agencies?sort=name&per_page=2&page=2")
-            #expect(paged["page_count"]?.int == 3)
+            #expect(paged["page_count"]?.int == 4)
             let sparks = try await agencyID(db, "Sparks NV PD")
             let detail = try #require(try await app.fetch("/api/v1/agencies/\(sparks)").json)
             #expect(detail["alerts_ncic"]?.string == "yes")

@@ -63,12 +63,22 @@ import VaporTesting
             var reviewer = try await makeSession(db, rey)
             let form = try await reviewer.get(app, SiteURL.newCampaign.with([("state", "NV"), ("alerts_ncic", "true")]))
             #expect(form.status == .ok && form.body.contains("<option value=\"NV\" selected>"))
-            let created = try await reviewer.post(app, SiteURL.campaigns.path, [("name", "Nevada NCIC topics"), ("state", "NV"), ("alerts_ncic", "true"),
-                                                                                ("requester_name", "Rey Reviewer"), ("requester_email", "rey@example.org")])
-            #expect(created.status == .ok)
-            let expected = try await DirectoryQueries(db).list(AgencyFilter(state: "NV", alertsNCIC: true)).items.count
-            #expect(created.body.contains("Created \(expected) draft requests."))
-            #expect(created.body.contains("\(expected) draft"))
+            let fields = [("name", "Nevada NCIC topics"), ("state", "NV"), ("alerts_ncic", "true"), ("requester_name", "Rey Reviewer"), ("requester_email", "rey@example.org")]
+            // Issue 10, defect 4: the form first shows what would happen, and saves nothing.
+            let confirm = try await reviewer.post(app, SiteURL.campaigns.path, fields)
+            #expect(confirm.status == .ok && confirm.body.contains("<strong>1 draft request</strong> will be created"))
+            #expect(confirm.body.contains("Sparks NV PD: already answered by records"), "answered agencies are skipped by default")
+            #expect(confirm.body.contains("Create 1 draft request<"))
+            #expect(try await CampaignStore(db).campaigns().isEmpty)
+            // Creating redirects to the campaign, so a refresh repeats nothing.
+            let created = try await reviewer.post(app, SiteURL.campaigns.path, fields + [("action", "create")])
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers.first(name: .location))
+            #expect(location.hasPrefix("/campaigns/") && location.hasSuffix("?notice=campaign-created"))
+            let page = try await reviewer.get(app, location)
+            #expect(page.body.contains("Campaign created.") && page.body.contains("1 request</caption>"))
+            _ = try await reviewer.get(app, location)
+            #expect(try await CampaignStore(db).campaigns().count == 1)
             // A template with a typo is refused with its line; nothing is created.
             let typo = try await reviewer.post(app, SiteURL.campaigns.path, [("name", "Typo"), ("state", "NV"), ("requester_name", "Rey"), ("requester_email", "rey@example.org"),
                                                                              ("template_body", "Dear {{agency_name}},\nunder {{law_nmae}}")])

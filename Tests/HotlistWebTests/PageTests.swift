@@ -11,7 +11,9 @@ import VaporTesting
             let page = try await app.fetch("/")
             #expect(page.status == .ok)
             #expect(page.headers.contentType == .html)
-            #expect(page.body.contains("<dd id=\"count-agencies\">6</dd>"))
+            #expect(page.body.contains("<dd id=\"count-agencies\">8</dd>"))
+            // Issue 10, defect 5: About says the same number as the home page.
+            #expect(try await app.fetch("/about").body.contains("<strong id=\"about-count-agencies\">8</strong>"))
             #expect(page.body.contains("<dd id=\"count-both\"><a href=\"/agencies?alerts_ncic=true&amp;prohibits_immigration=true\">1</a></dd>"))
             // Sparks (tier 1) heads the priority table, linked to its page.
             let table = try #require(page.body.components(separatedBy: "id=\"priority-agencies\"").last)
@@ -34,7 +36,12 @@ import VaporTesting
             let paged = try await app.fetch("/agencies?sort=name&per_page=2&page=2")
             #expect(paged.body.contains("rel=\"prev\" href=\"/agencies?sort=name&amp;per_page=2\""))
             #expect(paged.body.contains("rel=\"next\" href=\"/agencies?sort=name&amp;per_page=2&amp;page=3\""))
-            #expect(paged.body.contains("Page 2 of 3"))
+            #expect(paged.body.contains("Page 2 of 4"))
+            // Issue 10, defect 5: a page past the end is a 404 that names the last page, not an empty 200.
+            let past = try await app.fetch("/agencies?sort=name&per_page=2&page=999")
+            #expect(past.status == .notFound && past.body.contains("There is no page 999: these results have 4 pages."))
+            // Defect 7: the names people use, on the page too.
+            #expect(try await app.fetch("/agencies?q=Sparks+Police+Department").body.contains("Sparks NV PD"))
             let none = try await app.fetch("/agencies?q=zzzz")
             #expect(none.body.contains("No agency matches"))
         }
@@ -82,7 +89,13 @@ import VaporTesting
             #expect(california.body.contains("Not verified as enacted."))
             let alabama = try await app.fetch("/reference/states/AL")
             #expect(alabama.body.contains("Residents of Alabama only"))
-            #expect(alabama.body.contains("appeal route from memory"))
+            // Issue 10: never "from memory"; an unsourced route is "not yet researched", a sourced one shows its source.
+            #expect(!alabama.body.contains("memory"))
+            let georgia = try await app.fetch("/reference/states/GA")
+            #expect(georgia.body.contains("<dd id=\"appeal-route\"><span class=\"grade grade-low\">not yet researched</span>"))
+            let illinois = try await app.fetch("/reference/states/IL")
+            #expect(illinois.body.contains("<dd id=\"appeal-route\">") && illinois.body.contains("(source: ") && !illinois.body.contains("not yet researched</span></dd>"))
+            #expect(try await app.fetch("/favicon.ico").status == .ok)
         }
     }
 

@@ -138,7 +138,7 @@ def test_bad_data_set_changes_nothing(db, tmp_path, name, content, expect):
 def test_agency_list_import_reports_unknown_columns_and_bad_cells(db, tmp_path):
     run("import", "private-eyes", write_dataset(tmp_path / "pe"), *db)
     good = tmp_path / "mine.csv"
-    good.write_bytes("\ufeffName,State,Records Email,Shoe Size\r\nSparks NV PD,NV,foia@sparks.example,42\r\nAbington PD,MA,,\r\n".encode())
+    good.write_bytes("\ufeffName,State,Records Email,Shoe Size\r\nSparks NV PD,NV,foia@sparks.example,42\r\nLowell PD,MA,,\r\n".encode())
     result = run("import", "agencies", str(good), *db)
     assert "Shoe Size" in result.stdout
     assert "agencies: 1 added, 1 updated" in result.stdout

@@ -72,12 +72,19 @@ def test_a_request_from_draft_to_appeal(db, tmp_path):
 @pytest.mark.parametrize("db", list(backends()), indirect=True)
 def test_a_campaign_over_a_filter_and_the_due_list(db, tmp_path):
     run("import", "private-eyes", write_dataset(tmp_path / "pe"), *db)
-    out = run("campaigns", "new", "Nevada NCIC", "--state", "NV", "--requester-name", "Lead", "--requester-email", "lead@example.org", *db).stdout
-    assert "2 draft requests" in out, out
+    created = run("campaigns", "new", "Nevada NCIC", "--state", "NV", "--requester-name", "Lead", "--requester-email", "lead@example.org", *db)
+    # Sparks is already answered by EFF's report: skipped by default, and said so (issue 10).
+    assert "1 draft request " in created.stdout, created.stdout
+    assert "skipped: Sparks NV PD: already answered by records" in created.stderr, created.stderr
     campaign = run("campaigns", "list", *db).stdout
     assert "Nevada NCIC" in campaign and "state=NV" in campaign
     drafts = json.loads(run("requests", "list", "--campaign", "1", "--json", *db).stdout)
-    assert sorted(d["agency_name"] for d in drafts) == ["Reno NV PD", "Sparks NV PD"]
+    assert sorted(d["agency_name"] for d in drafts) == ["Reno NV PD"]
+    # Asked for, answered agencies and those with an open request are included.
+    both = run("campaigns", "new", "Nevada again", "--state", "NV", "--include-answered", "--include-open", "--requester-name", "Lead", "--requester-email", "lead@example.org", *db)
+    assert "2 draft requests" in both.stdout, both.stdout
+    bad_requester = run("campaigns", "new", "VA", "--state", "VA", "--in-state-requester", "VA=nobody", "--requester-name", "L", "--requester-email", "l@example.org", *db, check=False)
+    assert bad_requester.returncode != 0 and "STATE=NAME <EMAIL>" in bad_requester.stderr
     assert "Nothing overdue" in run("due", *db).stdout
     run("requests", "status", str(drafts[0]["id"]), "filed", "--date", "2026-03-02", *db)
     due = run("due", "--json", *db).stdout

@@ -24,6 +24,7 @@ public struct AgencyImporter: Sendable {
             summary.notices = dataset.notices
             let ids = try await upsertAgencies(dataset.agencies, sql: sql, summary: &summary, kind: "agencies",
                                                fields: [\.name, \.stateCode, \.kind, \.place, \.unresolvedReason, \.flockPortalURL, \.vendor, \.city, \.county, \.notes])
+            try await addReportedAgencies(sql: sql, summary: &summary)
             try await insertSnapshots(dataset.snapshots, ids: ids, sql: sql, summary: &summary)
             try await insertEdges(dataset.edges, ids: ids, sql: sql, summary: &summary)
             try await insertURLChecks(dataset.urlChecks, ids: ids, sql: sql, summary: &summary)
@@ -38,6 +39,27 @@ public struct AgencyImporter: Sendable {
             }
             return summary
         }
+    }
+
+    /// Agencies named in a report but missing from the directory (Abington PD, Massachusetts) are
+    /// added under the report's name, saying where they come from: a reader who searches for one
+    /// must find it, and never a similarly named agency instead.
+    func addReportedAgencies(sql: any SQLDatabase, summary: inout ImportSummary) async throws {
+        var known = Set<String>()
+        for row in try await sql.select().columns("name_search", "state_code").from("agencies").all() {
+            known.insert("\(try row.decode(column: "name_search", as: String.self))|\(try row.decode(column: "state_code", as: String?.self) ?? "")")
+        }
+        var missing: [Agency] = []
+        for row in try await sql.select().columns("agency_name", "state_code", "reported_by", "as_of").from("reported_findings").orderBy("id").all() {
+            let name = try row.decode(column: "agency_name", as: String.self), state = try row.decode(column: "state_code", as: String.self)
+            let key = "\(AgencyRow.searchText(name))|\(state)"
+            guard known.insert(key).inserted else { continue }
+            let reportedBy = try row.decode(column: "reported_by", as: String.self), asOf = try row.decode(column: "as_of", as: String.self)
+            missing.append(Agency(externalKey: "reported:\(state):\(name)", name: name, stateCode: state, kind: AgencyNameParser.parse(name).kind,
+                                  notes: "Added from \(reportedBy)'s report (\(asOf)); not in the portal data."))
+        }
+        guard !missing.isEmpty else { return }
+        _ = try await upsertAgencies(missing, sql: sql, summary: &summary, kind: "agencies from reports", fields: [\.name, \.stateCode, \.notes])
     }
 
     /// Tells running servers that what they rendered is out of date.

@@ -22,9 +22,24 @@ public struct DirectoryQueries: Sendable {
     static func apply(_ filter: AgencyFilter, to query: SQLSelectBuilder) -> SQLSelectBuilder {
         var query = query
         if let text = filter.text {
-            let escaped = AgencyRow.searchText(text).replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            query = query.where("name_search LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'" as SQLQueryString)
+            func escaped(_ text: String) -> String {
+                text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            }
+            for term in AgencySearchTerms(text).terms {
+                switch term {
+                case .fragment(let word):
+                    query = query.where("name_search LIKE \(bind: "%" + escaped(word) + "%") ESCAPE '\\'" as SQLQueryString)
+                case .anyOf(let forms):
+                    // Whole words: pad the name with spaces so a form at either end matches too.
+                    query = query.where(group: { group in
+                        var group = group
+                        for form in forms {
+                            group = group.orWhere("(' ' || name_search || ' ') LIKE \(bind: "% " + escaped(form) + " %") ESCAPE '\\'" as SQLQueryString)
+                        }
+                        return group
+                    })
+                }
+            }
         }
         if let state = filter.state { query = query.where("state_code", .equal, state) }
         if let kind = filter.kind { query = query.where("kind", .equal, kind.rawValue) }
@@ -40,6 +55,18 @@ public struct DirectoryQueries: Sendable {
         (EXISTS (SELECT 1 FROM findings f JOIN finding_versions v ON v.finding_id = f.id WHERE f.agency_id = agencies.id AND v.verified_at IS NOT NULL) \
         OR EXISTS (SELECT 1 FROM reported_findings r WHERE r.name_search = agencies.name_search AND r.state_code = agencies.state_code))
         """
+
+    /// Those of `ids` that records already answered (a verified finding, or a matched report).
+    public func answeredIDs(among ids: [Int]) async throws -> Set<Int> {
+        var result = Set<Int>()
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            for row in try await sql.select().column("id").from("agencies").where("id", .in, chunk).where(SQLRaw(Self.answeredCondition)).all() {
+                result.insert(try row.decode(column: "id", as: Int.self))
+            }
+        }
+        return result
+    }
 
     /// NULLs last on both databases (their defaults differ).
     static func ordering(_ sort: AgencySort) -> [any SQLExpression] {

@@ -18,14 +18,39 @@ public struct CampaignStore: Sendable {
         public var warnings: [String]
     }
 
-    public func create(name rawName: String, description: String, filter: AgencyFilter, template: LetterTemplate?, requester: Requester,
-                       today: CalendarDay, by actor: AuditActor, now: Date) async throws -> Created {
+    /// What a campaign would do, shown for confirmation before anything is created.
+    public struct Plan: Sendable {
+        /// One draft each: the agency, the letter, and who signs it.
+        public var drafts: [(agency: AgencySummary, letter: LetterComposer.Letter, requester: Requester)]
+        /// Agencies the filter matched but that get no request, with why.
+        public var skipped: [String]
+        /// Warnings from composing the letters, once each.
+        public var warnings: [String]
+        /// Residents-only states among the matched agencies, with how many agencies each, and whether an in-state requester was given.
+        public var residencyStates: [(law: StateRecordsLaw, agencies: Int, requester: Requester?)]
+        /// Drafts per state code, for the confirmation.
+        public var draftsByState: [(state: String, count: Int)] {
+            Dictionary(grouping: drafts, by: { $0.agency.stateCode ?? "?" }).map { ($0.key, $0.value.count) }.sorted { $0.state < $1.state }
+        }
+    }
+
+    /// Checks the campaign and works out its drafts: agencies already answered or with an open
+    /// request are skipped unless asked for, and residents-only states need an in-state requester.
+    public func plan(name rawName: String, filter: AgencyFilter, template: LetterTemplate?, requester: Requester, inStateRequesters: [String: Requester] = [:],
+                     includeOpen: Bool = false, includeAnswered: Bool = false, today: CalendarDay) async throws -> Plan {
         let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [InputProblem] = []
         if name.isEmpty || name.count > 200 { problems.append(InputProblem(file: "campaign", field: "name", problem: "the campaign needs a name of up to 200 characters", hint: "Name it after what it asks and where, such as \"Nevada NCIC topics 2026\".")) }
         if requester.name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(InputProblem(file: "campaign", field: "requester_name", problem: "the campaign has no requester name", hint: "Name who signs the letters.")) }
         if !EmailAddress.isPlausible(EmailAddress.normalize(requester.email)) { problems.append(InputProblem(file: "campaign", field: "requester_email", problem: "\"\(requester.email)\" is not an email address", hint: "Give the address agencies should reply to.")) }
-        if let template { do { _ = try template.variables() } catch { problems += error.problems } }
+        for (state, person) in inStateRequesters.sorted(by: { $0.key < $1.key }) where !EmailAddress.isPlausible(EmailAddress.normalize(person.email)) || person.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(InputProblem(file: "campaign", field: "instate_\(state)", problem: "the in-state requester for \(state) needs a name and an email address", hint: "Fill in both, or leave both empty to skip \(state)'s agencies."))
+        }
+        if let template {
+            // Every placeholder must be a known variable, whichever agencies end up drafted.
+            let sample = Dictionary(uniqueKeysWithValues: LetterVariable.allCases.map { ($0.rawValue, "x") })
+            do { _ = try template.render(sample) } catch { problems += error.problems }
+        }
         if !problems.isEmpty { throw InputProblems(problems) }
 
         // Every agency the filter matches, all pages.
@@ -47,24 +72,50 @@ public struct CampaignStore: Sendable {
         if agencies.isEmpty {
             throw InputProblems([InputProblem(file: "campaign", field: "filter", problem: "the filter matches no agencies", hint: "Try it on the directory page first.")])
         }
+        let ids = agencies.map(\.id)
+        let answered = includeAnswered ? [] : try await DirectoryQueries(database).answeredIDs(among: ids)
+        let open = includeOpen ? [:] : try await RequestStore(database).openRequestIDs(agencyIDs: ids)
         let laws = Dictionary(uniqueKeysWithValues: try await ReferenceQueries(database).stateRecordsLaws().map { ($0.stateCode, $0) })
         let letterTemplate = template ?? StandardLetters.initialRequest
-        var drafts: [(AgencySummary, LetterComposer.Letter)] = []
+        var drafts: [(agency: AgencySummary, letter: LetterComposer.Letter, requester: Requester)] = []
         var skipped: [String] = [], warnings: [String] = [], letterProblems: [InputProblem] = []
+        var residency: [String: Int] = [:]
         for agency in agencies {
             guard let state = agency.stateCode, let law = laws[state] else { skipped.append("\(agency.name): its state is not known"); continue }
+            if answered.contains(agency.id) { skipped.append("\(agency.name): already answered by records"); continue }
+            if let requestIDs = open[agency.id] { skipped.append("\(agency.name): request \(requestIDs.map { "#\($0)" }.joined(separator: ", ")) is still open"); continue }
+            var signer = requester
+            if law.residency == .yes {
+                residency[state, default: 0] += 1
+                if let local = inStateRequesters[state] { signer = local; signer.stateCode = state }
+                else if requester.stateCode != state { skipped.append("\(agency.name): \(law.stateName) answers its residents only and no in-state requester was named"); continue }
+            }
             do {
-                let letter = try LetterComposer().compose(letterTemplate, agencyName: agency.name, law: law, requester: requester, today: today)
+                let letter = try LetterComposer().compose(letterTemplate, agencyName: agency.name, law: law, requester: signer, today: today)
                 for warning in letter.warnings where !warnings.contains(warning) { warnings.append(warning) }
-                drafts.append((agency, letter))
+                drafts.append((agency, letter, signer))
             } catch {
                 letterProblems += error.problems
             }
         }
         // A template that cannot be filled is the campaign's problem, not a reason to skip agencies quietly.
         if !letterProblems.isEmpty { throw InputProblems(Array(letterProblems.prefix(20))) }
+        let residencyStates = residency.keys.sorted().compactMap { code in laws[code].map { ($0, residency[code]!, inStateRequesters[code]) } }
+        return Plan(drafts: drafts, skipped: skipped, warnings: warnings, residencyStates: residencyStates)
+    }
+
+    public func create(name rawName: String, description: String, filter: AgencyFilter, template: LetterTemplate?, requester: Requester,
+                       inStateRequesters: [String: Requester] = [:], includeOpen: Bool = false, includeAnswered: Bool = false,
+                       today: CalendarDay, by actor: AuditActor, now: Date) async throws -> Created {
+        let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+        let plan = try await plan(name: name, filter: filter, template: template, requester: requester, inStateRequesters: inStateRequesters,
+                                  includeOpen: includeOpen, includeAnswered: includeAnswered, today: today)
+        if plan.drafts.isEmpty {
+            throw InputProblems([InputProblem(file: "campaign", field: "filter", problem: "every matched agency would be skipped (\(plan.skipped.count)), so there is nothing to create",
+                                              hint: "Include agencies with open requests or already answered, name in-state requesters, or change the filter.")])
+        }
         let filterText = filter.queryItems(page: nil).map { "\($0.0)=\($0.1)" }.joined(separator: "&")
-        let chosen = drafts, skippedAgencies = skipped, letterWarnings = warnings
+        let chosen = plan.drafts, skippedAgencies = plan.skipped, letterWarnings = plan.warnings
         return try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
             let id = try await sql.insert(into: "campaigns")
@@ -77,8 +128,8 @@ public struct CampaignStore: Sendable {
             try await AuditLog.append(AuditEntry(action: "campaign.create", entityType: "campaign", entityID: String(id), before: nil,
                                                  after: ["name": name, "agency_filter": filterText, "agencies": String(chosen.count)]), by: actor, at: now, on: sql)
             var requests: [RecordsRequest] = []
-            for (agency, letter) in chosen {
-                let draft = RequestDraft(agencyID: agency.id, campaignID: id, requester: requester, subject: letter.subject, letter: letter.body, channel: .email)
+            for (agency, letter, signer) in chosen {
+                let draft = RequestDraft(agencyID: agency.id, campaignID: id, requester: signer, subject: letter.subject, letter: letter.body, channel: .email)
                 requests.append(try await RequestStore.insertDraft(draft, sql: sql, by: actor, now: now))
             }
             return Created(campaign: campaign, requests: requests, skipped: skippedAgencies, warnings: letterWarnings)

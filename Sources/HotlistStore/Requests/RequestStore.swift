@@ -95,6 +95,19 @@ public struct RequestStore: Sendable {
     }
 
     /// Stores a checked draft with its first history entry and audit entry, on `sql` (a transaction).
+    /// Agency id → its requests still in play (`RequestStatus.isOpen`), for the agencies given.
+    public func openRequestIDs(agencyIDs: [Int]) async throws -> [Int: [Int]] {
+        let open = RequestStatus.allCases.filter(\.isOpen).map(\.rawValue)
+        var result: [Int: [Int]] = [:]
+        for start in stride(from: 0, to: agencyIDs.count, by: 500) {
+            let chunk = Array(agencyIDs[start..<min(start + 500, agencyIDs.count)])
+            for row in try await database.sql.select().columns("id", "agency_id").from("records_requests").where("agency_id", .in, chunk).where("status", .in, open).orderBy("id").all() {
+                result[try row.decode(column: "agency_id", as: Int.self), default: []].append(try row.decode(column: "id", as: Int.self))
+            }
+        }
+        return result
+    }
+
     static func insertDraft(_ draft: RequestDraft, sql: any SQLDatabase, by actor: AuditActor, now: Date) async throws -> RecordsRequest {
         let problems = draft.problems()
         if !problems.isEmpty { throw InputProblems(problems) }

@@ -21,13 +21,14 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 message = "\(missing.description)."
             case let abort as any AbortError:
                 status = abort.status
-                message = abort.status == .notFound ? "There is no page at \(request.url.path)." : abort.reason
+                // A 404 with its own reason (a page past the end) says it; a bare one names the address.
+                message = abort.status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase ? "There is no page at \(request.url.path)." : abort.reason
             default:
                 request.logger.report(error: error)
                 status = .internalServerError
                 message = "Something went wrong on our side. The error has been logged; please try again later."
             }
-            if status == .notFound && !isAPI && !(error is RecordNotFound) { message = "Not found: there is no page at \(request.url.path)." }
+            if status == .notFound && !isAPI && !(error is RecordNotFound) && message.hasPrefix("There is no page at ") { message = "Not found: there is no page at \(request.url.path)." }
             if status == .payloadTooLarge && isAPI { message = "The body is larger than this site accepts (\(request.bodyLimit) bytes). Nothing was changed." }
             if isAPI {
                 let body = APIError(error: .init(status: Int(status.code), message: message, problems: problems.map { .init(field: $0.field, message: $0.text) }))

@@ -7,6 +7,21 @@ enum CampaignsController {
     struct CampaignForm: Content {
         var name: String?; var description: String?; var state: String?; var alerts_ncic: String?; var prohibits_immigration: String?; var kind: String?; var q: String?; var answered: String?
         var requester_name: String?; var requester_email: String?; var requester_state: String?; var template_subject: String?; var template_body: String?
+        /// "create" on the confirmation page; anything else shows the confirmation first.
+        var action: String?
+        var include_open: String?; var include_answered: String?
+    }
+
+    /// In-state requesters for residents-only states: fields `instate_name_VA`, `instate_email_VA`; both empty skips the state.
+    static func inStateRequesters(_ request: Request) throws -> [String: Requester] {
+        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        var result: [String: Requester] = [:]
+        for state in USState.all {
+            let name = (fields["instate_name_\(state.code)"] ?? "").trimmingCharacters(in: .whitespaces)
+            let email = (fields["instate_email_\(state.code)"] ?? "").trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty || !email.isEmpty { result[state.code] = Requester(name: name, email: email, stateCode: state.code) }
+        }
+        return result
     }
 
     @Sendable static func list(_ request: Request) async throws -> Response {
@@ -23,9 +38,13 @@ enum CampaignsController {
         return request.personalPage(CampaignsView.new(viewer: viewer, form: form, problems: []))
     }
 
+    /// Two steps: the form posts here and gets a confirmation (how many drafts, where, what is
+    /// skipped and why; nothing saved); the confirmation posts `action=create`, which creates and
+    /// redirects, so a refresh never makes a second campaign.
     @Sendable static func create(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
         let form = try request.form(CampaignForm.self)
+        let inState = try inStateRequesters(request)
         do {
             var parameters: [String: String] = [:]
             parameters["state"] = form.state; parameters["alerts_ncic"] = form.alerts_ncic; parameters["prohibits_immigration"] = form.prohibits_immigration
@@ -34,11 +53,18 @@ enum CampaignsController {
             let body = (form.template_body ?? "").replacingOccurrences(of: "\r\n", with: "\n")
             let template = body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil
                 : LetterTemplate(name: form.name ?? "campaign", subject: (form.template_subject ?? "").isEmpty ? StandardLetters.initialRequest.subject : form.template_subject!, body: body)
-            let created = try await CampaignStore(request.store).create(name: form.name ?? "", description: form.description ?? "", filter: filter, template: template,
-                                                                        requester: Requester(name: form.requester_name ?? "", email: form.requester_email ?? "",
-                                                                                             stateCode: form.requester_state.flatMap { USState.byCode($0)?.code }),
-                                                                        today: CalendarDay.today(request.clock.now()), by: try request.auditActor(), now: request.clock.now())
-            return try await render(request, id: created.campaign.id, message: "Created \(created.requests.count) draft requests.", notes: created.skipped.map { "Skipped \($0)." } + created.warnings)
+            let requester = Requester(name: form.requester_name ?? "", email: form.requester_email ?? "", stateCode: form.requester_state.flatMap { USState.byCode($0)?.code })
+            let store = CampaignStore(request.store)
+            let today = CalendarDay.today(request.clock.now())
+            if form.action != "create" {
+                let plan = try await store.plan(name: form.name ?? "", filter: filter, template: template, requester: requester, inStateRequesters: inState,
+                                                includeOpen: form.include_open == "yes", includeAnswered: form.include_answered == "yes", today: today)
+                return request.personalPage(CampaignsView.confirm(viewer: viewer, form: form, plan: plan, inState: inState))
+            }
+            let created = try await store.create(name: form.name ?? "", description: form.description ?? "", filter: filter, template: template, requester: requester,
+                                                 inStateRequesters: inState, includeOpen: form.include_open == "yes", includeAnswered: form.include_answered == "yes",
+                                                 today: today, by: try request.auditActor(), now: request.clock.now())
+            return request.redirect(to: SiteURL.campaign(created.campaign.id).path + "?notice=" + Notice.campaignCreated.rawValue, redirectType: .normal)
         } catch let problems as InputProblems {
             return request.personalPage(CampaignsView.new(viewer: viewer, form: form, problems: problems.problems), status: .badRequest)
         }
@@ -46,7 +72,7 @@ enum CampaignsController {
 
     @Sendable static func page(_ request: Request) async throws -> Response {
         guard let id = request.parameters.get("campaignID").flatMap(Int.init) else { throw Abort(.notFound) }
-        return try await render(request, id: id)
+        return try await render(request, id: id, message: Notice.from(request.query[String.self, at: "notice"]))
     }
 
     static func render(_ request: Request, id: Int, message: String? = nil, notes: [String] = []) async throws -> Response {

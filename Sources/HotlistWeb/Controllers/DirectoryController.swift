@@ -7,6 +7,10 @@ enum DirectoryController {
         let filter = try AgencyFilter.parse(request.queryParameters())
         return try await request.cached {
             let page = try await DirectoryQueries(request.store).list(filter)
+            if filter.page > 1 && page.items.isEmpty {
+                let last = max(1, (page.total + filter.perPage - 1) / filter.perPage)
+                throw Abort(.notFound, reason: "There is no page \(filter.page): these results have \(last) page\(last == 1 ? "" : "s"). Go back to page \(last).")
+            }
             return (DirectoryView.render(.init(filter: filter, page: page, states: USState.all), viewer: request.viewer), .html)
         }
     }

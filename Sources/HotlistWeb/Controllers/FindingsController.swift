@@ -19,7 +19,8 @@ enum FindingsController {
             }
         }
         return try await request.cached {
-            (FindingsView.publicList(try await FindingStore(request.store).verifiedWithAgencies(stateCode: state), state: state, viewer: request.viewer), .html)
+            let reported = try await ContradictionQueries(request.store).reportedFindings().filter { state == nil || $0.finding.stateCode == state }
+            return (FindingsView.publicList(try await FindingStore(request.store).verifiedWithAgencies(stateCode: state), reported: reported, state: state, viewer: request.viewer), .html)
         }
     }
 

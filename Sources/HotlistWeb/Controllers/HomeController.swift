@@ -40,4 +40,14 @@ enum AssetController {
         headers.cacheControl = .init(isPublic: true, maxAge: 3600)
         return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
     }
+
+    /// A 16×16 icon (a white H on the site's blue), so browsers asking for it get one instead of a 404.
+    static let favicon = Data(base64Encoded: "AAABAAEAEBAAAAEAIABdAAAAFgAAAIlQTkcNChoKAAAADUlIRFIAAAAQAAAAEAgGAAAAH/P/YQAAACRJREFUeNpjkLWK/08JZhh8BsAAseLD2QBcgH4GjORYGHqZCQDVBCJvZWY3OgAAAABJRU5ErkJggg==")!
+
+    @Sendable static func faviconICO(_ request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "image", subType: "x-icon")
+        headers.cacheControl = .init(isPublic: true, maxAge: 86_400)
+        return Response(status: .ok, headers: headers, body: .init(data: favicon))
+    }
 }

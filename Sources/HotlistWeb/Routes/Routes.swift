@@ -13,6 +13,7 @@ func registerRoutes(_ app: Application) throws {
     app.get("reference", "states", ":code", use: ReferenceController.statePage).requires(.readPublic)
     app.get("about", use: HomeController.about).requires(.readPublic)
     app.get("static", "style.css", use: AssetController.stylesheet).requires(.readPublic)
+    app.get("favicon.ico", use: AssetController.faviconICO).requires(.readPublic)
 
     // Signing in and out.
     app.get("sign-in", use: SignInController.page).requires(.signIn)

@@ -11,6 +11,7 @@ public enum SiteURL: Sendable, Equatable {
     case referenceState(String)
     case about
     case stylesheet
+    case favicon
     case signIn
     case signOut
     case resetPassword
@@ -84,6 +85,7 @@ public enum SiteURL: Sendable, Equatable {
         case .referenceState(let code): "/reference/states/\(code)"
         case .about: "/about"
         case .stylesheet: "/static/style.css"
+        case .favicon: "/favicon.ico"
         case .signIn: "/sign-in"
         case .signOut: "/sign-out"
         case .resetPassword: "/reset-password"

@@ -8,8 +8,10 @@ enum AboutView {
         <h2>Agencies and portals</h2>
         <p>The directory starts from <a href="https://github.com/mcclatchy-southeast/private_eyes" rel="noopener noreferrer">Private Eyes</a>,
         The News &amp; Observer's collection of Flock Safety transparency portals (July 2023 to April 2024), published under the MIT licence:
-        5,152 agency names, usage pages (cameras, retention, “Hotlists Alerted On”), policy pages (prohibited uses),
-        37,099 data-sharing links and a survey of North Carolina agencies. Credit: <strong>The News &amp; Observer</strong>.</p>
+        agency names, usage pages (cameras, retention, “Hotlists Alerted On”), policy pages (prohibited uses),
+        data-sharing links and a survey of North Carolina agencies. Credit: <strong>The News &amp; Observer</strong>.
+        The directory holds <strong id="about-count-agencies">\(HTML.number(counts.agencies))</strong> agencies and \(HTML.number(counts.sharingEdges)) sharing links
+        (the same counts as the home page); agencies named in a report but missing from the portal data are added and say so.</p>
         <p>Each agency's state and kind are read from its name (“Adrian MI PD”, “Allegan County SO MI”). \(HTML.number(counts.unresolved))
         names could not be read with confidence; they keep no state and are listed for review with <code>hotlistwatch agencies unresolved</code>, never guessed.</p>
         <h2>What the portals cannot tell</h2>

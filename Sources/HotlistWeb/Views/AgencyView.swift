@@ -98,6 +98,8 @@ enum AgencyView {
             ("Kind", HTML.escape(agency.kind.label)),
         ]
         if let place = agency.place { rows.append(("Place", HTML.escape(place))) }
+        // Agencies added from a report say so; portal data carries its own credit elsewhere on the page.
+        if agency.externalKey.hasPrefix("reported:"), let notes = agency.notes { rows.append(("Where this entry comes from", "<span id=\"agency-provenance\">\(HTML.escape(notes))</span>")) }
         if let city = agency.city { rows.append(("City", HTML.escape(city))) }
         if let county = agency.county { rows.append(("County", HTML.escape(county))) }
         if let ori = agency.ori { rows.append(("ORI", HTML.escape(ori))) }

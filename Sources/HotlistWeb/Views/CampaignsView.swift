@@ -1,3 +1,4 @@
+import HotlistStore
 import Foundation
 import HotlistCore
 
@@ -40,9 +41,50 @@ enum CampaignsView {
         <label for="requester_email">Reply email</label><input type="email" id="requester_email" name="requester_email" required value="\(HTML.escape(form.requester_email ?? ""))">
         <label for="template_subject">Your own subject <span class="hint">(optional)</span></label><input id="template_subject" name="template_subject" value="\(HTML.escape(form.template_subject ?? ""))">
         <label for="template_body">Your own letter <span class="hint">(optional; empty uses the standard letter)</span></label><textarea id="template_body" name="template_body" rows="12">\(HTML.escape(form.template_body ?? ""))</textarea>
-        <button type="submit">Create the draft requests</button>
+        <label class="checkbox" for="include_open"><input type="checkbox" id="include_open" name="include_open" value="yes"\(form.include_open == "yes" ? " checked" : "")> Also agencies that already have an open request</label>
+        <label class="checkbox" for="include_answered"><input type="checkbox" id="include_answered" name="include_answered" value="yes"\(form.include_answered == "yes" ? " checked" : "")> Also agencies that records already answered</label>
+        <button type="submit" name="action" value="preview">Review before creating</button>
         </form>
         <details><summary>Letter variables</summary><ul>\(variables)</ul><p>An unknown or empty variable stops the campaign with its line number; nothing is created.</p></details>
+        """)
+    }
+
+    /// The confirmation: what would be created and skipped; every field of the form rides along hidden.
+    static func confirm(viewer: Viewer, form: CampaignsController.CampaignForm, plan: CampaignStore.Plan, inState: [String: Requester]) -> String {
+        func hidden(_ name: String, _ value: String?) -> String {
+            guard let value, !value.isEmpty else { return "" }
+            return "<input type=\"hidden\" name=\"\(name)\" value=\"\(HTML.escape(value))\">"
+        }
+        let carried = [hidden("name", form.name), hidden("description", form.description), hidden("state", form.state), hidden("alerts_ncic", form.alerts_ncic),
+                       hidden("prohibits_immigration", form.prohibits_immigration), hidden("kind", form.kind), hidden("q", form.q), hidden("answered", form.answered),
+                       hidden("requester_name", form.requester_name), hidden("requester_email", form.requester_email), hidden("requester_state", form.requester_state),
+                       hidden("template_subject", form.template_subject), hidden("template_body", form.template_body),
+                       hidden("include_open", form.include_open), hidden("include_answered", form.include_answered)].joined()
+        let count = plan.drafts.count
+        let byState = plan.draftsByState.map { "<li>\(HTML.escape(USState.byCode($0.state)?.name ?? $0.state)): \($0.count)</li>" }.joined()
+        let residency = plan.residencyStates.map { item in
+            """
+            <fieldset><legend>\(HTML.escape(item.law.stateName)): residents only (\(item.agencies) agenc\(item.agencies == 1 ? "y" : "ies"))</legend>
+            <p class="hint">\(HTML.escape(item.law.citation)). Name someone who lives in \(HTML.escape(item.law.stateName)) to sign these letters, or leave both empty to skip them.</p>
+            <label for="instate_name_\(item.law.stateCode)">In-state requester's name</label><input id="instate_name_\(item.law.stateCode)" name="instate_name_\(item.law.stateCode)" value="\(HTML.escape(inState[item.law.stateCode]?.name ?? ""))">
+            <label for="instate_email_\(item.law.stateCode)">Their reply email</label><input type="email" id="instate_email_\(item.law.stateCode)" name="instate_email_\(item.law.stateCode)" value="\(HTML.escape(inState[item.law.stateCode]?.email ?? ""))">
+            </fieldset>
+            """
+        }.joined()
+        let skipped = plan.skipped.map { "<li>\(HTML.escape($0))</li>" }.joined()
+        return Layout.page(title: "Confirm the campaign", current: .requests, viewer: viewer, body: """
+        <p class="crumbs"><a href="\(SiteURL.campaigns.path)">Campaigns</a></p>
+        <h1>Confirm: \(HTML.escape(form.name ?? ""))</h1>
+        <p id="campaign-plan"><strong>\(count) draft request\(count == 1 ? "" : "s")</strong> will be created\(plan.skipped.isEmpty ? "." : "; \(plan.skipped.count) matched agenc\(plan.skipped.count == 1 ? "y is" : "ies are") skipped (below).") Nothing is sent: each draft is filed by a person.</p>
+        <ul id="plan-by-state">\(byState)</ul>
+        \(plan.warnings.map { Forms.message($0, kind: "warning") }.joined())
+        <form method="post" action="\(SiteURL.campaigns.path)" class="stacked wide" id="campaign-confirm">\(Forms.csrf(viewer.csrfToken))
+        \(carried)
+        \(residency)
+        \(residency.isEmpty ? "" : "<button type=\"submit\" name=\"action\" value=\"preview\" class=\"secondary\">Check again with these requesters</button>")
+        <button type="submit" name="action" value="create" id="create-drafts">Create \(count) draft request\(count == 1 ? "" : "s")</button>
+        </form>
+        \(skipped.isEmpty ? "" : "<h2>Skipped</h2><ul id=\"plan-skipped\">\(skipped)</ul>")
         """)
     }
 
@@ -58,7 +100,7 @@ enum CampaignsView {
         <p>Agencies: <code id="campaign-filter">\(HTML.escape(campaign.agencyFilter))</code> · <a href="\(SiteURL.agencies.path)?\(HTML.escape(campaign.agencyFilter))">see them in the directory</a></p>
         <p id="campaign-counts">\(HTML.escape(counts.isEmpty ? "no requests" : counts))</p>
         <p>\(feed)</p>
-        \(RequestsView.table(requests, id: "campaign-requests", caption: "\(requests.count) requests", today: today))
+        \(RequestsView.table(requests, id: "campaign-requests", caption: "\(requests.count) request\(requests.count == 1 ? "" : "s")", today: today))
         """)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HotlistCore
+import HotlistStore
 
 /// Findings: the entry form, one finding's versions, and the reviewer queue.
 enum FindingsView {
@@ -111,7 +112,25 @@ enum FindingsView {
         """)
     }
 
-    static func publicList(_ items: [(agency: AgencyLink, finding: FindingVersion)], state: String?, viewer: Viewer?) -> String {
+    static func publicList(_ items: [(agency: AgencyLink, finding: FindingVersion)], reported: [ContradictionQueries.MatchedFinding] = [], state: String?, viewer: Viewer?) -> String {
+        let reportedRows = reported.map { item -> String in
+            let finding = item.finding
+            let name = item.agencyID.map { "<a href=\"\(SiteURL.agency($0).path)\">\(HTML.escape(finding.agencyName))</a>" } ?? HTML.escape(finding.agencyName)
+            let what = switch finding.outcome {
+            case .immigrationViolatorEnabled: "enabled"
+            case .immigrationViolatorDisabled: "not enabled"
+            case .refused: "records refused"
+            }
+            return """
+            <tr><td>\(name)</td><td>\(HTML.escape(finding.stateCode))</td><td>\(HTML.escape(finding.asOf))</td><td class="reported-\(finding.outcome.rawValue)">\(what)</td>
+            <td>reported by \(HTML.escape(finding.reportedBy)): <a href="\(HTML.escape(finding.url))" rel="noopener noreferrer">\(HTML.escape(finding.title))</a> \(Layout.grade(finding.confidence))</td></tr>
+            """
+        }.joined()
+        let reportedTable = reported.isEmpty ? "" : """
+            <h2 id="reported-heading">Reported by others</h2>
+            <p>Findings published by others from their own records requests, kept apart from ours and always labelled with who reported them and how sure the report is.</p>
+            <table id="reported-table"><caption>Reported findings</caption><thead><tr><th>Agency</th><th>State</th><th>Reported</th><th>Immigration Violator</th><th>Source</th></tr></thead><tbody>\(reportedRows)</tbody></table>
+            """
         let rows = items.map { (agency, version) -> String in
             let others = version.topics.filter { $0.key != NCICTopic.immigrationViolatorKey && $0.value == .enabled }.keys.sorted().map(NCICTopic.displayName)
             return """
@@ -123,11 +142,12 @@ enum FindingsView {
         let states = Set(items.compactMap(\.agency.stateCode)).count
         return Layout.page(title: "Findings", current: .findings, viewer: viewer, body: """
         <h1>Findings\(state.map { " in \(HTML.escape(Layout.stateName($0)))" } ?? "")</h1>
-        <p class="lede">What records obtained from agencies show about the NCIC topics their license-plate readers alert on. Each was entered from the records and verified by a second person; the agency page shows the evidence and any contradiction with the agency's own policy or state law. Findings others reported (EFF) are on the agency pages, labelled as such.</p>
+        <p class="lede">What records obtained from agencies show about the NCIC topics their license-plate readers alert on. Each was entered from the records and verified by a second person; the agency page shows the evidence and any contradiction with the agency's own policy or state law. Findings others reported (EFF) are listed below ours, labelled as such.</p>
         \(items.isEmpty ? "<p id=\"no-findings\">No verified findings yet.</p>" : """
         <p>\(items.count) verified finding\(items.count == 1 ? "" : "s")\(state == nil ? " in \(states) state\(states == 1 ? "" : "s")" : ""). Also as data: <a href="\(SiteURL.api(.findings).path)\(state.map { "?state=\($0)" } ?? "")">JSON</a>.</p>
         <table id="findings-table"><caption>Verified findings, newest first</caption><thead><tr><th>Agency</th><th>State</th><th>Records as of</th><th>Immigration Violator</th><th>Other topics enabled</th></tr></thead><tbody>\(rows)</tbody></table>
         """)
+        \(reportedTable)
         """)
     }
 

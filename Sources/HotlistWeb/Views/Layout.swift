@@ -16,6 +16,7 @@ enum Layout {
         <title>\(HTML.escape(title)) · Hotlist Watch</title>
         <meta name="description" content="\(HTML.escape(description ?? "Which police license-plate readers scan for ICE? Agencies, their Flock portals and the law."))">
         <link rel="stylesheet" href="\(SiteURL.stylesheet.path)">
+        <link rel="icon" href="\(SiteURL.favicon.path)">
         </head>
         <body>
         <a class="skip" href="#main">Skip to content</a>
