@@ -42,7 +42,7 @@ public struct AgencyFilter: Codable, Sendable, Equatable {
             switch raw.lowercased() {
             case "true", "yes", "1", "on": return true
             case "false", "no", "0", "off": return false
-            default: bad(name, "\"\(raw.prefix(40))\" is not true or false", "Use \(name)=true or \(name)=false, or leave it out."); return nil
+            default: bad(name, "\"\(raw.prefix(40))\" is not true or false", "Use true or false, or leave it out."); return nil
             }
         }
         if let text = value("q") {

@@ -44,9 +44,8 @@ struct AgenciesList: AsyncParsableCommand {
         }
         let filter: AgencyFilter
         do { filter = try AgencyFilter.parse(parameters) } catch {
-            // Name the command-line option, not the web parameter.
-            Console.error(error.problems.map { "--\(($0.field ?? "").replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: "q", with: "search")): \($0.problem). \($0.hint)" }.joined(separator: "\n"))
-            throw ExitCode(1)
+            // Name the command-line option, not the web parameter; a value the filter refuses is a usage error.
+            throw ValidationError(error.problems.map { "--\(($0.field == "q" ? "search" : $0.field ?? "").replacingOccurrences(of: "_", with: "-")): \($0.problem). \($0.hint)" }.joined(separator: "\n"))
         }
         try await withDatabase(database) { db in
             let result = try await DirectoryQueries(db).list(filter)

@@ -14,7 +14,7 @@ struct FindingsCommand: AsyncParsableCommand {
 struct FindingOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Day the record shows the settings as they were (YYYY-MM-DD).") var asOf: String
     @Option(name: .customLong("evidence"), parsing: .singleValue, help: "Evidence id the finding rests on (repeat for several).") var evidence: [Int] = []
-    @Option(name: .customLong("topic"), parsing: .singleValue, help: ArgumentHelp("A topic and what the record shows: immigration_violator=enabled (repeat). Settings: enabled, disabled, not_shown.", valueName: "key=setting"))
+    @Option(name: .customLong("topic"), parsing: .singleValue, help: ArgumentHelp("A topic and what the record shows: immigration_violator=enabled (repeat). Settings: enabled, disabled, not_shown. Keys: \(FindingTopicKeys.list).", valueName: "key=setting"))
     var topics: [String] = []
     @Option(name: .customLong("other-hotlist"), parsing: .singleValue, help: "Another hotlist the record names (repeat).") var otherHotlists: [String] = []
     @Option(help: "Where in the file, anything a reviewer should check.") var note = ""
@@ -22,6 +22,12 @@ struct FindingOptions: ParsableArguments {
     func validate() throws {
         guard CalendarDay(iso: asOf) != nil else { throw ValidationError("--as-of \(asOf) is not a date; use YYYY-MM-DD.") }
         for topic in topics where !topic.contains("=") { throw ValidationError("--topic \(topic): write key=setting, for example immigration_violator=enabled.") }
+        for topic in topics {
+            let parts = topic.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            do { _ = try TopicSetting.parse(parts.count > 1 ? parts[1] : "", field: "--topic \(parts[0])") } catch {
+                throw ValidationError("--topic \(topic): \(error.problems.map { "\($0.problem). \($0.hint)" }.joined(separator: " "))")
+            }
+        }
     }
 
     func draft(agencyID: Int) throws -> FindingDraft {
@@ -210,4 +216,9 @@ struct StatementsList: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// The topic keys `--topic` takes, from the bundled reference data, for `--help`.
+enum FindingTopicKeys {
+    static let list: String = ((try? BundledReferenceData.ncicTopics()) ?? []).map(\.key).joined(separator: ", ")
 }

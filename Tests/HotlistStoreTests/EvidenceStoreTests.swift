@@ -224,6 +224,38 @@ func rowCount(_ db: HotlistDatabase, _ table: String) async throws -> Int {
         }
     }
 
+    /// Issue 10, defect 8: a reviewer can send a finding back with a reason; it leaves the queue, the
+    /// author sees why, and their correction comes back. Verify names the version the reviewer saw.
+    @Test(arguments: TestBackend.available)
+    func aReviewerSendsAFindingBackAndVerifyNamesTheVersionSeen(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await withEvidenceFolder { folder in
+                let setup = try await Self.setUp(db, folder: folder)
+                let store = FindingStore(db)
+                let entered = try await store.add(Self.draft(setup, .disabled), by: .user(setup.volunteer, channel: .web), now: Date())
+                // A reason is required; the author cannot send back their own.
+                await #expect(throws: InputProblems.self) { try await store.sendBack(findingID: entered.findingID, version: 1, reviewer: setup.reviewer, reason: "  ", by: .user(setup.reviewer, channel: .web), now: Date()) }
+                // MUT
+                let returned = try await store.sendBack(findingID: entered.findingID, version: 1, reviewer: setup.reviewer, reason: "Page 3 shows Immigration Violator ticked.",
+                                                        by: .user(setup.reviewer, channel: .web), now: Date())
+                // validate
+                #expect(returned.sentBack?.reason == "Page 3 shows Immigration Violator ticked.")
+                #expect(try await store.queue().isEmpty, "sent back: not in the queue")
+                #expect(try await store.sentBack(toAuthor: setup.volunteer.id).map(\.findingID) == [entered.findingID])
+                await #expect(throws: InputProblems.self) { try await store.verify(findingID: entered.findingID, reviewer: setup.otherReviewer, by: .user(setup.otherReviewer, channel: .web), now: Date()) }
+                #expect(try await AuditLog(db).events(AuditFilter(entityType: "finding")).map(\.action).contains("finding.send-back"))
+                // The author corrects it: version 2 is back in the queue.
+                let corrected = try await store.correct(findingID: entered.findingID, Self.draft(setup, .enabled), by: .user(setup.volunteer, channel: .web), now: Date())
+                #expect(try await store.queue().map(\.version) == [2] && corrected.sentBack == nil)
+                // A reviewer who saw version 1 cannot verify version 2 unseen (the two-person rule, issue 11).
+                await #expect(throws: InputProblems.self) { try await store.verify(findingID: entered.findingID, version: 1, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .web), now: Date()) }
+                #expect(try await store.verified().isEmpty)
+                let verified = try await store.verify(findingID: entered.findingID, version: 2, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .web), now: Date())
+                #expect(verified.isVerified && verified.version == 2)
+            }
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func aCorrectionIsANewVersionAndTheVerifiedOneStaysPublicUntilItIsChecked(backend: TestBackend) async throws {
         try await backend.withDatabase { db in

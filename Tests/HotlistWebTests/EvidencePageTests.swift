@@ -121,14 +121,37 @@ import VaporTesting
             #expect(api.json?["findings"]?.array?.isEmpty == true)
             #expect(try await app.fetch(SiteURL.findings.path).body.contains("id=\"no-findings\""))
             // The volunteer cannot verify (not a reviewer); the queue shows it to reviewers.
-            #expect(try await entering.post(app, SiteURL.findingVerify(findingID).path, []).status == .forbidden)
+            #expect(try await entering.post(app, SiteURL.findingVerify(findingID).path, [("version", "1")]).status == .forbidden)
+            // Issue 10: a volunteer is told a reviewer must verify, not "another reviewer".
+            let ownPage = try await entering.get(app, SiteURL.finding(findingID).path)
+            #expect(ownPage.body.contains("a reviewer (someone other than you) must verify it") && !ownPage.body.contains("another reviewer"))
             var reviewing = try await makeSession(db, reviewer)
-            #expect(try await reviewing.get(app, SiteURL.review.path).body.contains("Finding #\(findingID) v1"))
+            let queue = try await reviewing.get(app, SiteURL.review.path)
+            #expect(queue.body.contains("Finding #\(findingID) v1"))
+            #expect(queue.body.contains("id=\"evidence-queue\"") && queue.body.contains("settings.pdf"), "the private file waits for a publish decision")
+            // Send back with a reason: the author sees it, and it leaves the queue.
+            let reviewPage = try await reviewing.get(app, SiteURL.finding(findingID).path)
+            #expect(reviewPage.body.contains("id=\"send-back-form\"") && reviewPage.body.contains("name=\"version\" value=\"1\""))
+            #expect(try await reviewing.post(app, SiteURL.findingSendBack(findingID).path, [("version", "1"), ("reason", "")]).status == .badRequest)
+            let sentBack = try await reviewing.post(app, SiteURL.findingSendBack(findingID).path, [("version", "1"), ("reason", "Page 2 does not show the date.")])
+            #expect(sentBack.status == .seeOther)
+            #expect(try await entering.get(app, SiteURL.finding(findingID).path).body.contains("Page 2 does not show the date."))
+            #expect(try await entering.get(app, SiteURL.home.path).body.contains("id=\"sent-back\""))
+            #expect(!(try await reviewing.get(app, SiteURL.review.path).body.contains("Finding #\(findingID) v1")))
+            // The author answers with a correction (version 2), which the reviewer then checks.
+            let answered = try await entering.post(app, SiteURL.findingCorrect(findingID).path,
+                                                   [("evidence", String(file)), ("as_of", "2026-10-01"), ("topic_immigration_violator", "enabled"), ("topic_stolen_vehicle", "enabled"),
+                                                    ("other_hotlists", "CA DOJ stolen vehicles"), ("note", "page 2, dated 2026-10-01")])
+            #expect(answered.status == .seeOther)
+            #expect(try await reviewing.get(app, SiteURL.review.path).body.contains("Finding #\(findingID) v2"))
+            // A verify without the version the reviewer saw, or with an old one, is refused.
+            #expect(try await reviewing.post(app, SiteURL.findingVerify(findingID).path, []).status == .badRequest)
+            #expect(try await reviewing.post(app, SiteURL.findingVerify(findingID).path, [("version", "1")]).body.contains("version 2 has been saved since"))
             #expect(try await entering.get(app, SiteURL.home.path).text(ofID: "mine-waiting") == "1 of yours waits for a second person to verify it.")
             #expect(try await reviewing.get(app, SiteURL.home.path).body.contains("1 finding or statement waits for your review"))
             // MUT: the reviewer verifies.
             _ = try await reviewing.get(app, SiteURL.finding(findingID).path)
-            let verified = try await reviewing.post(app, SiteURL.findingVerify(findingID).path, [])
+            let verified = try await reviewing.post(app, SiteURL.findingVerify(findingID).path, [("version", "2")])
             #expect(verified.status == .seeOther)
             // validate: public now, with the contradiction and without anyone's name.
             (page, api) = try await publicView()
@@ -160,13 +183,13 @@ import VaporTesting
             #expect(correctForm.body.contains("id=\"topic-immigration_violator-enabled\" checked"), "the form starts from the latest version")
             let corrected = try await entering.post(app, SiteURL.findingCorrect(findingID).path, [("evidence", String(file)), ("as_of", "2026-10-01"), ("topic_immigration_violator", "disabled")])
             #expect(corrected.status == .seeOther)
-            #expect(try await entering.get(app, SiteURL.finding(findingID).path).body.contains("id=\"version-2\""))
-            #expect(try await app.fetch(SiteURL.api(.agency(atherton)).path).json?["findings"]?[0]?["version"]?.int == 1)
+            #expect(try await entering.get(app, SiteURL.finding(findingID).path).body.contains("id=\"version-3\""))
+            #expect(try await app.fetch(SiteURL.api(.agency(atherton)).path).json?["findings"]?[0]?["version"]?.int == 2)
             // A reviewer cannot verify their own work.
             let own = try await reviewing.post(app, SiteURL.agencyFindings(atherton).path, [("evidence", String(file)), ("as_of", "2026-11-01"), ("topic_immigration_violator", "disabled")])
             let ownID = try #require(Int(own.headers.first(name: .location)?.split(separator: "?").first?.dropFirst("/findings/".count) ?? ""))
             _ = try await reviewing.get(app, SiteURL.finding(ownID).path)
-            let refused = try await reviewing.post(app, SiteURL.findingVerify(ownID).path, [])
+            let refused = try await reviewing.post(app, SiteURL.findingVerify(ownID).path, [("version", "1")])
             #expect(refused.status == .badRequest && refused.body.contains("you entered version 1, so you cannot verify it"))
         }
     }

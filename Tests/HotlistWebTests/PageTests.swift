@@ -57,7 +57,19 @@ import VaporTesting
             #expect(page.body.contains("<h1 id=\"agency-name\">Sparks NV PD</h1>"))
             #expect(page.body.contains("<li class=\"ncic\">NCIC</li>"))
             #expect(page.body.contains("<li class=\"immigration\">Immigration enforcement</li>"))
-            #expect(page.body.contains("1. Prohibits immigration enforcement, yet alerts on NCIC"))
+            // Issue 10, defect 6: answered by EFF's report, the priority says so; the verdict comes before the portal data.
+            #expect(page.body.contains("Request priority: already answered by records (portal tier 1: Prohibits immigration enforcement, yet alerts on NCIC)"))
+            let verdict = try #require(page.body.range(of: "id=\"agency-status\""))
+            let portal = try #require(page.body.range(of: "id=\"signals\""))
+            #expect(verdict.lowerBound < portal.lowerBound)
+            #expect(page.body.contains("<article class=\"contradiction\" id=\"rule-1\"><h3>Immigration Violator enabled against the agency&#39;s own policy</h3>"), "plain titles")
+            #expect(!page.body.contains("(rule-1)"))
+            // Rule 7 is a to-do, shown apart from the contradictions.
+            let atherton = try await app.fetch("/agencies/\(try await agencyID(db, "Atherton CA PD"))")
+            if atherton.body.contains("id=\"ask-first\"") {
+                let contradictions = atherton.body.components(separatedBy: "id=\"contradictions\"").dropFirst().first ?? ""
+                #expect(!contradictions.components(separatedBy: "id=\"ask-first\"").first!.contains("id=\"rule-7\""))
+            }
             let shares = try #require(page.body.components(separatedBy: "id=\"shares-with\"").last?.components(separatedBy: "</section>").first)
             #expect(shares.contains("href=\"/agencies/\(reno)\">Reno NV PD</a>"))
             #expect(shares.contains("Blue Island IL PD"))

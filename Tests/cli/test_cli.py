@@ -169,13 +169,33 @@ def test_list_show_unresolved_and_laws(db, tmp_path):
     unresolved = run("agencies", "unresolved", *db).stdout
     assert "Flock Safety - Admins" in unresolved and "Sparks" not in unresolved
     law = run("laws", "show", "NV", *db).stdout
-    assert "NRS 239.0107" in law and "5 business days" in law and "confidence high" in law
+    # Nevada's statute text was read only on an unofficial mirror: graded medium, and its appeal route carries its own source.
+    assert "NRS 239.0107" in law and "5 business days" in law and "confidence medium" in law
+    assert "appeal: No administrative appeal" in law and "(source: https://www.muckrock.com/" in law
     law_json = json.loads(run("laws", "show", "nv", "--json", *db).stdout)
     assert law_json["records_law"]["deadline_days"] == 5
     missing = run("agencies", "show", "987654", *db, check=False)
     assert missing.returncode == 1 and "no agency with id 987654" in missing.stderr
     bad_state = run("agencies", "list", "--state", "XX", *db, check=False)
-    assert bad_state.returncode == 1 and "--state" in bad_state.stderr
+    assert bad_state.returncode == 64 and "--state" in bad_state.stderr
+
+
+@pytest.mark.parametrize("db", list(backends()), indirect=True)
+def test_exit_codes_follow_one_convention(db, tmp_path):
+    """64 and "Error:" with the command's own usage for a command line it cannot take; 1 and "error:" for the rest (README)."""
+    run("import", "private-eyes", write_dataset(tmp_path / "pe"), *db)
+    for args, usage, expect in [
+        (["requests", "status", "2", "banana"], "Usage: hotlistwatch requests status", "banana"),
+        (["requests", "log", "1", "--date", "2026-11-31"], "Usage: hotlistwatch requests log", "2026-11-31"),
+        (["campaigns", "new", "X", "--state", "QQ", "--requester-name", "L", "--requester-email", "l@example.org"], "Usage: hotlistwatch campaigns new", "QQ"),
+        (["agencies", "list", "--alerts-ncic", "maybe"], "Usage: hotlistwatch agencies list", "--alerts-ncic"),
+    ]:
+        result = run(*args, *db, check=False)
+        assert result.returncode == 64, (args, result.returncode, result.stderr)
+        assert result.stderr.startswith("Error: ") and usage in result.stderr and expect in result.stderr, (args, result.stderr)
+        assert "USAGE: hotlistwatch <subcommand>" not in result.stderr and "alerts_ncic=" not in result.stderr, result.stderr
+    missing = run("agencies", "show", "987654", *db, check=False)
+    assert missing.returncode == 1 and missing.stderr.startswith("error: ")
 
 
 def test_clear_errors_for_bad_places(tmp_path):

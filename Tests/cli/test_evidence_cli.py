@@ -92,9 +92,13 @@ def test_a_finding_needs_evidence_and_a_second_person(db, tmp_path):
     pdf = tmp_path / "settings.pdf"
     pdf.write_bytes(PDF)
     run("evidence", "add", str(pdf), "--agency", atherton, *ev, *db)
-    bad = run("findings", "add", "--agency", atherton, "--as-of", "2026-10-01", "--topic", "immigration_violator=enabled", "--topic", "immigration=on",
+    bad = run("findings", "add", "--agency", atherton, "--as-of", "2026-10-01", "--topic", "immigration_violator=enabled", "--topic", "immigration=enabled",
               "--as", "vol@example.org", *db, check=False)
     assert bad.returncode == 1 and "a finding needs at least one evidence file" in bad.stderr and '"immigration" is not an NCIC topic' in bad.stderr
+    # Issue 10: "on" is not a setting; only the three words are taken, and the usage shown is the subcommand's.
+    vague = run("findings", "add", "--agency", atherton, "--as-of", "2026-10-01", "--evidence", "1", "--topic", "immigration_violator=on", "--as", "vol@example.org", *db, check=False)
+    assert vague.returncode == 64 and '"on" is not a topic setting' in vague.stderr and "Usage: hotlistwatch findings add" in vague.stderr, vague.stderr
+    assert "immigration_violator" in run("findings", "add", "--help").stdout
     assert "No findings." in run("findings", "list", *db).stdout
     out = run("findings", "add", "--agency", atherton, "--as-of", "2026-10-01", "--evidence", "1", "--topic", "immigration_violator=enabled",
               "--other-hotlist", "CA DOJ SVS", "--as", "vol@example.org", *db).stdout

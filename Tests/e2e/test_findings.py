@@ -18,8 +18,9 @@ import re
 from selenium.webdriver.common.by import By
 
 from test_accounts import ADMIN, VOLUNTEER, fresh_browser, sign_in, sign_out, submit  # noqa: F401 (fixture)
+from axe import assert_no_serious_violations
 from test_api_contract import check, spec  # noqa: F401 (fixture)
-from test_directory import A11Y_PROBLEMS_JS, click_and_wait
+from test_directory import A11Y_PROBLEMS_JS, click_and_wait, wait_for_new_page
 
 AGENCY = "Fairfield CA PD"
 RECORD = b"%PDF-1.7\n% Fairfield PD: Flock hotlist settings, NCIC topics, exported 2026-10-01\n1 0 obj <<>> endobj\n"
@@ -28,6 +29,7 @@ RECORD = b"%PDF-1.7\n% Fairfield PD: Flock hotlist settings, NCIC topics, export
 def assert_accessible(driver):
     problems = driver.execute_script(A11Y_PROBLEMS_JS)
     assert not problems, f"{driver.current_url}:\n" + "\n".join(problems)
+    assert_no_serious_violations(driver)
 
 
 def open_agency(driver, base_url):
@@ -85,6 +87,7 @@ def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, t
     assert AGENCY in queue.text
     click_and_wait(driver, queue.find_element(By.CSS_SELECTOR, f"a[href='{finding_url.replace(base_url, '')}']"))
     shot("finding awaiting verification")
+    assert_accessible(driver)
     verify = driver.find_element(By.ID, "verify-finding")
     submit(driver, verify)
     assert "Verified" in driver.find_element(By.TAG_NAME, "main").text
@@ -101,6 +104,7 @@ def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, t
     assert "must not be used for immigration enforcement" in contradictions.text
     page = driver.find_element(By.TAG_NAME, "body").text
     assert "Vera Volunteer" not in page and "Ada Admin" not in page and VOLUNTEER not in page
+    assert_no_serious_violations(driver)
     driver.execute_script("document.getElementById('findings').scrollIntoView()")
     shot("agency page with verified finding and contradictions")
 
@@ -119,3 +123,61 @@ def test_upload_enter_verify_and_see_the_contradiction(driver, base_url, shot, t
     listed = check(spec, http_get, base_url, "/api/v1/findings?state=CA", "/api/v1/findings")
     assert any(item["agency"]["id"] == agency_id and item["finding"]["immigration_violator"] == "enabled" for item in listed)
     assert VOLUNTEER not in json.dumps(listed) and ADMIN not in json.dumps(detail)
+
+
+def test_the_eff_loop_for_sparks_keeps_the_contradiction(driver, base_url, shot, tmp_path, spec, http_get):
+    """Issue 10: request -> reply -> evidence -> finding -> a second person verifies. EFF's report said
+    Sparks's portal forbids immigration enforcement; our own verified finding (enabled) must keep that
+    contradiction on the public page, in the agency API and in the contradictions list."""
+    record = tmp_path / "sparks-hotlist-settings.pdf"
+    record.write_bytes(b"%PDF-1.7\n% Sparks PD: Flock NCIC hotlist topics, Immigration Violator selected\n1 0 obj <<>> endobj\n")
+    driver.get(base_url + "/sign-in")
+    sign_in(driver, VOLUNTEER)
+    driver.get(base_url + "/agencies?q=Sparks+Police+Department")
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Sparks NV PD"))
+    agency_url = driver.current_url
+    agency_id = int(agency_url.rstrip("/").split("/")[-1])
+    assert driver.find_elements(By.CSS_SELECTOR, "article#rule-1"), "EFF's report alone already shows it"
+    # The request, saved and filed, and the agency's reply with its file.
+    click_and_wait(driver, driver.find_element(By.ID, "file-request"))
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, "save-draft").click()
+    wait_for_new_page(driver, old)
+
+    form = driver.find_element(By.ID, "file-form")
+    driver.execute_script("arguments[0].value = '2026-10-01'", form.find_element(By.NAME, "filed_on"))
+    submit(driver, form)
+    form = driver.find_element(By.ID, "log-form")
+    driver.execute_script("arguments[0].value = '2026-10-06'", form.find_element(By.NAME, "date"))
+    form.find_element(By.NAME, "subject").send_keys("Re: ALPR hotlist settings")
+    submit(driver, form)
+    assert "Added to the communications log." in driver.find_element(By.TAG_NAME, "main").text
+    form = driver.find_element(By.ID, "attach-form")
+    form.find_element(By.NAME, "file").send_keys(str(record))
+    submit(driver, form)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.attachment"))
+    click_and_wait(driver, driver.find_element(By.ID, "finding-from-evidence"))
+    form = driver.find_element(By.ID, "finding-form")
+    driver.execute_script("arguments[0].value = '2026-10-06'", form.find_element(By.NAME, "as_of"))
+    form.find_element(By.ID, "topic-immigration_violator-enabled").click()
+    submit(driver, form)
+    finding_url = driver.current_url.split("?")[0]
+    sign_out(driver)
+    # A second person verifies it.
+    driver.get(base_url + "/sign-in")
+    sign_in(driver, ADMIN)
+    driver.get(finding_url)
+    submit(driver, driver.find_element(By.ID, "verify-finding"))
+    sign_out(driver)
+    # validate: the public page, the agency API and the contradictions list all keep rule 1, citing both.
+    driver.get(agency_url)
+    assert driver.find_element(By.ID, "agency-status").text.startswith("Immigration Violator enabled (records as of 2026-10-06")
+    rule1 = driver.find_element(By.CSS_SELECTOR, "article#rule-1")
+    assert "eff.org" in rule1.get_attribute("innerHTML") and "verified finding" in rule1.get_attribute("innerHTML")
+    assert "(rule-1)" not in driver.find_element(By.TAG_NAME, "main").text, "pages use plain titles"
+    shot("sparks after our verified finding")
+    detail = check(spec, http_get, base_url, f"/api/v1/agencies/{agency_id}", "/api/v1/agencies/{id}")
+    assert "rule-1" in {c["rule_id"] for c in detail["contradictions"]}
+    listed = check(spec, http_get, base_url, "/api/v1/contradictions?rule=1&state=NV", "/api/v1/contradictions")
+    assert any(item["agency"]["id"] == agency_id for item in listed), listed
+

@@ -21,9 +21,20 @@ public struct FindingVersion: Sendable, Equatable, Codable {
     public var verifiedByID: Int?
     public var verifiedByLabel: String?
     public var verifiedAt: Date?
+    /// A reviewer sent this version back to its author with a reason; a correction (a new version) answers it.
+    public var sentBack: SendBack?
+
+    public struct SendBack: Sendable, Equatable, Codable {
+        public var byLabel: String
+        public var at: Date
+        public var reason: String
+        public init(byLabel: String, at: Date, reason: String) { self.byLabel = byLabel; self.at = at; self.reason = reason }
+    }
 
     public init(id: Int, findingID: Int, version: Int, agencyID: Int, asOf: CalendarDay, topics: [String: TopicSetting], otherHotlists: [String], note: String,
-                evidenceIDs: [Int], enteredByID: Int?, enteredByLabel: String, enteredAt: Date, verifiedByID: Int? = nil, verifiedByLabel: String? = nil, verifiedAt: Date? = nil) {
+                evidenceIDs: [Int], enteredByID: Int?, enteredByLabel: String, enteredAt: Date, verifiedByID: Int? = nil, verifiedByLabel: String? = nil, verifiedAt: Date? = nil,
+                sentBack: SendBack? = nil) {
+        self.sentBack = sentBack
         self.id = id; self.findingID = findingID; self.version = version; self.agencyID = agencyID; self.asOf = asOf; self.topics = topics
         self.otherHotlists = otherHotlists; self.note = note; self.evidenceIDs = evidenceIDs; self.enteredByID = enteredByID; self.enteredByLabel = enteredByLabel
         self.enteredAt = enteredAt; self.verifiedByID = verifiedByID; self.verifiedByLabel = verifiedByLabel; self.verifiedAt = verifiedAt
@@ -108,12 +119,26 @@ public enum FindingReview {
                   reviewerID: reviewerID, reviewerRole: reviewerRole)
     }
 
-    static func check(subject: String, what: String, isVerified: Bool, enteredByID: Int?, reviewerID: Int, reviewerRole: Role) throws(InputProblems) {
+    /// Sending back needs the same second person as verifying, and a reason the author can act on.
+    public static func checkSendBack(_ version: FindingVersion, reviewerID: Int, reviewerRole: Role, reason: String) throws(InputProblems) {
+        try check(subject: "finding \(version.findingID)", what: "version \(version.version)", isVerified: version.isVerified, enteredByID: version.enteredByID,
+                  reviewerID: reviewerID, reviewerRole: reviewerRole, verb: "send back")
+        if version.sentBack != nil {
+            throw InputProblems([InputProblem(file: "finding \(version.findingID)", field: "version", problem: "version \(version.version) was already sent back", hint: "Wait for the author's correction.")])
+        }
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty || trimmed.count > 2_000 {
+            throw InputProblems([InputProblem(file: "finding \(version.findingID)", field: "reason", problem: "a finding is sent back with a reason of 1 to 2,000 characters",
+                                              hint: "Say what does not match the evidence, e.g. \"page 3 shows Immigration Violator unticked\".")])
+        }
+    }
+
+    static func check(subject: String, what: String, isVerified: Bool, enteredByID: Int?, reviewerID: Int, reviewerRole: Role, verb: String = "verify") throws(InputProblems) {
         if isVerified {
             throw InputProblems([InputProblem(file: subject, field: "version", problem: "\(what) is already verified", hint: "Nothing to do.")])
         }
         if enteredByID == reviewerID {
-            throw InputProblems([InputProblem(file: subject, field: "verified_by", problem: "you entered \(what), so you cannot verify it",
+            throw InputProblems([InputProblem(file: subject, field: "verified_by", problem: "you entered \(what), so you cannot \(verb) it",
                                               hint: "Ask another reviewer: it goes public only after a second person has checked it against its evidence.")])
         }
         if reviewerRole < .reviewer {

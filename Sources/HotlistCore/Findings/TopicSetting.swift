@@ -16,11 +16,12 @@ public enum TopicSetting: String, Sendable, CaseIterable, Codable {
     public static func parse(_ text: String, field: String) throws(InputProblems) -> TopicSetting {
         let value = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
         switch value {
-        case "enabled", "on", "yes": return .enabled
-        case "disabled", "off", "no": return .disabled
-        case "not_shown", "", "unknown": return .notShown
+        // Exactly the three words: "on" or "yes" taken as enabled would put a guess into a published finding.
+        case "enabled": return .enabled
+        case "disabled": return .disabled
+        case "not_shown": return .notShown
         default:
-            throw InputProblems([InputProblem(file: "finding", field: field, problem: "\"\(text)\" is not a topic setting", hint: "Use enabled, disabled or not_shown.")])
+            throw InputProblems([InputProblem(file: "finding", field: field, problem: "\"\(text)\" is not a topic setting", hint: "Use enabled, disabled or not_shown (what the record shows, word for word).")])
         }
     }
 }

@@ -86,7 +86,9 @@ public struct EvidenceStore: Sendable {
         try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
             guard let before = try await Self.list(sql: sql, where: { $0.where("id", .equal, evidenceID) }).first else { throw RecordNotFound("evidence \(evidenceID)") }
-            try await sql.update("evidence_files").set("is_public", to: SQLBind(isPublic)).where("id", .equal, evidenceID).run()
+            // Either way it is a decision: the file leaves the review queue.
+            try await sql.update("evidence_files").set("is_public", to: SQLBind(isPublic)).set("visibility_decided_at", to: SQLBind(now))
+                .where("id", .equal, evidenceID).run()
             let after = try await Self.list(sql: sql, where: { $0.where("id", .equal, evidenceID) }).first!
             try await AuditLog.append(AuditEntry(action: isPublic ? "evidence.publish" : "evidence.unpublish", entityType: "evidence", entityID: String(evidenceID),
                                                  before: before.auditValues, after: after.auditValues), by: actor, at: now, on: sql)
@@ -139,6 +141,12 @@ public struct EvidenceStore: Sendable {
             if publicOnly { query = query.where("is_public", .equal, true) }
             return query
         }
+    }
+
+    /// Private files no reviewer has decided on yet (publish, or keep private), oldest first: the review queue.
+    public func awaitingVisibilityDecision() async throws -> [EvidenceFile] {
+        try await Self.list(sql: database.sql) { $0.where("is_public", .equal, false).where("visibility_decided_at", .is, SQLLiteral.null) }
+            .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
     /// The bytes of a record's file, checked against the hash.

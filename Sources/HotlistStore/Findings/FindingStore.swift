@@ -47,15 +47,24 @@ public struct FindingStore: Sendable {
         }
     }
 
-    /// The two-person rule: `reviewer` verifies the latest version of `findingID`.
-    public func verify(findingID: Int, reviewer: UserAccount, by actor: AuditActor, now: Date) async throws -> FindingVersion {
+    /// The two-person rule: `reviewer` verifies the latest version of `findingID`. `version`, when
+    /// given, is the version the reviewer looked at: a newer one saved since is refused, never verified unseen.
+    public func verify(findingID: Int, version: Int? = nil, reviewer: UserAccount, by actor: AuditActor, now: Date) async throws -> FindingVersion {
         try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
             guard let latest = try await Self.versions(sql: sql, findingIDs: [findingID]).last else { throw RecordNotFound("finding \(findingID)") }
+            if let version, version != latest.version {
+                throw InputProblems([InputProblem(file: "finding \(findingID)", field: "version", problem: "you checked version \(version), but version \(latest.version) has been saved since",
+                                                  hint: "Open the finding again and check the newest version before verifying it.")])
+            }
             guard reviewer.isActive else {
                 throw InputProblems([InputProblem(file: "finding \(findingID)", field: "verified_by", problem: "\(reviewer.email) is disabled", hint: "Ask an active reviewer.")])
             }
             try FindingReview.check(latest, reviewerID: reviewer.id, reviewerRole: reviewer.role)
+            if latest.sentBack != nil {
+                throw InputProblems([InputProblem(file: "finding \(findingID)", field: "version", problem: "version \(latest.version) was sent back to its author",
+                                                  hint: "It can be verified once the author has corrected it (a new version).")])
+            }
             try await sql.update("finding_versions").set("verified_by_id", to: SQLBind(reviewer.id)).set("verified_by_label", to: SQLBind(reviewer.email))
                 .set("verified_at", to: SQLBind(now)).where("id", .equal, latest.id).run()
             let verified = try await Self.versions(sql: sql, findingIDs: [findingID]).last!
@@ -64,6 +73,32 @@ public struct FindingStore: Sendable {
             try await DirectoryRevision.bump(sql)
             return verified
         }
+    }
+
+    /// A reviewer returns the latest version of `findingID` to its author with a reason. It leaves the
+    /// queue until the author corrects it; nothing public changes.
+    public func sendBack(findingID: Int, version: Int, reviewer: UserAccount, reason: String, by actor: AuditActor, now: Date) async throws -> FindingVersion {
+        try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            guard let latest = try await Self.versions(sql: sql, findingIDs: [findingID]).last else { throw RecordNotFound("finding \(findingID)") }
+            if latest.version != version {
+                throw InputProblems([InputProblem(file: "finding \(findingID)", field: "version", problem: "you were looking at version \(version), but version \(latest.version) has been saved since",
+                                                  hint: "Open the finding again and check the newest version.")])
+            }
+            try FindingReview.checkSendBack(latest, reviewerID: reviewer.id, reviewerRole: reviewer.role, reason: reason)
+            let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            try await sql.update("finding_versions").set("sent_back_by_id", to: SQLBind(reviewer.id)).set("sent_back_by_label", to: SQLBind(reviewer.email))
+                .set("sent_back_at", to: SQLBind(now)).set("sent_back_reason", to: SQLBind(text)).where("id", .equal, latest.id).run()
+            let returned = try await Self.versions(sql: sql, findingIDs: [findingID]).last!
+            try await AuditLog.append(AuditEntry(action: "finding.send-back", entityType: "finding", entityID: String(findingID), before: latest.auditValues,
+                                                 after: latest.auditValues.merging(["sent_back_reason": .some(text)], uniquingKeysWith: { $1 })), by: actor, at: now, on: sql)
+            return returned
+        }
+    }
+
+    /// Versions sent back to `authorID` and not yet corrected.
+    public func sentBack(toAuthor authorID: Int) async throws -> [FindingVersion] {
+        try await latest().filter { $0.sentBack != nil && $0.enteredByID == authorID }
     }
 
     static func check(_ draft: FindingDraft, sql: any SQLDatabase, actor: AuditActor, now: Date) async throws {
@@ -138,7 +173,7 @@ public struct FindingStore: Sendable {
 
     /// Findings whose newest version waits for a second person, oldest first.
     public func queue() async throws -> [FindingVersion] {
-        try await latest().filter { !$0.isVerified }.sorted { ($0.enteredAt, $0.id) < ($1.enteredAt, $1.id) }
+        try await latest().filter { !$0.isVerified && $0.sentBack == nil }.sorted { ($0.enteredAt, $0.id) < ($1.enteredAt, $1.id) }
     }
 
     static func latestVersions(sql: any SQLDatabase, agencyID: Int?, verifiedOnly: Bool) async throws -> [FindingVersion] {
@@ -159,7 +194,8 @@ public struct FindingStore: Sendable {
         let rows = try await sql.select()
             .column(SQLColumn("id", table: "finding_versions")).column(SQLColumn("finding_id", table: "finding_versions"))
             .column(SQLColumn("agency_id", table: "findings"))
-            .columns(["version", "as_of", "other_hotlists", "note", "entered_by_id", "entered_by_label", "entered_at", "verified_by_id", "verified_by_label", "verified_at"]
+            .columns(["version", "as_of", "other_hotlists", "note", "entered_by_id", "entered_by_label", "entered_at", "verified_by_id", "verified_by_label", "verified_at",
+                      "sent_back_by_label", "sent_back_at", "sent_back_reason"]
                         .map { SQLColumn($0, table: "finding_versions") })
             .from("finding_versions")
             .join("findings", on: SQLColumn("id", table: "findings"), .equal, SQLColumn("finding_id", table: "finding_versions"))
@@ -173,7 +209,11 @@ public struct FindingStore: Sendable {
                            note: try row.decode(column: "note", as: String.self), evidenceIDs: [],
                            enteredByID: try row.decode(column: "entered_by_id", as: Int?.self), enteredByLabel: try row.decode(column: "entered_by_label", as: String.self),
                            enteredAt: try row.decode(column: "entered_at", as: Date.self), verifiedByID: try row.decode(column: "verified_by_id", as: Int?.self),
-                           verifiedByLabel: try row.decode(column: "verified_by_label", as: String?.self), verifiedAt: try row.decode(column: "verified_at", as: Date?.self))
+                           verifiedByLabel: try row.decode(column: "verified_by_label", as: String?.self), verifiedAt: try row.decode(column: "verified_at", as: Date?.self),
+                           sentBack: try row.decode(column: "sent_back_at", as: Date?.self).map { at in
+                               FindingVersion.SendBack(byLabel: (try? row.decode(column: "sent_back_by_label", as: String?.self)) ?? nil ?? "a reviewer", at: at,
+                                                       reason: (try? row.decode(column: "sent_back_reason", as: String?.self)) ?? nil ?? "")
+                           })
         }
         let index = Dictionary(uniqueKeysWithValues: versions.enumerated().map { ($1.id, $0) })
         let versionIDs = versions.map(\.id)

@@ -24,5 +24,6 @@ public enum HotlistMigrations {
         CreateReportedFindings(),
         CreateEvidenceAndFindings(),
         ReloadReferenceData(),
+        AddReviewDecisions(),
     ]
 }

@@ -47,6 +47,7 @@ enum Stylesheet {
     .muted, .meta, .crumbs { color: var(--muted); }
     .note { background: #eef6ff; border-left: 4px solid var(--accent); padding: .5rem .75rem; }
     .warning { color: var(--warn); font-weight: 700; }
+    aside.to-do { border-left: 4px solid var(--accent); padding: .2rem .8rem; margin: 1rem 0; background: #f4f7fb; }
     li.ncic, li.immigration { font-weight: 700; }
     tr.highlight { background: #fff7ed; }
     .sources { font-size: .85rem; overflow-wrap: anywhere; }
@@ -58,6 +59,9 @@ enum Stylesheet {
     form.stacked { display: grid; gap: .35rem; max-width: 28rem; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 1rem; margin: 1rem 0; }
     form.stacked label { font-weight: 600; margin-top: .4rem; }
     form.stacked input, form.stacked select, td select { padding: .45rem; font: inherit; border: 1px solid #9aa3ad; border-radius: 4px; }
+    /* Grid items may shrink below their content: a select with long option text stays inside the form. */
+    form.stacked > *, form.stacked fieldset > * { min-width: 0; }
+    form.stacked input, form.stacked select, form.stacked textarea { max-width: 100%; box-sizing: border-box; }
     form.stacked button { justify-self: start; margin-top: .6rem; }
     .hint { color: var(--muted); font-weight: 400; font-size: .9rem; }
     .message { border-radius: 6px; padding: .6rem .9rem; border: 1px solid var(--line); background: #fff; max-width: 48rem; }
@@ -76,6 +80,7 @@ enum Stylesheet {
     form.stacked label.radio, form.stacked label.checkbox { font-weight: normal; margin-top: .2rem; }
     label.radio { display: inline-block; white-space: nowrap; margin-right: .9rem; }
     #topic-table th { font-weight: 600; }
+    fieldset.radio-group { border: 0; padding: 0; margin: 0; }
     .setting-enabled { color: #9b1c1c; }
     .setting-disabled { color: #1d6b36; }
     .badge-pending { background: #fff3cd; color: #6b4e00; }
@@ -93,6 +98,9 @@ enum Stylesheet {
     .log { padding-left: 1rem; } .log li { margin-bottom: .4rem; }
     @media (max-width: 40rem) {
       .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; }
+      /* Other wide tables scroll inside their own box instead of widening the page. */
+      table:not(.agencies) { display: block; max-width: 100%; overflow-x: auto; }
+      pre.letter { overflow-wrap: anywhere; }
       /* The agency tables become one card per agency, each cell labelled. */
       table.agencies thead { position: absolute; left: -9999px; }
       table.agencies caption { display: block; }

@@ -102,7 +102,7 @@ enum EvidenceController {
         return (data, submission, form.back)
     }
 
-    struct VisibilityForm: Content { var `public`: String? }
+    struct VisibilityForm: Content { var `public`: String?; var decision: String? }
 
     /// A reviewer publishes a file, or takes it back.
     @Sendable static func setVisibility(_ request: Request) async throws -> Response {
@@ -115,7 +115,8 @@ enum EvidenceController {
         default: throw InputProblems([InputProblem(file: "form", field: "public", problem: "\"\(form.public ?? "")\" is not yes or no", hint: "Use the page's button.")])
         }
         let updated = try await request.evidenceStore.setPublic(evidenceID: id, isPublic, by: try request.auditActor(), now: request.clock.now())
-        return request.redirect(to: SiteURL.evidence(updated.id).with([("notice", (isPublic ? Notice.evidencePublished : Notice.evidenceUnpublished).rawValue)]), redirectType: .normal)
+        let notice: Notice = isPublic ? .evidencePublished : form.decision == "keep-private" ? .evidenceKeptPrivate : .evidenceUnpublished
+        return request.redirect(to: SiteURL.evidence(updated.id).with([("notice", notice.rawValue)]), redirectType: .normal)
     }
 
     static func evidence(_ request: Request) async throws -> EvidenceFile {

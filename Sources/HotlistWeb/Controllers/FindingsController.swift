@@ -75,11 +75,35 @@ enum FindingsController {
         return request.personalPage(FindingsView.page(.init(viewer: viewer, agency: agency, history: history, evidence: evidence, topics: topics, notice: notice, problems: problems)), status: status)
     }
 
+    struct ReviewForm: Content { var version: String?; var reason: String? }
+
+    /// The version the reviewer's page showed; a form without one is refused (it may be stale).
+    static func reviewedVersion(_ form: ReviewForm) throws -> Int {
+        guard let text = form.version, let version = Int(text), version > 0 else {
+            throw InputProblems([InputProblem(file: "form", field: "version", problem: "the form does not say which version you checked", hint: "Use the buttons on the finding's page.")])
+        }
+        return version
+    }
+
+    @Sendable static func sendBack(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let findingID = try request.idParameter("findingID")
+        let form = try request.form(ReviewForm.self)
+        do {
+            _ = try await FindingStore(request.store).sendBack(findingID: findingID, version: try reviewedVersion(form), reviewer: viewer.account, reason: form.reason ?? "",
+                                                               by: try request.auditActor(), now: request.clock.now())
+            return request.redirect(to: SiteURL.finding(findingID).with([("notice", Notice.findingSentBack.rawValue)]), redirectType: .normal)
+        } catch let bad as InputProblems {
+            return try await renderPage(request, findingID: findingID, problems: bad.problems, status: .badRequest)
+        }
+    }
+
     @Sendable static func verify(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
         let findingID = try request.idParameter("findingID")
+        let form = try request.form(ReviewForm.self)
         do {
-            _ = try await FindingStore(request.store).verify(findingID: findingID, reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
+            _ = try await FindingStore(request.store).verify(findingID: findingID, version: try reviewedVersion(form), reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.finding(findingID).with([("notice", Notice.findingVerified.rawValue)]), redirectType: .normal)
         } catch let bad as InputProblems {
             return try await renderPage(request, findingID: findingID, problems: bad.problems, status: .badRequest)
@@ -91,8 +115,9 @@ enum FindingsController {
         let findings = try await FindingStore(request.store).queue()
         let statements = try await StatementStore(request.store).list(verifiedOnly: false).filter { !$0.isVerified }
         var names: [Int: String] = [:]
-        for id in Set(findings.map(\.agencyID) + statements.map(\.agencyID)) { names[id] = try await DirectoryQueries(request.store).agency(id: id)?.name }
-        return request.personalPage(FindingsView.queue(viewer: viewer, findings: findings, statements: statements, agencyNames: names))
+        let files = try await request.evidenceStore.awaitingVisibilityDecision()
+        for id in Set(findings.map(\.agencyID) + statements.map(\.agencyID) + files.map(\.agencyID)) { names[id] = try await DirectoryQueries(request.store).agency(id: id)?.name }
+        return request.personalPage(FindingsView.queue(viewer: viewer, findings: findings, statements: statements, files: files, agencyNames: names))
     }
 
     /// The form's fields as a draft, with the problems only the form can have (bad dates, bad ids).

@@ -7,8 +7,10 @@ enum HomeController {
 
     static func query(_ database: HotlistDatabase) async throws -> HomeView.Model {
         let queries = DirectoryQueries(database)
-        return HomeView.Model(counts: try await queries.counts(),
-                              topPriority: try await queries.list(AgencyFilter(sort: .priority, perPage: topPriorityCount)).items)
+        var model = HomeView.Model(counts: try await queries.counts(),
+                                   topPriority: try await queries.list(AgencyFilter(sort: .priority, perPage: topPriorityCount)).items)
+        model.residentsOnly = Dictionary(uniqueKeysWithValues: try await ReferenceQueries(database).stateRecordsLaws().filter { $0.residency == .yes }.map { ($0.stateCode, $0.stateName) })
+        return model
     }
 
     @Sendable static func page(_ request: Request) async throws -> Response {
@@ -22,6 +24,7 @@ enum HomeController {
                 let statements = try await StatementStore(request.store).list(verifiedOnly: false).filter { !$0.isVerified }
                 let entered = findings.map(\.enteredByID) + statements.map(\.enteredByID)
                 model.awaitingReview = (entered.count, entered.filter { $0 == viewer.account.id }.count)
+                model.sentBack = try await FindingStore(request.store).sentBack(toAuthor: viewer.account.id)
                 model.viewerMayReview = PermissionTable.allows(viewer.account.role, .verifyFindings)
             }
             return (HomeView.render(model, viewer: request.viewer), .html)

@@ -65,6 +65,7 @@ func registerRoutes(_ app: Application) throws {
     app.get("findings", ":findingID", "correct", use: FindingsController.correctPage).requires(.enterFindings)
     app.post("findings", ":findingID", "correct", use: FindingsController.correct).requires(.enterFindings)
     app.post("findings", ":findingID", "verify", use: FindingsController.verify).requires(.verifyFindings)
+    app.post("findings", ":findingID", "send-back", use: FindingsController.sendBack).requires(.verifyFindings)
     app.get("review", use: FindingsController.queue).requires(.verifyFindings)
     app.get("agencies", ":id", "statements", "new", use: StatementsController.newPage).requires(.enterFindings)
     app.post("agencies", ":id", "statements", use: StatementsController.create).requires(.enterFindings)

@@ -52,6 +52,7 @@ public enum SiteURL: Sendable, Equatable {
     case finding(Int)
     case findingCorrect(Int)
     case findingVerify(Int)
+    case findingSendBack(Int)
     case review
     case findings
     case agencyStatements(Int)
@@ -126,6 +127,7 @@ public enum SiteURL: Sendable, Equatable {
         case .finding(let id): "/findings/\(id)"
         case .findingCorrect(let id): "/findings/\(id)/correct"
         case .findingVerify(let id): "/findings/\(id)/verify"
+        case .findingSendBack(let id): "/findings/\(id)/send-back"
         case .review: "/review"
         case .findings: "/findings"
         case .agencyStatements(let id): "/agencies/\(id)/statements"

@@ -19,6 +19,7 @@ enum AgencyView {
         <p class="crumbs"><a href="\(SiteURL.agencies.path)">Agencies</a>\(agency.stateCode.map { " › <a href=\"\(HTML.escape(SiteURL.agencies(AgencyFilter(state: $0))))\">\(HTML.escape(Layout.stateName($0)))</a>" } ?? "")</p>
         <h1 id="agency-name">\(HTML.escape(agency.name))</h1>
         \(RetiredAccountMarker.find(in: agency.name).map { "<p class=\"warning\" id=\"retired-account\">The name marks this as a duplicate or retired Flock account (“\(HTML.escape($0))”). Its data may be out of date; look for the agency's current account.</p>" } ?? "")
+        \(findings(detail, viewer: viewer))
         \(identity(agency))
         <section id="signals" aria-labelledby="signals-heading">
         <h2 id="signals-heading">What its portal says</h2>
@@ -27,11 +28,10 @@ enum AgencyView {
         <li>\(Layout.policyBadge(signals.immigrationPolicy))\(signals.immigrationEvidence.map { " from “\(HTML.escape($0))”" } ?? "")</li>
         <li>Latest portal data: \(HTML.day(signals.latestSnapshotAt)) (\(age))</li>
         </ul>
-        <h3>Request priority: \(detail.priority.tier.rawValue). \(HTML.escape(detail.priority.tier.title))</h3>
+        <h3 id="request-priority">\(priorityHeading(detail))</h3>
         <ul class="reasons">\(detail.priority.reasons.map { "<li>\(HTML.escape($0))</li>" }.joined())</ul>
         <p class="note">Portals do not show NCIC topics. Whether “Immigration Violator” is ticked is known only from records.</p>
         </section>
-        \(findings(detail, viewer: viewer))
         \(hotlists(latestUsage))
         \(prohibitedUses(latestPolicy))
         \(sharing(detail))
@@ -39,6 +39,18 @@ enum AgencyView {
         \(history(detail.snapshots))
         \(sources(detail))
         """)
+    }
+
+    /// Once records or a report answered the question, that is what the priority says; the portal tier follows.
+    static func priorityHeading(_ detail: AgencyDetail) -> String {
+        switch detail.status.code {
+        case .immigrationViolatorEnabled, .immigrationViolatorDisabled:
+            "Request priority: already answered by records (portal tier \(detail.priority.tier.rawValue): \(HTML.escape(detail.priority.tier.title)))"
+        case .refused:
+            "Request priority: refused once; appeal or ask again (portal tier \(detail.priority.tier.rawValue): \(HTML.escape(detail.priority.tier.title)))"
+        default:
+            "Request priority: \(detail.priority.tier.rawValue). \(HTML.escape(detail.priority.tier.title))"
+        }
     }
 
     /// What records (ours or others') show, and where that contradicts the agency's word or the law.
@@ -65,11 +77,13 @@ enum AgencyView {
             """
         }.joined()
         let statements = detail.statements.map { "<li>\(StatementView.summary($0))</li>" }.joined()
-        let contradictions = detail.contradictions.map { (item) -> String in
+        // Rule 7 is a to-do (ask for the settings), not a contradiction: it is shown apart.
+        let askFirst = detail.contradictions.first { $0.rule == .askFirst }
+        let contradictions = detail.contradictions.filter { $0.rule != .askFirst }.map { (item) -> String in
             let citations = item.citations.map { "<li>\(HTML.escape($0.text)) \(Layout.grade($0.confidence)) \(HTML.sources($0.source))</li>" }.joined()
             let evidence = item.evidence.prefix(12).map { "<li>\(HTML.escape($0))</li>" }.joined() + (item.evidence.count > 12 ? "<li>… and \(item.evidence.count - 12) more</li>" : "")
             return """
-            <article class="contradiction" id="\(item.rule.id)"><h3>\(HTML.escape(item.rule.title)) <span class="muted">(\(item.rule.id))</span></h3>
+            <article class="contradiction" id="\(item.rule.id)"><h3>\(HTML.escape(item.rule.title))</h3>
             <p>\(HTML.escape(item.explanation))</p>
             <details><summary>Evidence</summary><ul>\(evidence)</ul></details>
             <p class="citations-heading">Sources:</p><ul class="sources">\(citations)</ul></article>
@@ -87,6 +101,7 @@ enum AgencyView {
         \(nothing ? "<p>No records yet.</p>" : "")
         \(statements.isEmpty ? "" : "<h3 id=\"statements-heading\">What the agency has said</h3><ul id=\"agency-statements\">\(statements)</ul>")
         \(contradictions.isEmpty ? "" : "<h2 id=\"contradictions-heading\">Contradictions</h2><div id=\"contradictions\">\(contradictions)</div>")
+        \(askFirst.map { "<aside class=\"to-do\" id=\"ask-first\" aria-labelledby=\"ask-first-heading\"><h3 id=\"ask-first-heading\">To do: ask for the settings</h3><p>\(HTML.escape($0.explanation))</p></aside>" } ?? "")
         \(detail.hotlistTimeline.isEmpty ? "" : "<h3 id=\"hotlist-history-heading\">Hotlist change history</h3><div id=\"hotlist-history\">\(EvidenceView.timeline(detail.hotlistTimeline, showPrivate: false))</div>")
         </section>
         """

@@ -116,6 +116,8 @@ enum EvidenceView {
             ? Forms.postButton(SiteURL.evidenceVisibility(file.id).path, label: "Make private", csrf: viewer.csrfToken, id: "unpublish-evidence", hidden: [("public", "no")])
             : "<p class=\"note\">Publish only after checking the file holds no personal data (plates, officers' or residents' names).</p>"
                 + Forms.postButton(SiteURL.evidenceVisibility(file.id).path, label: "Publish this file", csrf: viewer.csrfToken, id: "publish-evidence", hidden: [("public", "yes")])
+                + " " + Forms.postButton(SiteURL.evidenceVisibility(file.id).path, label: "Keep it private", csrf: viewer.csrfToken, id: "keep-evidence-private",
+                                         hidden: [("public", "no"), ("decision", "keep-private")], style: "secondary")
     }
 
     static func page(_ model: Page) -> String {

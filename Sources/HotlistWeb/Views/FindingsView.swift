@@ -37,7 +37,9 @@ enum FindingsView {
                 "<label class=\"radio\"><input type=\"radio\" name=\"topic_\(topic.key)\" value=\"\(setting.rawValue)\" id=\"topic-\(topic.key)-\(setting.rawValue)\"\(setting == current ? " checked" : "")> \(HTML.escape(setting.label))</label>"
             }.joined(separator: " ")
             let label = topic.flockLabel ?? topic.ncicFile
-            return "<tr\(topic.key == NCICTopic.immigrationViolatorKey ? " class=\"key-topic\"" : "")><th scope=\"row\">\(HTML.escape(label))<br><span class=\"hint\">\(HTML.escape(topic.ncicFile))</span></th><td>\(radios)</td></tr>"
+            // Each topic's radios are one group, named by the topic, so a screen reader says "Immigration Violator, enabled".
+            return "<tr\(topic.key == NCICTopic.immigrationViolatorKey ? " class=\"key-topic\"" : "")><th scope=\"row\">\(HTML.escape(label))<br><span class=\"hint\">\(HTML.escape(topic.ncicFile))</span></th>"
+                + "<td><fieldset class=\"radio-group\" id=\"topic-\(topic.key)\"><legend class=\"visually-hidden\">\(HTML.escape(label))</legend>\(radios)</fieldset></td></tr>"
         }.joined()
         let files = model.evidence.map { (file) -> String in
             "<label class=\"checkbox\"><input type=\"checkbox\" name=\"evidence\" value=\"\(file.id)\" id=\"evidence-\(file.id)\"\(model.values.evidenceIDs.contains(file.id) ? " checked" : "")> #\(file.id) \(HTML.escape(file.originalName)) <span class=\"hint\">(\(HTML.escape(file.kind.label))\(file.receivedOn.map { ", received \($0.iso)" } ?? ""))</span></label>"
@@ -86,7 +88,8 @@ enum FindingsView {
             }.joined(separator: ", ")
             let state = version.isVerified
                 ? "<span class=\"badge badge-public\">verified</span> by \(HTML.escape(version.verifiedByLabel ?? "")) on \(HTML.day(version.verifiedAt))"
-                : "<span class=\"badge badge-pending\">awaiting a second person</span>"
+                : version.sentBack.map { "<span class=\"badge badge-pending\">sent back</span> by \(HTML.escape($0.byLabel)) on \(HTML.day($0.at)): <q class=\"sent-back-reason\">\(HTML.escape($0.reason))</q>" }
+                ?? "<span class=\"badge badge-pending\">awaiting a second person</span>"
             return """
             <article class="finding-version" id="version-\(version.version)"><h2>Version \(version.version) \(version.version == latest.version ? "(latest)" : "")</h2>
             <p>Records as of <strong>\(version.asOf.iso)</strong>. Entered by \(HTML.escape(version.enteredByLabel)) on \(HTML.day(version.enteredAt)). \(state)</p>
@@ -96,11 +99,30 @@ enum FindingsView {
             <p>Evidence: \(files)</p></article>
             """
         }.joined()
-        let canVerify = !latest.isVerified && model.viewer.account.id != latest.enteredByID && PermissionTable.allows(model.viewer.account.role, .verifyFindings)
-        let verifyHint = latest.isVerified ? "" : model.viewer.account.id == latest.enteredByID
-            ? "<p class=\"note\" id=\"own-finding\">You entered this version: another reviewer must verify it.</p>"
-            : canVerify ? Forms.postButton(SiteURL.findingVerify(latest.findingID).path, label: "I checked it against the evidence: verify", csrf: model.viewer.csrfToken, id: "verify-finding")
-            : "<p class=\"note\">A reviewer will check it against the evidence.</p>"
+        let isReviewer = PermissionTable.allows(model.viewer.account.role, .verifyFindings)
+        let isAuthor = model.viewer.account.id == latest.enteredByID
+        let canReview = !latest.isVerified && latest.sentBack == nil && !isAuthor && isReviewer
+        let version = [("version", String(latest.version))]
+        let verifyHint: String
+        if latest.isVerified {
+            verifyHint = ""
+        } else if let sentBack = latest.sentBack {
+            verifyHint = "<p class=\"message message-warning\" id=\"finding-sent-back\">A reviewer sent version \(latest.version) back on \(HTML.day(sentBack.at)): “\(HTML.escape(sentBack.reason))”. "
+                + (isAuthor ? "Correct it: the correction is a new version and goes back to the queue.</p>" : "It waits for its author's correction.</p>")
+        } else if isAuthor {
+            verifyHint = "<p class=\"note\" id=\"own-finding\">You entered this version: \(isReviewer ? "another reviewer" : "a reviewer (someone other than you)") must verify it before it is public.</p>"
+        } else if canReview {
+            verifyHint = Forms.postButton(SiteURL.findingVerify(latest.findingID).path, label: "I checked version \(latest.version) against the evidence: verify", csrf: model.viewer.csrfToken, id: "verify-finding", hidden: version)
+                + """
+                <form method="post" action="\(SiteURL.findingSendBack(latest.findingID).path)" class="stacked" id="send-back-form">\(Forms.csrf(model.viewer.csrfToken))
+                <input type="hidden" name="version" value="\(latest.version)">
+                <label for="send-back-reason">Or send it back to its author: what does not match the evidence?</label>
+                <textarea id="send-back-reason" name="reason" rows="3" required maxlength="2000"></textarea>
+                <button type="submit" class="secondary">Send back</button></form>
+                """
+        } else {
+            verifyHint = "<p class=\"note\">A reviewer will check it against the evidence.</p>"
+        }
         return Layout.page(title: "Finding #\(latest.findingID)", viewer: model.viewer, body: """
         <p class="crumbs"><a href="\(SiteURL.agency(model.agency.id).path)">\(HTML.escape(model.agency.name))</a> › <a href="\(SiteURL.agencyEvidence(model.agency.id).path)">Evidence</a></p>
         <h1>Finding #\(latest.findingID): \(HTML.escape(model.agency.name))</h1>
@@ -151,7 +173,10 @@ enum FindingsView {
         """)
     }
 
-    static func queue(viewer: Viewer, findings: [FindingVersion], statements: [AgencyStatement], agencyNames: [Int: String]) -> String {
+    static func queue(viewer: Viewer, findings: [FindingVersion], statements: [AgencyStatement], files: [EvidenceFile] = [], agencyNames: [Int: String]) -> String {
+        let fileItems = files.map { file in
+            "<li><a href=\"\(SiteURL.evidence(file.id).path)\">#\(file.id) \(HTML.escape(file.originalName))</a> (\(HTML.escape(file.kind.label))): \(HTML.escape(agencyNames[file.agencyID] ?? "agency \(file.agencyID)")), added \(HTML.day(file.createdAt))</li>"
+        }.joined()
         let findingItems = findings.map { (version) -> String in
             let own = version.enteredByID == viewer.account.id ? " <span class=\"hint\">(yours: someone else must verify)</span>" : ""
             return "<li><a href=\"\(SiteURL.finding(version.findingID).path)\">Finding #\(version.findingID) v\(version.version)</a>: \(HTML.escape(agencyNames[version.agencyID] ?? "agency \(version.agencyID)")), records as of \(version.asOf.iso), Immigration Violator \(HTML.escape(version.immigrationViolator.label)); entered by \(HTML.escape(version.enteredByLabel)) on \(HTML.day(version.enteredAt))\(own)</li>"
@@ -166,6 +191,9 @@ enum FindingsView {
         <p class="lede">Findings and statements wait here until a second person checks them against their evidence. Nothing here is public yet.</p>
         <h2>Findings</h2>\(findingItems.isEmpty ? "<p id=\"queue-empty\">No findings waiting.</p>" : "<ul id=\"finding-queue\">\(findingItems)</ul>")
         <h2>Statements and policies</h2>\(statementItems.isEmpty ? "<p>No statements waiting.</p>" : "<ul id=\"statement-queue\">\(statementItems)</ul>")
+        <h2>Files waiting for a publish decision</h2>
+        <p class="hint">Private until someone decides: publish a file only once it is checked for personal data (plates, officers' or residents' names); otherwise keep it private.</p>
+        \(fileItems.isEmpty ? "<p id=\"files-queue-empty\">No files waiting.</p>" : "<ul id=\"evidence-queue\">\(fileItems)</ul>")
         """)
     }
 }

@@ -11,6 +11,10 @@ enum HomeView {
         /// Findings and statements waiting for a second person: (all waiting, of them entered by the viewer).
         var awaitingReview: (all: Int, mine: Int)? = nil
         var viewerMayReview = false
+        /// The viewer's findings a reviewer sent back, to correct.
+        var sentBack: [FindingVersion] = []
+        /// States that answer residents only: code → name.
+        var residentsOnly: [String: String] = [:]
     }
 
     static func needsAction(_ model: Model) -> String {
@@ -27,7 +31,19 @@ enum HomeView {
                 review += "<p id=\"mine-waiting\">\(waiting.mine) of yours wait\(waiting.mine == 1 ? "s" : "") for a second person to verify \(waiting.mine == 1 ? "it" : "them").</p>"
             }
         }
+        if !model.sentBack.isEmpty {
+            review += "<p id=\"sent-back\">Sent back to you to correct: " + model.sentBack.map { "<a href=\"\(SiteURL.finding($0.findingID).path)\">finding #\($0.findingID)</a>" }.joined(separator: ", ") + ".</p>"
+        }
         return "<section class=\"needs-action\" aria-labelledby=\"needs-action-heading\"><h2 id=\"needs-action-heading\">Needs action</h2>\(body)\(review)</section>"
+    }
+
+    /// Which of the agencies listed need a requester who lives in their state.
+    static func residencyNote(_ model: Model) -> String {
+        let needing = model.topPriority.filter { $0.stateCode.map { model.residentsOnly[$0] != nil } ?? false }
+        guard !needing.isEmpty else { return "" }
+        let states = Set(needing.compactMap(\.stateCode)).sorted().compactMap { model.residentsOnly[$0] }
+        return "<p id=\"needs-in-state\"><strong>In-state requester needed</strong> for \(needing.count) of these (\(HTML.escape(states.joined(separator: ", "))) answer\(states.count == 1 ? "s" : "") residents only): "
+            + needing.map { Layout.agencyLink($0.id, $0.name) }.joined(separator: ", ") + ".</p>"
     }
 
     static func render(_ model: Model, viewer: Viewer? = nil) -> String {
@@ -56,6 +72,7 @@ enum HomeView {
         <section aria-labelledby="priority-heading">
         <h2 id="priority-heading">Ask these first</h2>
         \(Layout.agencyTable(model.topPriority, id: "priority-agencies", caption: "The \(model.topPriority.count) agencies at the top of the request priority"))
+        \(residencyNote(model))
         <h3>How the priority is ranked</h3>
         <ol class="tiers">\(tiers)</ol>
         <p>Within a tier, agencies in states whose laws restrict ALPR data sharing or help with immigration enforcement come first,

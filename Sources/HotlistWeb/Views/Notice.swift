@@ -21,6 +21,8 @@ enum Notice: String {
     case requestDraftUpdated = "request-draft-updated"
     case contactCorrected = "contact-corrected"
     case campaignCreated = "campaign-created"
+    case findingSentBack = "finding-sent-back"
+    case evidenceKeptPrivate = "evidence-kept-private"
 
     var text: String {
         switch self {
@@ -42,6 +44,8 @@ enum Notice: String {
         case .requestExtended: "Extension recorded; the due date moved."
         case .requestTrackingAdded: "Tracking number added."
         case .requestDraftUpdated: "Draft saved."
+        case .findingSentBack: "Sent back to its author with your reason. It leaves the review queue until they correct it."
+        case .evidenceKeptPrivate: "Kept private, as decided: it leaves the review queue. Signed-in people can still open it."
         case .campaignCreated: "Campaign created. Its draft requests are listed below; each is filed like any other request."
         case .contactCorrected: "Saved. The corrected contact is public now, and the change is in the audit trail."
         }
