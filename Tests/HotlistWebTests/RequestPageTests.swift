@@ -128,6 +128,39 @@ import VaporTesting
         }
     }
 
+    /// Issue 10, defect 5: a saved draft can be edited (requester, channel, letter) until it is filed.
+    @Test(arguments: TestBackend.available)
+    func aDraftCanBeEditedUntilItIsFiled(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let vera = try await addPerson(db, "vera@example.org", .volunteer, name: "Vera Volunteer")
+            let reno = try await agencyID(db, "Reno NV PD")
+            let draft = try await RequestStore(db).createDraft(RequestDraft(agencyID: reno, requester: Requester(name: "Vera Volunteer", email: "vera@example.org"),
+                                                                            subject: "Records", letter: "Please send them to vera@example.org.\n\nVera Volunteer", channel: .email), by: .system, now: testStart)
+            var browser = try await makeSession(db, vera)
+            let page = try await browser.get(app, SiteURL.request(draft.id).path)
+            #expect(page.body.contains("id=\"draft-form\""))
+            // MUT: a new requester and the portal instead of email.
+            let saved = try await browser.post(app, SiteURL.requestAction(draft.id, "draft").path, [
+                ("requester_name", "Nora Newsroom"), ("requester_email", "tips@newsroom.example"), ("channel", "portal"), ("portal_kind", "nextrequest"),
+                ("channel_url", "https://renonv.nextrequest.com/"), ("subject", "Records"), ("letter", "Please send them to vera@example.org.\n\nVera Volunteer")])
+            #expect(saved.status == .seeOther)
+            #expect(try #require(saved.headers.first(name: .location)).hasSuffix("?notice=request-draft-updated"))
+            let stored = try await RequestStore(db).detail(id: draft.id)
+            #expect(stored?.request.channel == .portal && stored?.request.requester.email == "tips@newsroom.example")
+            #expect(stored?.request.letter == "Please send them to tips@newsroom.example.\n\nNora Newsroom")
+            #expect(try await AuditLog(db).events(AuditFilter(entityType: "request")).map(\.action).contains("request.draft.update"))
+            // Bad input names the field and changes nothing.
+            let bad = try await browser.post(app, SiteURL.requestAction(draft.id, "draft").path, [("requester_name", "N"), ("requester_email", "not-an-email"), ("subject", "s"), ("letter", "l")])
+            #expect(bad.status == .badRequest && bad.body.contains("is not an email address"))
+            #expect(try await RequestStore(db).detail(id: draft.id)?.request.requester.email == "tips@newsroom.example")
+            // Once filed, the letter that went out is kept.
+            #expect(try await browser.post(app, SiteURL.requestAction(draft.id, "file").path, [("filed_on", "2026-11-02")]).status == .seeOther)
+            let late = try await browser.post(app, SiteURL.requestAction(draft.id, "draft").path, [("requester_name", "X"), ("requester_email", "x@example.org"), ("subject", "s"), ("letter", "l")])
+            #expect(late.status == .badRequest && late.body.contains("can no longer be edited"))
+            #expect(!(try await browser.get(app, SiteURL.request(draft.id).path).body.contains("id=\"draft-form\"")))
+        }
+    }
+
     /// The id of the request a POST created, from its redirect.
     static func createdID(_ page: FetchedPage) throws -> Int {
         let location = try #require(page.headers.first(name: .location))

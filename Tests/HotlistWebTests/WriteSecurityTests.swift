@@ -30,6 +30,10 @@ import VaporTesting
             let saved = try await browser.post(app, SiteURL.recordsContact(sparks).path, [("email", "records@sparks.example.gov"), ("portal_url", "")])
             #expect(saved.status == .seeOther)
             #expect(try await RecordsContactEditor(db).contact(agencyID: sparks)?.email == "records@sparks.example.gov")
+            // Issue 10, defect 5: the agency page confirms the change.
+            let location = try #require(saved.headers.first(name: .location))
+            #expect(location.hasSuffix("?notice=contact-corrected"))
+            #expect(try await browser.get(app, location).body.contains("Saved. The corrected contact is public now"))
         }
     }
 

@@ -127,6 +127,38 @@ public struct RequestStore: Sendable {
         return created
     }
 
+    /// Changes a draft before it is filed: requester, channel, subject and letter. A filed request keeps
+    /// the letter that went out; it is refused, naming its status.
+    public func updateDraft(requestID: Int, _ draft: RequestDraft, by actor: AuditActor, now: Date) async throws -> RecordsRequest {
+        try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            guard let before = try await Self.request(id: requestID, sql: sql) else { throw RecordNotFound("request \(requestID)") }
+            guard before.status == .draft else {
+                throw InputProblems([InputProblem(file: "request \(requestID)", field: "status", problem: "a \(before.status.label) request can no longer be edited",
+                                                  hint: "The letter as sent stays on record; log further letters in the communications log.")])
+            }
+            let problems = draft.problems()
+            if !problems.isEmpty { throw InputProblems(problems) }
+            try await sql.update("records_requests")
+                .set("requester_name", to: SQLBind(draft.requester.name.trimmingCharacters(in: .whitespaces)))
+                .set("requester_email", to: SQLBind(EmailAddress.normalize(draft.requester.email)))
+                .set("requester_address", to: SQLBind(draft.requester.postalAddress)).set("requester_state", to: SQLBind(draft.requester.stateCode))
+                .set("subject", to: SQLBind(draft.subject)).set("letter", to: SQLBind(draft.letter)).set("channel", to: SQLBind(draft.channel.rawValue))
+                .set("portal_kind", to: SQLBind(draft.portalKind?.rawValue)).set("channel_url", to: SQLBind(draft.channelURL)).set("updated_at", to: SQLBind(now))
+                .where("id", .equal, requestID).run()
+            let after = try await Self.request(id: requestID, sql: sql)!
+            // The trail (admins only) also keeps who was to sign and the letter's length, so a changed requester shows.
+            func values(_ request: RecordsRequest) -> AuditValues {
+                let extra: AuditValues = ["requester_name": request.requester.name, "requester_email": request.requester.email,
+                                          "requester_state": request.requester.stateCode, "letter_characters": String(request.letter.count)]
+                return request.auditValues.merging(extra, uniquingKeysWith: { $1 })
+            }
+            try await AuditLog.append(AuditEntry(action: "request.draft.update", entityType: "request", entityID: String(requestID), before: values(before), after: values(after)),
+                                      by: actor, at: now, on: sql)
+            return after
+        }
+    }
+
     /// Marks a draft filed on `filedOn` (received the same day unless `receivedOn` says otherwise),
     /// logs the letter as sent, and computes the due date from the state's law.
     public func file(requestID: Int, filedOn: CalendarDay, receivedOn: CalendarDay? = nil, trackingNumber: String? = nil,

@@ -19,6 +19,11 @@ enum DirectoryController {
 enum AgencyController {
     @Sendable static func page(_ request: Request) async throws -> Response {
         let id = try request.agencyID()
+        // After a change, the page says what happened; that answer is the visitor's own, never cached.
+        if let notice = Notice.from(request.query[String.self, at: "notice"]) {
+            guard let detail = try await DirectoryQueries(request.store).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
+            return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice), viewer: request.viewer))
+        }
         return try await request.cached {
             guard let detail = try await DirectoryQueries(request.store).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
             return (AgencyView.render(.init(detail: detail, now: request.clock.now()), viewer: request.viewer), .html)

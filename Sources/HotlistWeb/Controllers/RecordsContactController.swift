@@ -22,7 +22,7 @@ enum RecordsContactController {
         do {
             let contact = try RecordsContact.validated(email: form.email, portalURL: form.portal_url)
             try await RecordsContactEditor(request.store).replace(agencyID: id, with: contact, by: try request.auditActor(), now: request.clock.now())
-            return request.redirect(to: SiteURL.agency(id).path, redirectType: .normal)
+            return request.redirect(to: SiteURL.agency(id).with([("notice", Notice.contactCorrected.rawValue)]), redirectType: .normal)
         } catch let problems as InputProblems {
             return request.personalPage(RecordsContactView.render(.init(viewer: viewer, agencyID: id, agencyName: detail.agency.name, email: form.email ?? "",
                                                                         portalURL: form.portal_url ?? "", problems: problems.problems)), status: .badRequest)

@@ -147,6 +147,32 @@ enum RequestsController {
         return request.redirect(to: SiteURL.request(created.id).path, redirectType: .normal)
     }
 
+    /// Saves changes to a draft: requester, channel, subject, letter. A changed requester is carried
+    /// into the letter as on the new-request form.
+    @Sendable static func updateDraft(_ request: Request) async throws -> Response {
+        let id = try requestID(request)
+        let form = try request.form(DraftForm.self)
+        guard let existing = try await RequestStore(request.store).detail(id: id)?.request else { throw Abort(.notFound) }
+        var problems: [InputProblem] = []
+        let channel = FilingChannel(rawValue: form.channel ?? existing.channel.rawValue)
+        if channel == nil { problems.append(InputProblem(file: "form", field: "channel", problem: "\"\(form.channel ?? "")\" is not a filing channel", hint: "Choose email, records portal, MuckRock or postal mail.")) }
+        let portalText = (form.portal_kind ?? "").trimmingCharacters(in: .whitespaces)
+        let portalKind = portalText.isEmpty ? nil : PortalKind(rawValue: portalText)
+        if !portalText.isEmpty && portalKind == nil {
+            problems.append(InputProblem(file: "form", field: "portal_kind", problem: "\"\(portalText.prefix(40))\" is not a portal kind", hint: "Choose GovQA, NextRequest, JustFOIA or other."))
+        }
+        let requester = form.requester
+        var letter = (form.letter ?? existing.letter).replacingOccurrences(of: "\r\n", with: "\n")
+        if requester != existing.requester { letter = LetterComposer.carryRequester(letter, from: existing.requester, to: requester) }
+        let url = (form.channel_url ?? "").trimmingCharacters(in: .whitespaces)
+        let draft = RequestDraft(agencyID: existing.agencyID, requester: requester, subject: form.subject ?? existing.subject, letter: letter,
+                                 channel: channel ?? existing.channel, portalKind: portalKind, channelURL: url.isEmpty ? nil : url)
+        if !problems.isEmpty { return try await renderDetail(request, id: id, problems: problems, status: .badRequest) }
+        return try await act(request, notice: .requestDraftUpdated) { id, actor, now, _ in
+            _ = try await RequestStore(request.store).updateDraft(requestID: id, draft, by: actor, now: now)
+        }
+    }
+
     @Sendable static func page(_ request: Request) async throws -> Response {
         // A notice from a redirect (an attached file) is shown once, as text.
         try await renderDetail(request, id: try requestID(request), message: Notice.from(request.query[String.self, at: "notice"]))

@@ -42,6 +42,7 @@ func registerRoutes(_ app: Application) throws {
     app.get("requests", ":requestID", "request.eml", use: RequestsController.eml).requires(.readRequests)
     app.get("requests", ":requestID", "letters", ":kind", use: RequestsController.letter).requires(.editRequests)
     app.post("requests", ":requestID", "file", use: RequestsController.file).requires(.editRequests)
+    app.post("requests", ":requestID", "draft", use: RequestsController.updateDraft).requires(.editRequests)
     app.post("requests", ":requestID", "send", use: RequestsController.send).requires(.editRequests)
     app.post("requests", ":requestID", "status", use: RequestsController.changeStatus).requires(.editRequests)
     app.post("requests", ":requestID", "log", use: RequestsController.log).requires(.editRequests)

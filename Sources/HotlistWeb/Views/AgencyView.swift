@@ -6,6 +6,8 @@ enum AgencyView {
     struct Model {
         var detail: AgencyDetail
         var now: Date
+        /// What the visitor's last change did, after a redirect.
+        var notice: String? = nil
     }
 
     static func render(_ model: Model, viewer: Viewer? = nil) -> String {
@@ -18,6 +20,7 @@ enum AgencyView {
         return Layout.page(title: agency.name, viewer: viewer, body: """
         <p class="crumbs"><a href="\(SiteURL.agencies.path)">Agencies</a>\(agency.stateCode.map { " › <a href=\"\(HTML.escape(SiteURL.agencies(AgencyFilter(state: $0))))\">\(HTML.escape(Layout.stateName($0)))</a>" } ?? "")</p>
         <h1 id="agency-name">\(HTML.escape(agency.name))</h1>
+        \(Forms.message(model.notice))
         \(RetiredAccountMarker.find(in: agency.name).map { "<p class=\"warning\" id=\"retired-account\">The name marks this as a duplicate or retired Flock account (“\(HTML.escape($0))”). Its data may be out of date; look for the agency's current account.</p>" } ?? "")
         \(findings(detail, viewer: viewer))
         \(identity(agency))

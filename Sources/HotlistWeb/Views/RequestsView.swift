@@ -200,6 +200,7 @@ enum RequestsView {
             <label for="status-note">Note</label><input id="status-note" name="note">
             <button type="submit">Change status</button></form>
             """
+        let editForm = request.status == .draft ? draftForm(model) : ""
         let fileForm = request.status == .draft ? """
             <h2>File it</h2>
             <p>Send the letter (\(request.channel.label)), then record the day you sent it. The due date is counted from the day the agency received it.</p>
@@ -248,6 +249,7 @@ enum RequestsView {
         <h2>The letter</h2>
         <p><strong>\(HTML.escape(request.subject))</strong></p>
         <pre class="letter" id="letter-text">\(HTML.escape(request.letter))</pre>
+        \(editForm)
         \(request.channel != .email ? "" : model.detail.agencyRecordsEmail.map { "<p><a href=\"\(SiteURL.requestEML(request.id).path)\" id=\"download-eml\">Download as an email (.eml)</a> · <a href=\"\(HTML.escape(RequestEmail.message(request, to: $0, now: Date()).mailto))\" id=\"mailto\">Open in your mail program</a></p>" }
             ?? "<p id=\"no-records-email\">No records email is known for \(HTML.escape(request.agencyName)), so there is no email to download yet. <a href=\"\(SiteURL.recordsContact(request.agencyID).path)\">Correct this</a> by adding it, or file through the agency's portal or by post.</p>")
         <h2>Communications</h2>
@@ -288,6 +290,28 @@ enum RequestsView {
         <h2>History</h2>
         <ul id="history">\(history)</ul>
         """)
+    }
+
+    /// A draft can still change: who signs it, how it is filed, its words.
+    static func draftForm(_ model: DetailModel) -> String {
+        let request = model.detail.request
+        let channels = FilingChannel.allCases.map { option($0.rawValue, $0.label, selected: request.channel.rawValue) }.joined()
+        let portals = ([option("", "—", selected: request.portalKind?.rawValue ?? "")] + PortalKind.allCases.map { option($0.rawValue, $0.label, selected: request.portalKind?.rawValue) }).joined()
+        let states = ([option("", "—", selected: request.requester.stateCode ?? "")] + USState.all.map { option($0.code, $0.name, selected: request.requester.stateCode) }).joined()
+        return """
+        <details id="edit-draft"><summary>Edit the draft (requester, channel, letter)</summary>
+        <form method="post" action="\(SiteURL.requestAction(request.id, "draft").path)" class="stacked wide" id="draft-form">\(Forms.csrf(model.viewer.csrfToken))
+        <label for="draft-requester-name">Requester (signs the letter)</label><input id="draft-requester-name" name="requester_name" required value="\(HTML.escape(request.requester.name))">
+        <label for="draft-requester-email">Reply email</label><input type="email" id="draft-requester-email" name="requester_email" required value="\(HTML.escape(request.requester.email))">
+        <label for="draft-requester-state">Requester's state</label><select id="draft-requester-state" name="requester_state">\(states)</select>
+        <label for="draft-requester-address">Postal address</label><textarea id="draft-requester-address" name="requester_address" rows="2">\(HTML.escape(request.requester.postalAddress ?? ""))</textarea>
+        <label for="draft-channel">How it will be filed</label><select id="draft-channel" name="channel">\(channels)</select>
+        <label for="draft-portal-kind">Portal</label><select id="draft-portal-kind" name="portal_kind">\(portals)</select>
+        <label for="draft-channel-url">Portal or MuckRock address</label><input type="url" id="draft-channel-url" name="channel_url" value="\(HTML.escape(request.channelURL ?? ""))">
+        <label for="draft-subject">Subject</label><input id="draft-subject" name="subject" required value="\(HTML.escape(request.subject))">
+        <label for="draft-letter">Letter <span class="hint">(a changed requester's name and email are carried into it)</span></label><textarea id="draft-letter" name="letter" rows="20" required>\(HTML.escape(request.letter))</textarea>
+        <button type="submit">Save the draft</button></form></details>
+        """
     }
 
     static func filingHelp(_ detail: RequestDetail) -> String {
