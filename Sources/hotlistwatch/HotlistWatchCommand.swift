@@ -27,7 +27,7 @@ struct HotlistWatchCommand: AsyncParsableCommand {
             if var asyncCommand = command as? any AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch let error as ValidationError {
             guard let command = parsed else { exit(withError: error) }
-            FileHandle.standardError.write(Data("Error: \(error.message)\n\(usageString(for: type(of: command)))\n  See '\(helpCommandLine(for: type(of: command)))' for more.\n".utf8))
+            FileHandle.standardError.write(Data("Error: \(error.message)\nUsage: \(usageString(for: type(of: command)))\n  See '\(helpCommandLine(for: type(of: command)))' for more.\n".utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         } catch {
             exit(withError: error)

@@ -94,6 +94,14 @@ import Testing
         #expect(followUp.body.contains("On March 2, 2026 I requested"))
     }
 
+    @Test func aLetterTakesItsFilingDate() {
+        #expect(CalendarDay.fromWords("November 30, 2026") == CalendarDay(iso: "2026-11-30"))
+        #expect(CalendarDay.fromWords("November 31, 2026") == nil && CalendarDay.fromWords("2026-11-30") == nil)
+        #expect(LetterComposer.redated("November 27, 2026\n\nDear", to: CalendarDay(iso: "2026-12-01")!) == "December 1, 2026\n\nDear")
+        #expect(LetterComposer.redated("Dear records officer,\nNovember 27, 2026", to: CalendarDay(iso: "2026-12-01")!) == "Dear records officer,\nNovember 27, 2026",
+                "a letter without a date line keeps its words")
+    }
+
     /// Issue 10, defect 2: a letter edited after it was written for someone else carries the new requester.
     @Test func anEditedLetterCarriesTheNewRequester() {
         let old = Requester(name: "Sam Signed-In", email: "sam@example.org"), new = Requester(name: "Vera V", email: "vera@example.org")

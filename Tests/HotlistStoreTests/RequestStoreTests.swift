@@ -15,6 +15,25 @@ import Testing
                                                                   channel: .email), by: actor, now: now)
     }
 
+    /// Issue 10: a letter dated the day its draft was written carries the filing date once filed.
+    @Test(arguments: TestBackend.available)
+    func filingRedatesTheLetter(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            _ = try await PrivateEyesImportTests.importFixture(db)
+            let id = try await PrivateEyesImportTests.agencyID(db, "Reno NV PD")
+            let draft = try await RequestStore(db).createDraft(RequestDraft(agencyID: id, requester: Self.requester, subject: "Records",
+                                                                            letter: "February 27, 2026\n\nTo the records officer of Reno NV PD:\n…", channel: .email), by: Self.actor, now: Self.now)
+            // MUT
+            let filed = try await RequestStore(db).file(requestID: draft.id, filedOn: CalendarDay(iso: "2026-03-02")!, calculator: try await ReferenceQueries(db).deadlineCalculator(),
+                                                        by: Self.actor, now: Self.now)
+            // validate: the stored letter and the one logged as sent both carry the filing date.
+            #expect(filed.letter.hasPrefix("March 2, 2026\n\nTo the records officer"))
+            let detail = try await RequestStore(db).detail(id: draft.id)
+            #expect(detail?.request.letter.hasPrefix("March 2, 2026\n") == true)
+            #expect(detail?.communications.first?.text.hasPrefix("March 2, 2026\n") == true)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func aRequestIsFiledWithItsDeadlineAndMovesThroughItsLife(backend: TestBackend) async throws {
         try await backend.withDatabase { db in

@@ -53,6 +53,24 @@ import VaporTesting
             #expect(try await app.fetch("/api/v1/requests/999999", headers: .bearer(token)).status == .notFound)
             let badFilter = try await app.fetch("/api/v1/requests?status=lost", headers: .bearer(token))
             #expect(badFilter.status == .badRequest && badFilter.json?["error"]?["problems"]?[0]?["field"]?.string == "status")
+            // Issue 10, defect 3: residents-only states are checked through the API too.
+            _ = try await AgencyImporter(db).importAgencyList(try AgencyListFile.parse(try CSVTable.parse(data: Data("Name,State\nRichmond VA PD,VA\n".utf8), file: "va.csv")))
+            let richmond = try await agencyID(db, "Richmond VA PD")
+            let outsider = try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token),
+                                               body: #"{"agency_id": \#(richmond), "requester_name": "V", "requester_email": "v@example.org", "requester_state": "NV"}"#)
+            #expect(outsider.status == .badRequest && outsider.json?["error"]?["problems"]?[0]?["field"]?.string == "requester_state")
+            #expect(outsider.body.contains("Virginia answers public-records requests from its residents only"))
+            let acknowledged = try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token),
+                                                   body: #"{"agency_id": \#(richmond), "requester_name": "V", "requester_email": "v@example.org", "requester_state": "NV", "residency_acknowledged": true}"#)
+            #expect(acknowledged.status == .created)
+            let resident = try check(try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token),
+                                                         body: #"{"agency_id": \#(richmond), "requester_name": "V", "requester_email": "v@example.org", "requester_state": "VA"}"#),
+                                     "/api/v1/requests", method: "post", status: "201")
+            let residentID = try #require(resident["id"]?.int)
+            #expect(try await RequestStore(db).detail(id: residentID)?.request.letter.contains("I am a resident of Virginia.") == true)
+            let notBool = try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token),
+                                              body: #"{"agency_id": \#(richmond), "requester_name": "V", "requester_email": "v@example.org", "residency_acknowledged": "yes"}"#)
+            #expect(notBool.status == .badRequest && notBool.json?["error"]?["problems"]?[0]?["field"]?.string == "residency_acknowledged")
         }
     }
 }

@@ -109,7 +109,8 @@ def test_anonymous_visitor_on_a_write_page_is_sent_to_sign_in_and_back(driver, b
     email.clear()
     email.send_keys(f"records-{agency_id}@city.example.gov")
     submit(driver, form)
-    assert driver.current_url.endswith(f"/agencies/{agency_id}")
+    assert driver.current_url.endswith(f"/agencies/{agency_id}?notice=contact-corrected")
+    assert "Saved. The corrected contact is public now" in driver.find_element(By.TAG_NAME, "main").text
     assert driver.find_element(By.ID, "records-email").text == f"records-{agency_id}@city.example.gov"
     shot("records contact saved")
     sign_out(driver)

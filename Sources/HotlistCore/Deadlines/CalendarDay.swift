@@ -51,6 +51,14 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     /// "November 30, 2026": how a letter is dated (US style, no locale lookup).
     public var inWords: String { "\(Self.monthNames[month - 1]) \(day), \(year)" }
 
+    /// Reads "November 30, 2026" exactly as `inWords` writes it; nil for anything else.
+    public static func fromWords(_ text: String) -> CalendarDay? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ")
+        guard parts.count == 3, let month = monthNames.firstIndex(of: String(parts[0])), parts[1].hasSuffix(","),
+              let day = Int(parts[1].dropLast()), let year = Int(parts[2]) else { return nil }
+        return CalendarDay(year: year, month: month + 1, day: day)
+    }
+
     public var weekday: Weekday { Weekday(rawValue: ((ordinal % 7) + 7 + 3) % 7)! }
 
     public var isWeekend: Bool { weekday == .saturday || weekday == .sunday }

@@ -69,6 +69,14 @@ public struct LetterComposer: Sendable {
         return result
     }
 
+    /// The letter with its date line (the first line, a date in words as the composer writes it)
+    /// changed to `day`; a letter that does not start with such a date is left as it is.
+    public static func redated(_ letter: String, to day: CalendarDay) -> String {
+        let firstLine = letter.prefix { $0 != "\n" }
+        guard CalendarDay.fromWords(String(firstLine)) != nil else { return letter }
+        return day.inWords + letter.dropFirst(firstLine.count)
+    }
+
     /// What a residency-limited state means for this requester, said before anything is saved.
     public static func residencyWarning(_ law: StateRecordsLaw, requesterState: String?) -> String {
         let who = requesterState.flatMap { USState.byCode($0)?.name }.map { "The requester lives in \($0), not \(law.stateName)" }

@@ -217,6 +217,8 @@ public struct FindingStore: Sendable {
         }
         let index = Dictionary(uniqueKeysWithValues: versions.enumerated().map { ($1.id, $0) })
         let versionIDs = versions.map(\.id)
+        // "IN ()" is a syntax error on PostgreSQL: a finding read before its first version is stored has none yet.
+        if versionIDs.isEmpty { return versions }
         for row in try await sql.select().columns("version_id", "topic_key", "setting").from("finding_topics").where("version_id", .in, versionIDs).all() {
             let position = index[try row.decode(column: "version_id", as: Int.self)]!
             versions[position].topics[try row.decode(column: "topic_key", as: String.self)] = TopicSetting(rawValue: try row.decode(column: "setting", as: String.self)) ?? .notShown

@@ -182,8 +182,14 @@ public struct RequestStore: Sendable {
                 updated.trackingNumbers.append(trackingNumber)
             }
             try await Self.recordStatus(sql, requestID: requestID, from: request.status, to: .filed, on: filedOn, note: "filed by \(request.channel.label)", actor: actor, now: now)
+            // A letter dated the day its draft was written carries the filing date once filed.
+            let letter = LetterComposer.redated(request.letter, to: filedOn)
+            if letter != request.letter {
+                try await sql.update("records_requests").set("letter", to: SQLBind(letter)).where("id", .equal, requestID).run()
+                updated.letter = letter
+            }
             try await Self.insertCommunication(sql, requestID: requestID, direction: .outgoing, channel: request.channel, on: filedOn,
-                                               subject: request.subject, text: request.letter, actor: actor, now: now)
+                                               subject: request.subject, text: letter, actor: actor, now: now)
             return updated
         }
     }

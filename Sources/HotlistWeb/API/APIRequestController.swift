@@ -25,7 +25,7 @@ enum APIRequestController {
 
     /// A new draft; without `subject` and `letter` the standard letter is written under the agency's state law.
     @Sendable static func create(_ request: Request) async throws -> Response {
-        let body = try JSONBody(request, allowedKeys: ["agency_id", "requester_name", "requester_email", "requester_address", "requester_state", "channel", "portal_kind", "channel_url", "subject", "letter"])
+        let body = try JSONBody(request, allowedKeys: ["agency_id", "requester_name", "requester_email", "requester_address", "requester_state", "channel", "portal_kind", "channel_url", "subject", "letter", "residency_acknowledged"])
         guard let agencyID = try body.optionalInt("agency_id") else {
             throw InputProblems([InputProblem(file: "body", field: "agency_id", problem: "\"agency_id\" is required", hint: "Send the agency's id as a number.")])
         }
@@ -40,11 +40,16 @@ enum APIRequestController {
             throw InputProblems([InputProblem(file: "body", field: "portal_kind", problem: "\"\(portalText)\" is not a portal kind", hint: "Use govqa, nextrequest, justfoia or other.")])
         }
         var subject = try body.optionalString("subject"), letter = try body.optionalString("letter")
+        guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw RecordNotFound("agency \(agencyID)") }
+        var law: StateRecordsLaw?
+        if let state = agency.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
+        // As on the web form: a residents-only state with a requester from elsewhere is refused unless acknowledged.
+        if let law, law.residency == .yes, requester.stateCode != law.stateCode, try body.optionalBool("residency_acknowledged") != true {
+            throw InputProblems([InputProblem(file: "body", field: "requester_state", problem: LetterComposer.residencyWarning(law, requesterState: requester.stateCode),
+                                              hint: "Send the requester's requester_state, name an in-state requester, or send \"residency_acknowledged\": true.")])
+        }
         if subject == nil || letter == nil {
-            guard let agency = try await DirectoryQueries(request.store).detail(id: agencyID) else { throw RecordNotFound("agency \(agencyID)") }
-            var law: StateRecordsLaw?
-            if let state = agency.agency.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
-            let composed = try LetterComposer().compose(StandardLetters.initialRequest, agencyName: agency.agency.name, law: law, requester: requester, today: today(request))
+            let composed = try LetterComposer().compose(StandardLetters.initialRequest, agencyName: agency.name, law: law, requester: requester, today: today(request))
             subject = subject ?? composed.subject
             letter = letter ?? composed.body
         }

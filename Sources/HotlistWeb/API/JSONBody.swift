@@ -45,6 +45,16 @@ struct JSONBody {
         return number
     }
 
+    /// true or false, or nil when missing or null.
+    func optionalBool(_ key: String) throws -> Bool? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        let text = "\(value)"
+        if value is String || !(text == "true" || text == "false" || text == "1" || text == "0") || !(value is NSNumber) {
+            throw InputProblems([InputProblem(file: "body", field: key, problem: "\"\(key)\" must be true or false", hint: "Send true or false without quotes.")])
+        }
+        return text == "true" || text == "1"
+    }
+
     func requiredString(_ key: String) throws -> String {
         guard let value = try optionalString(key), !value.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw InputProblems([InputProblem(file: "body", field: key, problem: "\"\(key)\" is required", hint: "Send it as a non-empty string.")])

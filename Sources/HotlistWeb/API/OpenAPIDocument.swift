@@ -1825,6 +1825,10 @@ enum OpenAPIDocument {
      },
      "letter": {
       "type": "string"
+     },
+     "residency_acknowledged": {
+      "type": "boolean",
+      "description": "For an agency in a state that answers its residents only: file from a requester who does not live there anyway. Without it such a request is refused (400, field requester_state)."
      }
     },
     "required": [
