@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/vapor.git", from: "4.100.0"),
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.50.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.10.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
@@ -26,6 +27,8 @@ let package = Package(
             "HotlistCore",
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            // Only to recognise SQLite's "database is locked" answer (HotlistDatabase.retryingWhenBusy).
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             // SHA-256 of evidence files (already in the graph through Vapor).
             .product(name: "Crypto", package: "swift-crypto"),

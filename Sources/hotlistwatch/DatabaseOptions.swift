@@ -27,8 +27,13 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the database, migrating it first so every command sees the current schema.
-    func open() async throws -> HotlistDatabase {
+    /// `create`: a missing SQLite file is made (serve, migrate, import, the first user). Other commands
+    /// work on data that must already be there: a mistyped path is an error, not a new empty database.
+    func open(create: Bool = true) async throws -> HotlistDatabase {
         let configuration = try configuration()
+        if case .sqliteFile(let path) = configuration, !create, !FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure("there is no database at \(path). Check --database (or HOTLISTWATCH_DATABASE); 'hotlistwatch migrate --database \(path)' creates a new one.")
+        }
         if case .sqliteFile(let path) = configuration {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
@@ -70,11 +75,14 @@ enum Console {
     }
 }
 
+/// Commands that may start a new SQLite database; every other command needs an existing one.
+protocol CreatesTheDatabase {}
+
 extension AsyncParsableCommand {
     /// Runs `body` with an open database, closes it, and turns failures into clear stderr output.
     func withDatabase<T>(_ options: DatabaseOptions, _ body: (HotlistDatabase) async throws -> T) async throws -> T {
         let database: HotlistDatabase
-        do { database = try await options.open() } catch { Console.error(String(describing: error)); throw ExitCode(1) }
+        do { database = try await options.open(create: self is any CreatesTheDatabase) } catch { Console.error(String(describing: error)); throw ExitCode(1) }
         do {
             let result = try await body(database)
             await database.shutdown()

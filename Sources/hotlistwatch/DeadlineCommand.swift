@@ -3,7 +3,7 @@ import Foundation
 import HotlistCore
 import HotlistStore
 
-struct DeadlineCommand: AsyncParsableCommand {
+struct DeadlineCommand: AsyncParsableCommand, CreatesTheDatabase {
     static let configuration = CommandConfiguration(
         commandName: "deadline", abstract: "When must an agency answer? The statutory due date for a request, and how it was counted.",
         discussion: """

@@ -9,7 +9,7 @@ struct ImportCommand: AsyncParsableCommand {
         subcommands: [ImportPrivateEyes.self, ImportAgencies.self])
 }
 
-struct ImportPrivateEyes: AsyncParsableCommand {
+struct ImportPrivateEyes: AsyncParsableCommand, CreatesTheDatabase {
     static let configuration = CommandConfiguration(
         commandName: "private-eyes",
         abstract: "Import The News & Observer's Flock portal data set (agencies, portal snapshots, sharing, URL checks, NC survey).",
@@ -35,7 +35,7 @@ struct ImportPrivateEyes: AsyncParsableCommand {
     }
 }
 
-struct ImportAgencies: AsyncParsableCommand {
+struct ImportAgencies: AsyncParsableCommand, CreatesTheDatabase {
     static let configuration = CommandConfiguration(
         commandName: "agencies",
         abstract: "Import your own list of agencies from a CSV file.",

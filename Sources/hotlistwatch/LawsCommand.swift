@@ -9,7 +9,7 @@ struct LawsCommand: AsyncParsableCommand {
                                                     subcommands: [LawsShow.self, LawsList.self])
 }
 
-struct LawsShow: AsyncParsableCommand {
+struct LawsShow: AsyncParsableCommand, CreatesTheDatabase {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one state's laws.")
     @Argument(help: "Two-letter state code, e.g. NV.") var state: String
     @Flag(help: "Print JSON.") var json = false
@@ -45,7 +45,7 @@ struct LawsShow: AsyncParsableCommand {
     }
 }
 
-struct LawsList: AsyncParsableCommand {
+struct LawsList: AsyncParsableCommand, CreatesTheDatabase {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List every state's records-law deadline.")
     @OptionGroup var database: DatabaseOptions
 

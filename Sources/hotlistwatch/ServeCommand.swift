@@ -5,7 +5,7 @@ import HotlistStore
 import HotlistWeb
 import Vapor
 
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the web site and JSON API.")
 
     @ArgumentParser.Option(help: "Address to listen on.") var host = "127.0.0.1"
@@ -81,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-struct MigrateCommand: AsyncParsableCommand {
+struct MigrateCommand: AsyncParsableCommand, CreatesTheDatabase {
     static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Create or update the database schema and reference data.")
     @ArgumentParser.OptionGroup var database: DatabaseOptions
 

@@ -11,7 +11,7 @@ struct UsersCommand: AsyncParsableCommand {
         subcommands: [UsersAdd.self, UsersList.self, UsersSetRole.self, UsersDisable.self, UsersEnable.self, UsersResetToken.self])
 }
 
-struct UsersAdd: AsyncParsableCommand {
+struct UsersAdd: AsyncParsableCommand, CreatesTheDatabase {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add a person. The password is asked for (or read from standard input), never given as an argument.",
         discussion: "Example: hotlistwatch users add you@example.org --role admin --name \"Your Name\"")

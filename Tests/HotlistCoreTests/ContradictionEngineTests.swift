@@ -126,8 +126,9 @@ import Testing
     }
 
     @Test func federalNamesAreRecognisedWithoutFalseAlarms() {
-        for name in ["HSI Los Angeles", "ICE ERO Chicago", "U.S. Customs and Border Protection", "FBI Sacramento", "US Marshals Service"] { #expect(FederalAgencyName.isFederal(name), "\(name)") }
-        for name in ["Rice County MN SO", "Police Dept of Nice", "Justice CA PD", "Alice TX PD"] { #expect(!FederalAgencyName.isFederal(name), "\(name)") }
+        for name in ["HSI Los Angeles", "ICE ERO Chicago", "U.S. Customs and Border Protection", "FBI Sacramento", "US Marshals Service",
+                     "Fort Eustis VA US Army", "Langley VA US Air Force"] { #expect(FederalAgencyName.isFederal(name), "\(name)") }
+        for name in ["Rice County MN SO", "Police Dept of Nice", "Justice CA PD", "Alice TX PD", "Richmond VA PD", "Army Township PA PD"] { #expect(!FederalAgencyName.isFederal(name), "\(name)") }
     }
 
     @Test func rule6AndRule7() {

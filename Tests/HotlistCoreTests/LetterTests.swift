@@ -94,6 +94,19 @@ import Testing
         #expect(followUp.body.contains("On March 2, 2026 I requested"))
     }
 
+    /// An edited letter follows the requester's residency: the sentence is added for a resident and taken out otherwise.
+    @Test func anEditedLetterFollowsResidency() throws {
+        let virginia = try #require(try Self.shippedLaws().first { $0.stateCode == "VA" })
+        let letter = "November 30, 2026\n\nUnder the Virginia FOIA, I request…\n\nPlease send the records electronically.\n\nThank you,\nDana"
+        let resident = Requester(name: "Dana", email: "d@example.org", stateCode: "VA"), outsider = Requester(name: "Dana", email: "d@example.org", stateCode: "NV")
+        let added = LetterComposer.residencyAdjusted(letter, law: virginia, requester: resident)
+        #expect(added.contains("I request…\n\nI am a resident of Virginia.\n\nPlease send the records"))
+        #expect(LetterComposer.residencyAdjusted(added, law: virginia, requester: resident) == added, "added once")
+        #expect(LetterComposer.residencyAdjusted(added, law: virginia, requester: outsider) == letter, "taken out again")
+        let nevada = try #require(try Self.shippedLaws().first { $0.stateCode == "NV" })
+        #expect(LetterComposer.residencyAdjusted(letter, law: nevada, requester: resident) == letter, "Nevada answers anyone")
+    }
+
     @Test func aLetterTakesItsFilingDate() {
         #expect(CalendarDay.fromWords("November 30, 2026") == CalendarDay(iso: "2026-11-30"))
         #expect(CalendarDay.fromWords("November 31, 2026") == nil && CalendarDay.fromWords("2026-11-30") == nil)

@@ -79,11 +79,21 @@ import VaporTesting
             #expect(page.body.contains("Campaign created.") && page.body.contains("1 request</caption>"))
             _ = try await reviewer.get(app, location)
             #expect(try await CampaignStore(db).campaigns().count == 1)
+            // Residents-only states: the confirmation asks for an in-state requester; the campaign page says who signs.
+            _ = try await AgencyImporter(db).importAgencyList(try AgencyListFile.parse(try CSVTable.parse(data: Data("Name,State\nRichmond VA PD,VA\n".utf8), file: "va.csv")))
+            let vaFields = [("name", "Virginia"), ("state", "VA"), ("requester_name", "Rey Reviewer"), ("requester_email", "rey@example.org"), ("requester_state", "NV")]
+            let vaConfirm = try await reviewer.post(app, SiteURL.campaigns.path, vaFields)
+            #expect(vaConfirm.body.contains("Virginia: residents only (1 agency)") && vaConfirm.body.contains("name=\"instate_name_VA\""))
+            #expect(vaConfirm.body.contains("<strong>0 draft requests</strong>"))
+            let vaCreated = try await reviewer.post(app, SiteURL.campaigns.path, vaFields + [("instate_name_VA", "Rita Resident"), ("instate_email_VA", "rita@example.org"), ("action", "create")])
+            #expect(vaCreated.status == .seeOther)
+            let vaPage = try await reviewer.get(app, try #require(vaCreated.headers.first(name: .location)))
+            #expect(vaPage.body.contains("id=\"campaign-residency\"") && vaPage.body.contains("all signed by a resident"))
             // A template with a typo is refused with its line; nothing is created.
             let typo = try await reviewer.post(app, SiteURL.campaigns.path, [("name", "Typo"), ("state", "NV"), ("requester_name", "Rey"), ("requester_email", "rey@example.org"),
                                                                              ("template_body", "Dear {{agency_name}},\nunder {{law_nmae}}")])
             #expect(typo.status == .badRequest && typo.body.contains("law_nmae"))
-            #expect(try await CampaignStore(db).campaigns().count == 1)
+            #expect(try await CampaignStore(db).campaigns().count == 2)
             // Volunteers see campaigns but cannot start one.
             var volunteer = try await makeSession(db, vera)
             #expect(try await volunteer.get(app, SiteURL.campaigns.path).status == .ok)

@@ -198,6 +198,15 @@ def test_exit_codes_follow_one_convention(db, tmp_path):
     assert missing.returncode == 1 and missing.stderr.startswith("error: ")
 
 
+def test_a_mistyped_database_path_is_an_error_not_a_new_database(tmp_path):
+    missing = tmp_path / "typo.sqlite"
+    result = run("requests", "list", "--database", str(missing), check=False)
+    assert result.returncode == 1 and "there is no database at" in result.stderr and "migrate" in result.stderr, result.stderr
+    assert not missing.exists()
+    run("migrate", "--database", str(missing))
+    assert missing.exists() and "No requests" in run("requests", "list", "--database", str(missing)).stdout
+
+
 def test_clear_errors_for_bad_places(tmp_path):
     missing_dir = run("import", "private-eyes", str(tmp_path / "nope"), "--database", str(tmp_path / "x.sqlite"), check=False)
     assert missing_dir.returncode == 1 and "no such directory" in missing_dir.stderr

@@ -77,6 +77,26 @@ public struct LetterComposer: Sendable {
         return day.inWords + letter.dropFirst(firstLine.count)
     }
 
+    /// An edited letter in a residents-only state: the "I am a resident of …" sentence is added when the
+    /// requester lives there and taken out when they do not, so the letter matches the request page.
+    public static func residencyAdjusted(_ letter: String, law: StateRecordsLaw?, requester: Requester) -> String {
+        guard let law, law.residency == .yes else { return letter }
+        let sentence = "I am a resident of \(law.stateName)."
+        let isResident = requester.stateCode == law.stateCode
+        if isResident, !letter.contains(sentence) {
+            // Before the paragraph asking for the records, as the composer places it; else before the sign-off.
+            for anchor in ["Please send the records", "Thank you,"] {
+                if let range = letter.range(of: "\n" + anchor) { return letter.replacingCharacters(in: range, with: "\n\(sentence)\n\n\(anchor)") }
+            }
+            return letter + "\n\n" + sentence
+        }
+        if !isResident, letter.contains(sentence) {
+            return letter.replacingOccurrences(of: "\n\n\(sentence)\n\n", with: "\n\n").replacingOccurrences(of: "\n\(sentence)\n", with: "\n")
+                .replacingOccurrences(of: sentence, with: "")
+        }
+        return letter
+    }
+
     /// What a residency-limited state means for this requester, said before anything is saved.
     public static func residencyWarning(_ law: StateRecordsLaw, requesterState: String?) -> String {
         let who = requesterState.flatMap { USState.byCode($0)?.name }.map { "The requester lives in \($0), not \(law.stateName)" }

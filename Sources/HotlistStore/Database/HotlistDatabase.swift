@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import SQLiteNIO
 
 /// An open connection pool to the configured database, with our migrations. Used by the web app,
 /// the command line and the tests alike.
@@ -56,6 +57,20 @@ public final class HotlistDatabase: Sendable {
     public func appliedMigrations() async throws -> [String] {
         try await sql.select().column("name").from("_fluent_migrations").orderBy("batch").orderBy("name").all()
             .map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    /// Runs a write again when SQLite answers "database is locked": two deferred transactions that both
+    /// read before writing cannot both upgrade, and SQLite refuses one at once rather than wait
+    /// (its busy handler does not apply to that deadlock). A few short, growing pauses settle it.
+    static func retryingWhenBusy<T>(_ attempts: Int = 6, _ body: () async throws -> T) async throws -> T {
+        var pause: UInt64 = 20_000_000
+        for _ in 1..<attempts {
+            do { return try await body() } catch let error as SQLiteError where error.reason == .busy || error.reason == .locked {
+                try await Task.sleep(nanoseconds: pause + UInt64.random(in: 0...pause))
+                pause *= 2
+            }
+        }
+        return try await body()
     }
 
     public func shutdown() async {

@@ -25,7 +25,9 @@ public struct FindingStore: Sendable {
     /// A correction: a new version of `findingID`, unverified until a reviewer checks it. Earlier versions stay.
     public func correct(findingID: Int, _ draft: FindingDraft, by actor: AuditActor, now: Date) async throws -> FindingVersion {
         let known = try await Self.versions(sql: database.sql, findingIDs: [findingID]).last?.version
-        do { return try await insertCorrection(findingID: findingID, draft, by: actor, now: now) } catch let problems as InputProblems { throw problems } catch {
+        do {
+            return try await HotlistDatabase.retryingWhenBusy { try await insertCorrection(findingID: findingID, draft, by: actor, now: now) }
+        } catch let problems as InputProblems { throw problems } catch {
             // Two corrections at once both take the next number; the loser is told, not given a 500.
             if let latest = try await Self.versions(sql: database.sql, findingIDs: [findingID]).last?.version, let known, latest > known {
                 throw InputProblems([InputProblem(file: "finding \(findingID)", field: "version", problem: "someone else saved version \(latest) of this finding a moment ago",

@@ -128,7 +128,7 @@ public struct DirectoryQueries: Sendable {
         case .immigrationViolatorEnabled, .immigrationViolatorDisabled:
             detail.priority.reasons.insert("Already answered by records: \(detail.status.label). Ask again only to learn whether the setting has changed since.", at: 0)
         case .refused:
-            detail.priority.reasons.insert("The agency refused to release the records (\(detail.status.label)): an appeal, or a request from someone in the state, may still get them.", at: 0)
+            detail.priority.reasons.insert("Refused once: \(detail.status.label). An appeal, or a request from someone in the state, may still get the records.", at: 0)
         default: break
         }
         return detail

@@ -82,6 +82,9 @@ public struct CampaignStore: Sendable {
         var residency: [String: Int] = [:]
         for agency in agencies {
             guard let state = agency.stateCode, let law = laws[state] else { skipped.append("\(agency.name): its state is not known"); continue }
+            if FederalAgencyName.isFederal(agency.name) {
+                skipped.append("\(agency.name): a federal agency answers under the federal FOIA, not \(law.stateName)'s law"); continue
+            }
             if answered.contains(agency.id) { skipped.append("\(agency.name): already answered by records"); continue }
             if let requestIDs = open[agency.id] { skipped.append("\(agency.name): request \(requestIDs.map { "#\($0)" }.joined(separator: ", ")) is still open"); continue }
             var signer = requester

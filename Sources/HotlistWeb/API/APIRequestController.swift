@@ -45,7 +45,7 @@ enum APIRequestController {
         if let state = agency.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
         // As on the web form: a residents-only state with a requester from elsewhere is refused unless acknowledged.
         if let law, law.residency == .yes, requester.stateCode != law.stateCode, try body.optionalBool("residency_acknowledged") != true {
-            throw InputProblems([InputProblem(file: "body", field: "requester_state", problem: LetterComposer.residencyWarning(law, requesterState: requester.stateCode),
+            throw InputProblems([InputProblem(file: "body", field: "requester_state", problem: String(LetterComposer.residencyWarning(law, requesterState: requester.stateCode).dropLast()),
                                               hint: "Send the requester's requester_state, name an in-state requester, or send \"residency_acknowledged\": true.")])
         }
         if subject == nil || letter == nil {

@@ -100,6 +100,10 @@ enum Stylesheet {
       .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; }
       /* Other wide tables scroll inside their own box instead of widening the page. */
       table:not(.agencies) { display: block; max-width: 100%; overflow-x: auto; }
+      /* Cells keep a readable width (no one-letter columns, no words broken mid-way); the table scrolls instead. */
+      table:not(.agencies) th, table:not(.agencies) td { min-width: 7rem; overflow-wrap: normal; word-break: normal; }
+      #topic-table th, #topic-table td { min-width: 0; }
+      #topic-table label.radio { display: block; }
       pre.letter { overflow-wrap: anywhere; }
       /* The agency tables become one card per agency, each cell labelled. */
       table.agencies thead { position: absolute; left: -9999px; }

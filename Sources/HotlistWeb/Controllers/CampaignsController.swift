@@ -79,7 +79,9 @@ enum CampaignsController {
         let viewer = try request.requireViewer()
         guard let campaign = try await CampaignStore(request.store).campaign(id: id) else { throw Abort(.notFound) }
         let requests = try await RequestStore(request.store).list(RequestFilter(campaignID: id, limit: 5_000))
-        return request.personalPage(CampaignsView.detail(viewer: viewer, campaign: campaign, requests: requests, today: CalendarDay.today(request.clock.now()), message: message, notes: notes))
+        let residentsOnly = try await ReferenceQueries(request.store).stateRecordsLaws().filter { $0.residency == .yes }
+        return request.personalPage(CampaignsView.detail(viewer: viewer, campaign: campaign, requests: requests, today: CalendarDay.today(request.clock.now()), message: message,
+                                                         notes: notes, residentsOnly: residentsOnly))
     }
 
     /// A new secret feed address for the campaign, shown once.

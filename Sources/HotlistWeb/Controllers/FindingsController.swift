@@ -156,8 +156,10 @@ enum FindingsController {
     static func renderForm(_ request: Request, agencyID: Int, findingID: Int?, values: FindingsView.FormValues, problems: [InputProblem] = []) async throws -> Response {
         let viewer = try request.requireViewer()
         guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
-        let model = FindingsView.Form(viewer: viewer, agency: agency, findingID: findingID, topics: try await ReferenceQueries(request.store).ncicTopics(),
+        var model = FindingsView.Form(viewer: viewer, agency: agency, findingID: findingID, topics: try await ReferenceQueries(request.store).ncicTopics(),
                                       evidence: try await request.evidenceStore.list(agencyID: agencyID), values: values, problems: problems)
+        // Correcting a version a reviewer sent back: their reason stays in view while the form is filled.
+        if let findingID { model.sentBack = try await FindingStore(request.store).history(findingID: findingID).last?.sentBack }
         return request.personalPage(FindingsView.form(model), status: problems.isEmpty ? .ok : .badRequest)
     }
 }

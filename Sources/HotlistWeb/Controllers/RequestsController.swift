@@ -130,10 +130,11 @@ enum RequestsController {
                 letter = LetterComposer.carryRequester(letter, from: old, to: requester)
             }
         }
+        letter = LetterComposer.residencyAdjusted(letter, law: law, requester: requester)
         form.subject = subject; form.letter = letter
         form.composed_name = requester.name; form.composed_email = requester.email; form.composed_state = requester.stateCode
         if let law, law.residency == .yes, requester.stateCode != law.stateCode, form.residency_ack != "yes" {
-            problems.append(InputProblem(file: "form", field: "requester_state", problem: LetterComposer.residencyWarning(law, requesterState: requester.stateCode),
+            problems.append(InputProblem(file: "form", field: "requester_state", problem: String(LetterComposer.residencyWarning(law, requesterState: requester.stateCode).dropLast()),
                                          hint: "Choose the requester's state, name an in-state requester, or tick “File it anyway” below."))
         }
         let draft = RequestDraft(agencyID: agencyID, requester: requester, subject: subject, letter: letter,
@@ -164,6 +165,9 @@ enum RequestsController {
         let requester = form.requester
         var letter = (form.letter ?? existing.letter).replacingOccurrences(of: "\r\n", with: "\n")
         if requester != existing.requester { letter = LetterComposer.carryRequester(letter, from: existing.requester, to: requester) }
+        if let state = existing.stateCode {
+            letter = LetterComposer.residencyAdjusted(letter, law: try await ReferenceQueries(request.store).stateRecordsLaw(state), requester: requester)
+        }
         let url = (form.channel_url ?? "").trimmingCharacters(in: .whitespaces)
         let draft = RequestDraft(agencyID: existing.agencyID, requester: requester, subject: form.subject ?? existing.subject, letter: letter,
                                  channel: channel ?? existing.channel, portalKind: portalKind, channelURL: url.isEmpty ? nil : url)

@@ -29,6 +29,7 @@ enum AgencyView {
         <ul class="signals">
         <li>\(Layout.ncicBadge(signals.alertsNCIC))\(signals.ncicEvidence.map { " from “\(HTML.escape($0))”" } ?? "")</li>
         <li>\(Layout.policyBadge(signals.immigrationPolicy))\(signals.immigrationEvidence.map { " from “\(HTML.escape($0))”" } ?? "")</li>
+        \(signals.immigrationPolicy == .prohibits ? "" : reportedPolicy(detail).isEmpty ? "" : "<li id=\"reported-policy\">\(reportedPolicy(detail))</li>")
         <li>Latest portal data: \(HTML.day(signals.latestSnapshotAt)) (\(age))</li>
         </ul>
         <h3 id="request-priority">\(priorityHeading(detail))</h3>
@@ -36,7 +37,7 @@ enum AgencyView {
         <p class="note">Portals do not show NCIC topics. Whether “Immigration Violator” is ticked is known only from records.</p>
         </section>
         \(hotlists(latestUsage))
-        \(prohibitedUses(latestPolicy))
+        \(prohibitedUses(latestPolicy, reported: reportedPolicy(detail)))
         \(sharing(detail))
         \(law(detail))
         \(history(detail.snapshots))
@@ -155,9 +156,17 @@ enum AgencyView {
         """
     }
 
-    static func prohibitedUses(_ snapshot: PortalSnapshot?) -> String {
+    /// What others reported the agency's own portal or policy says, when our portal snapshots do not show it.
+    static func reportedPolicy(_ detail: AgencyDetail) -> String {
+        let reports = detail.reportedFindings.filter(\.reportedProhibitsImmigration)
+        return reports.map { report in
+            "<p class=\"reported-policy\">Reported by \(HTML.escape(report.reportedBy)) (\(HTML.escape(report.asOf))): its transparency portal lists immigration enforcement among prohibited uses. \(Layout.grade(report.confidence)) \(HTML.externalLink(report.url, text: "source"))</p>"
+        }.joined()
+    }
+
+    static func prohibitedUses(_ snapshot: PortalSnapshot?, reported: String = "") -> String {
         guard let snapshot, let raw = snapshot.prohibitedUsesRaw else {
-            return "<section id=\"prohibited-uses\"><h2>Prohibited uses</h2><p>No policy text on record.</p></section>"
+            return "<section id=\"prohibited-uses\"><h2>Prohibited uses</h2>\(reported.isEmpty ? "<p>No policy text in the portal data we hold.</p>" : "<p>No policy text in the portal data we hold (The News &amp; Observer's snapshots).</p>" + reported)</section>"
         }
         let parsed = snapshot.prohibitedUses
         let items = parsed.items.map { "<li\($0.lowercased().contains("immigration") ? " class=\"immigration\"" : "")>\(HTML.escape($0))</li>" }.joined()

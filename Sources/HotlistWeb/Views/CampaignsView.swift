@@ -82,13 +82,26 @@ enum CampaignsView {
         \(carried)
         \(residency)
         \(residency.isEmpty ? "" : "<button type=\"submit\" name=\"action\" value=\"preview\" class=\"secondary\">Check again with these requesters</button>")
-        <button type="submit" name="action" value="create" id="create-drafts">Create \(count) draft request\(count == 1 ? "" : "s")</button>
+        \(count == 0 ? "<p id=\"nothing-to-create\">Every matched agency is skipped, so there is nothing to create yet\(residency.isEmpty ? "" : ": name an in-state requester above and check again") .</p>".replacingOccurrences(of: " .</p>", with: ".</p>")
+            : "<button type=\"submit\" name=\"action\" value=\"create\" id=\"create-drafts\">Create \(count) draft request\(count == 1 ? "" : "s")</button>")
         </form>
         \(skipped.isEmpty ? "" : "<h2>Skipped</h2><ul id=\"plan-skipped\">\(skipped)</ul>")
         """)
     }
 
-    static func detail(viewer: Viewer, campaign: Campaign, requests: [RecordsRequest], today: CalendarDay, message: String?, notes: [String]) -> String {
+    /// Per residents-only state in the campaign: how many requests, and whether their requester lives there.
+    static func residency(_ requests: [RecordsRequest], laws: [StateRecordsLaw]) -> String {
+        let items = laws.compactMap { law -> String? in
+            let here = requests.filter { $0.stateCode == law.stateCode }
+            guard !here.isEmpty else { return nil }
+            let residents = here.filter { $0.requester.stateCode == law.stateCode }.count
+            return "<li>\(HTML.escape(law.stateName)) answers its residents only (\(HTML.escape(law.citation))): \(here.count) request\(here.count == 1 ? "" : "s"), "
+                + (residents == here.count ? "all signed by a resident." : "<strong>\(here.count - residents) not signed by a resident</strong>: name an in-state requester on each, or expect a refusal.") + "</li>"
+        }
+        return items.isEmpty ? "" : "<ul id=\"campaign-residency\">\(items.joined())</ul>"
+    }
+
+    static func detail(viewer: Viewer, campaign: Campaign, requests: [RecordsRequest], today: CalendarDay, message: String?, notes: [String], residentsOnly: [StateRecordsLaw] = []) -> String {
         let counts = Dictionary(grouping: requests, by: \.status).map { "\($0.value.count) \($0.key.label)" }.sorted().joined(separator: " · ")
         let feed = PermissionTable.allows(viewer.account.role, .manageCampaigns) ? Forms.postButton(SiteURL.campaignFeed(campaign.id).path, label: "New calendar and Atom feed addresses", csrf: viewer.csrfToken, id: "campaign-feed") : ""
         return Layout.page(title: campaign.name, current: .requests, viewer: viewer, body: """
@@ -99,6 +112,7 @@ enum CampaignsView {
         <p>\(HTML.escape(campaign.description))</p>
         <p>Agencies: <code id="campaign-filter">\(HTML.escape(campaign.agencyFilter))</code> · <a href="\(SiteURL.agencies.path)?\(HTML.escape(campaign.agencyFilter))">see them in the directory</a></p>
         <p id="campaign-counts">\(HTML.escape(counts.isEmpty ? "no requests" : counts))</p>
+        \(residency(requests, laws: residentsOnly))
         <p>\(feed)</p>
         \(RequestsView.table(requests, id: "campaign-requests", caption: "\(requests.count) request\(requests.count == 1 ? "" : "s")", today: today))
         """)

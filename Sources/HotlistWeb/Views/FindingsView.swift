@@ -27,6 +27,8 @@ enum FindingsView {
         var evidence: [EvidenceFile]
         var values: FormValues
         var problems: [InputProblem]
+        /// When correcting a version a reviewer sent back: why.
+        var sentBack: FindingVersion.SendBack? = nil
     }
 
     static func form(_ model: Form) -> String {
@@ -49,6 +51,7 @@ enum FindingsView {
         <p class="crumbs"><a href="\(SiteURL.agency(model.agency.id).path)">\(HTML.escape(model.agency.name))</a> › <a href="\(SiteURL.agencyEvidence(model.agency.id).path)">Evidence</a></p>
         <h1>\(HTML.escape(title))</h1>
         <p class="lede">Record what the files show about the hotlist topics \(HTML.escape(model.agency.name)) alerts on, as of the date the record shows. It stays private until another person with the reviewer role verifies it against the same files.\(model.findingID == nil ? "" : " A correction is saved as a new version; the earlier ones stay in the history.")</p>
+        \(model.sentBack.map { Forms.message("Sent back by a reviewer on \(HTML.day($0.at)): “\($0.reason)”", kind: "warning") } ?? "")
         \(Forms.problems(model.problems))
         <form method="post" action="\(action)" class="stacked wide" id="finding-form">
         \(Forms.csrf(model.viewer.csrfToken))
@@ -107,7 +110,7 @@ enum FindingsView {
         if latest.isVerified {
             verifyHint = ""
         } else if let sentBack = latest.sentBack {
-            verifyHint = "<p class=\"message message-warning\" id=\"finding-sent-back\">A reviewer sent version \(latest.version) back on \(HTML.day(sentBack.at)): “\(HTML.escape(sentBack.reason))”. "
+            verifyHint = "<p class=\"message message-warning\" id=\"finding-sent-back\">A reviewer sent version \(latest.version) back on \(HTML.day(sentBack.at)): “\(HTML.escape(sentBack.reason))” "
                 + (isAuthor ? "Correct it: the correction is a new version and goes back to the queue.</p>" : "It waits for its author's correction.</p>")
         } else if isAuthor {
             verifyHint = "<p class=\"note\" id=\"own-finding\">You entered this version: \(isReviewer ? "another reviewer" : "a reviewer (someone other than you)") must verify it before it is public.</p>"

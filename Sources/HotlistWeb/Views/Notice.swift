@@ -38,7 +38,7 @@ enum Notice: String {
         case .statementVerified: "Verified; it is now public."
         case .requestFiled: "Marked as filed. The due date below is counted from the day the agency received it."
         case .requestStatusChanged: "Status changed; the history below has the change."
-        case .requestLogged: "Added to the communications log."
+        case .requestLogged: "Added to the communications log. If the agency answered, record it under Status (fulfilled, partially fulfilled, denied …) so the request leaves “needs action”."
         case .requestFeeAdded: "Fee recorded."
         case .requestExemptionAdded: "Exemption recorded. The appeal letter now answers it."
         case .requestExtended: "Extension recorded; the due date moved."

@@ -163,13 +163,17 @@ enum RequestsView {
     static func residencyNote(_ request: RecordsRequest, law: StateRecordsLaw?) -> String? {
         guard let law, law.residency == .yes else { return nil }
         if request.requester.stateCode == law.stateCode {
-            return "<p id=\"residency\">\(HTML.escape(law.stateName)) answers its residents only; the requester lives there, and the letter says so.</p>"
+            if request.letter.contains("I am a resident of \(law.stateName).") {
+                return "<p id=\"residency\">\(HTML.escape(law.stateName)) answers its residents only; the requester lives there, and the letter says so.</p>"
+            }
+            return Forms.message("\(law.stateName) answers its residents only. The requester lives there, but the letter does not say so: add “I am a resident of \(law.stateName).” before filing.", kind: "warning")
         }
         return Forms.message(LetterComposer.residencyWarning(law, requesterState: request.requester.stateCode), kind: "warning")
     }
 
     static func attachment(_ file: EvidenceFile) -> String {
         "<a href=\"\(SiteURL.evidence(file.id).path)\" class=\"attachment\" id=\"evidence-\(file.id)\">#\(file.id) \(HTML.escape(file.originalName))</a> <span class=\"hint\">(\(HTML.escape(file.kind.label)), \(EvidenceIntake.describe(bytes: file.size))\(file.isPublic ? ", public" : ""))</span>"
+            + " <a class=\"edit-link\" href=\"\(HTML.escape(SiteURL.newFinding(agency: file.agencyID).with([("evidence", String(file.id))])))\">enter what it shows</a>"
     }
 
     /// Attach a file from the agency's answer: stored as evidence about the agency, linked to this request.
@@ -183,7 +187,7 @@ enum RequestsView {
         <input type="hidden" name="request_id" value="\(request.id)"><input type="hidden" name="back" value="\(SiteURL.request(request.id).path)">
         <label for="attach-file">Attach a file from the agency's answer <span class="hint">(PDF, PNG, JPEG, CSV, XLSX, ZIP, EML)</span></label><input type="file" id="attach-file" name="file" required>
         <label for="attach-communication">It came with</label><select id="attach-communication" name="communication_id">\(entries)</select>
-        <label for="attach-received">Received on</label><input type="date" id="attach-received" name="received">
+        <label for="attach-received">Received on</label><input type="date" id="attach-received" name="received" max="\(model.today.iso)">
         \(EvidenceView.publicCheckbox(model.viewer, id: "attach-public"))
         <button type="submit">Attach</button></form>
         """
