@@ -99,21 +99,21 @@ enum Stylesheet {
     @media (max-width: 40rem) {
       .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; }
       /* Other wide tables scroll inside their own box instead of widening the page. */
-      table:not(.agencies) { display: block; max-width: 100%; overflow-x: auto; }
+      table:not(.agencies):not(.cards) { display: block; max-width: 100%; overflow-x: auto; }
       /* Cells keep a readable width (no one-letter columns, no words broken mid-way); the table scrolls instead. */
-      table:not(.agencies) th, table:not(.agencies) td { min-width: 7rem; overflow-wrap: normal; word-break: normal; }
+      table:not(.agencies):not(.cards) th, table:not(.agencies):not(.cards) td { min-width: 7rem; overflow-wrap: normal; word-break: normal; }
       #topic-table th, #topic-table td { min-width: 0; }
       #topic-table label.radio { display: block; }
       pre.letter { overflow-wrap: anywhere; }
-      /* The agency tables become one card per agency, each cell labelled. */
-      table.agencies thead { position: absolute; left: -9999px; }
-      table.agencies caption { display: block; }
-      table.agencies, table.agencies tbody, table.agencies tr, table.agencies td { display: block; width: 100%; }
-      table.agencies tr { border: 1px solid var(--line); border-radius: 6px; margin-bottom: .6rem; background: #fff; }
-      table.agencies td { border: 0; padding: .2rem .6rem; text-align: left; }
-      table.agencies td::before { content: attr(data-label) ": "; color: var(--muted); font-size: .85rem; }
-      table.agencies td:first-child::before { content: none; }
-      table.agencies td:first-child { font-weight: 700; padding-top: .5rem; }
+      /* The agency tables (and other .cards tables) become one card per agency, each cell labelled. */
+      table.agencies thead, table.cards thead { position: absolute; left: -9999px; }
+      table.agencies caption, table.cards caption { display: block; }
+      table.agencies, table.agencies tbody, table.agencies tr, table.agencies td, table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
+      table.agencies tr, table.cards tr { border: 1px solid var(--line); border-radius: 6px; margin-bottom: .6rem; background: #fff; }
+      table.agencies td, table.cards td { border: 0; padding: .2rem .6rem; text-align: left; }
+      table.agencies td::before, table.cards td::before { content: attr(data-label) ": "; color: var(--muted); font-size: .85rem; }
+      table.agencies td:first-child::before, table.cards td:first-child::before { content: none; }
+      table.agencies td:first-child, table.cards td:first-child { font-weight: 700; padding-top: .5rem; }
     }
     """
 }

@@ -147,21 +147,21 @@ enum FindingsView {
             case .refused: "records refused"
             }
             return """
-            <tr><td>\(name)</td><td>\(HTML.escape(finding.stateCode))</td><td>\(HTML.escape(finding.asOf))</td><td class="reported-\(finding.outcome.rawValue)">\(what)</td>
-            <td>reported by \(HTML.escape(finding.reportedBy)): <a href="\(HTML.escape(finding.url))" rel="noopener noreferrer">\(HTML.escape(finding.title))</a> \(Layout.grade(finding.confidence))</td></tr>
+            <tr><td data-label="Agency">\(name)</td><td data-label="State">\(HTML.escape(finding.stateCode))</td><td data-label="Reported">\(HTML.escape(finding.asOf))</td><td data-label="Immigration Violator" class="reported-\(finding.outcome.rawValue)">\(what)</td>
+            <td data-label="Source">reported by \(HTML.escape(finding.reportedBy)): <a href="\(HTML.escape(finding.url))" rel="noopener noreferrer">\(HTML.escape(finding.title))</a> \(Layout.grade(finding.confidence))</td></tr>
             """
         }.joined()
         let reportedTable = reported.isEmpty ? "" : """
             <h2 id="reported-heading">Reported by others</h2>
             <p>Findings published by others from their own records requests, kept apart from ours and always labelled with who reported them and how sure the report is.</p>
-            <table id="reported-table"><caption>Reported findings</caption><thead><tr><th>Agency</th><th>State</th><th>Reported</th><th>Immigration Violator</th><th>Source</th></tr></thead><tbody>\(reportedRows)</tbody></table>
+            <table id="reported-table" class="cards"><caption>Reported findings</caption><thead><tr><th>Agency</th><th>State</th><th>Reported</th><th>Immigration Violator</th><th>Source</th></tr></thead><tbody>\(reportedRows)</tbody></table>
             """
         let rows = items.map { (agency, version) -> String in
             let others = version.topics.filter { $0.key != NCICTopic.immigrationViolatorKey && $0.value == .enabled }.keys.sorted().map(NCICTopic.displayName)
             return """
-            <tr><td><a href="\(SiteURL.agency(agency.id).path)#finding-\(version.findingID)">\(HTML.escape(agency.name))</a></td><td>\(HTML.escape(agency.stateCode ?? "–"))</td>
-            <td>\(version.asOf.iso)</td><td class="setting-\(version.immigrationViolator.rawValue)">\(HTML.escape(version.immigrationViolator.label))</td>
-            <td>\(others.isEmpty ? "–" : HTML.escape(others.joined(separator: ", ")))</td></tr>
+            <tr><td data-label="Agency"><a href="\(SiteURL.agency(agency.id).path)#finding-\(version.findingID)">\(HTML.escape(agency.name))</a></td><td data-label="State">\(HTML.escape(agency.stateCode ?? "–"))</td>
+            <td data-label="Records as of">\(version.asOf.iso)</td><td data-label="Immigration Violator" class="setting-\(version.immigrationViolator.rawValue)">\(HTML.escape(version.immigrationViolator.label))</td>
+            <td data-label="Other topics enabled">\(others.isEmpty ? "–" : HTML.escape(others.joined(separator: ", ")))</td></tr>
             """
         }.joined()
         let states = Set(items.compactMap(\.agency.stateCode)).count
@@ -170,7 +170,7 @@ enum FindingsView {
         <p class="lede">What records obtained from agencies show about the NCIC topics their license-plate readers alert on. Each was entered from the records and verified by a second person; the agency page shows the evidence and any contradiction with the agency's own policy or state law. Findings others reported (EFF) are listed below ours, labelled as such.</p>
         \(items.isEmpty ? "<p id=\"no-findings\">No verified findings yet.</p>" : """
         <p>\(items.count) verified finding\(items.count == 1 ? "" : "s")\(state == nil ? " in \(states) state\(states == 1 ? "" : "s")" : ""). Also as data: <a href="\(SiteURL.api(.findings).path)\(state.map { "?state=\($0)" } ?? "")">JSON</a>.</p>
-        <table id="findings-table"><caption>Verified findings, newest first</caption><thead><tr><th>Agency</th><th>State</th><th>Records as of</th><th>Immigration Violator</th><th>Other topics enabled</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table id="findings-table" class="cards"><caption>Verified findings, newest first</caption><thead><tr><th>Agency</th><th>State</th><th>Records as of</th><th>Immigration Violator</th><th>Other topics enabled</th></tr></thead><tbody>\(rows)</tbody></table>
         """)
         \(reportedTable)
         """)
