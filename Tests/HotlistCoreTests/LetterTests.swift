@@ -107,6 +107,16 @@ import Testing
         #expect(LetterComposer.residencyAdjusted(letter, law: nevada, requester: resident) == letter, "Nevada answers anyone")
     }
 
+    @Test func lettersNameTheAgencyAsItCallsItself() {
+        #expect(AgencyFormalName.make("Sparks NV PD", stateCode: "NV") == "Sparks Police Department")
+        #expect(AgencyFormalName.make("Allegan Co SO MI", stateCode: "MI") == "Allegan County Sheriff's Office")
+        #expect(AgencyFormalName.make("University of Akron OH PD", stateCode: "OH") == "University of Akron Police Department")
+        #expect(AgencyFormalName.make("Denver CO PD", stateCode: "CO") == "Denver Police Department")
+        #expect(AgencyFormalName.make("Abington PD", stateCode: "MA") == "Abington Police Department")
+        #expect(AgencyFormalName.make("Flock Safety - Admins", stateCode: nil) == "Flock Safety - Admins")
+        #expect(AgencyFormalName.make("Reno NV PD DNU", stateCode: "NV") == "Reno NV PD DNU", "retired accounts keep their name")
+    }
+
     @Test func aLetterTakesItsFilingDate() {
         #expect(CalendarDay.fromWords("November 30, 2026") == CalendarDay(iso: "2026-11-30"))
         #expect(CalendarDay.fromWords("November 31, 2026") == nil && CalendarDay.fromWords("2026-11-30") == nil)

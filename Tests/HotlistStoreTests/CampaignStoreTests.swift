@@ -55,7 +55,9 @@ import Testing
             #expect(created.requests.map(\.agencyName).sorted() == expected)
             #expect(created.skipped == ["Sparks NV PD: already answered by records"])
             #expect(created.requests.allSatisfy { $0.campaignID == created.campaign.id && $0.status == .draft && $0.letter.contains("NRS 239.0107") })
-            #expect(created.requests.allSatisfy { $0.letter.contains("records officer of \($0.agencyName)") })
+            // Letters name the agency as it calls itself, not by the directory's shorthand.
+            #expect(created.requests.allSatisfy { $0.letter.contains("records officer of \(AgencyFormalName.make($0.agencyName, stateCode: "NV"))") })
+            #expect(created.requests.first?.letter.contains("records officer of Reno Police Department:") == true)
             #expect(created.campaign.agencyFilter.contains("state=NV") && created.campaign.agencyFilter.contains("alerts_ncic=true"))
             #expect(try await RequestStore(db).list(RequestFilter(campaignID: created.campaign.id)).count == expected.count)
             #expect(try await AuditLog(db).count(AuditFilter(entityType: "request")) == expected.count)

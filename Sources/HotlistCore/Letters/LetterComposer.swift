@@ -25,7 +25,7 @@ public struct LetterComposer: Sendable {
     public func compose(_ template: LetterTemplate, agencyName: String, law: StateRecordsLaw?, requester: Requester, today: CalendarDay,
                         facts: RequestFacts = RequestFacts()) throws(InputProblems) -> Letter {
         var values: [String: String] = [
-            LetterVariable.agencyName.rawValue: agencyName,
+            LetterVariable.agencyName.rawValue: AgencyFormalName.make(agencyName, stateCode: law?.stateCode),
             LetterVariable.requesterName.rawValue: requester.name,
             LetterVariable.requesterEmail.rawValue: requester.email,
             LetterVariable.today.rawValue: today.inWords,

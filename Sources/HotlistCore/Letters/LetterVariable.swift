@@ -28,7 +28,7 @@ public enum LetterVariable: String, Sendable, CaseIterable {
 
     public var explanation: String {
         switch self {
-        case .agencyName: "the agency's name as listed in the directory"
+        case .agencyName: "the agency's name as it calls itself (the directory's “Sparks NV PD” becomes “Sparks Police Department”)"
         case .stateName: "the agency's state, spelled out"
         case .lawName: "the state's public-records law (reference data)"
         case .lawCitation: "its citation (reference data)"
