@@ -7,6 +7,10 @@ import SQLKit
 struct CreateReportedFindings: AsyncMigration {
     var name: String { "0018-create-reported-findings" }
 
+    // Swift 6.3.1 crashes (signal 11, "While splitting coroutine …prepare") optimising this async
+    // function in a release build; the debug build is fine. Not optimising it avoids the crash and
+    // costs nothing that matters for a one-time migration.
+    @_optimize(none)
     func prepare(on database: any Database) async throws {
         try await database.schema("reported_findings")
             .field("id", .int, .identifier(auto: true))
