@@ -21,6 +21,19 @@ enum RequestsController {
                       stateCode: requester_state.flatMap { USState.byCode($0)?.code })
         }
 
+        /// How it will be filed, read once for the new-request form and the draft editor.
+        func filing(default fallback: FilingChannel) -> (channel: FilingChannel?, portalKind: PortalKind?, problems: [InputProblem]) {
+            var problems: [InputProblem] = []
+            let channel = FilingChannel(rawValue: self.channel ?? fallback.rawValue)
+            if channel == nil { problems.append(InputProblem(file: "form", field: "channel", problem: "\"\(self.channel ?? "")\" is not a filing channel", hint: "Choose email, records portal, MuckRock or postal mail.")) }
+            let portalText = (portal_kind ?? "").trimmingCharacters(in: .whitespaces)
+            let portalKind = portalText.isEmpty ? nil : PortalKind(rawValue: portalText)
+            if !portalText.isEmpty && portalKind == nil {
+                problems.append(InputProblem(file: "form", field: "portal_kind", problem: "\"\(portalText.prefix(40))\" is not a portal kind", hint: "Choose GovQA, NextRequest, JustFOIA or other."))
+            }
+            return (channel, portalKind, problems)
+        }
+
         var composedFor: Requester? {
             guard let name = composed_name, let email = composed_email else { return nil }
             return Requester(name: name, email: email, stateCode: composed_state.flatMap { USState.byCode($0)?.code })
@@ -107,14 +120,7 @@ enum RequestsController {
             // A preview of the letter for the requester now in the form: nothing is saved.
             return try await renderNew(request, agencyID: agencyID, requester: requester, form: form, problems: [], recompose: true)
         }
-        var problems: [InputProblem] = []
-        let channel = FilingChannel(rawValue: form.channel ?? "email")
-        if channel == nil { problems.append(InputProblem(file: "form", field: "channel", problem: "\"\(form.channel ?? "")\" is not a filing channel", hint: "Choose email, records portal, MuckRock or postal mail.")) }
-        let portalText = (form.portal_kind ?? "").trimmingCharacters(in: .whitespaces)
-        let portalKind = portalText.isEmpty ? nil : PortalKind(rawValue: portalText)
-        if !portalText.isEmpty && portalKind == nil {
-            problems.append(InputProblem(file: "form", field: "portal_kind", problem: "\"\(portalText.prefix(40))\" is not a portal kind", hint: "Choose GovQA, NextRequest, JustFOIA or other."))
-        }
+        var (channel, portalKind, problems) = form.filing(default: .email)
         let url = (form.channel_url ?? "").trimmingCharacters(in: .whitespaces)
         var subject = form.subject ?? "", letter = (form.letter ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         var law: StateRecordsLaw?
@@ -154,14 +160,7 @@ enum RequestsController {
         let id = try requestID(request)
         let form = try request.form(DraftForm.self)
         guard let existing = try await RequestStore(request.store).detail(id: id)?.request else { throw Abort(.notFound) }
-        var problems: [InputProblem] = []
-        let channel = FilingChannel(rawValue: form.channel ?? existing.channel.rawValue)
-        if channel == nil { problems.append(InputProblem(file: "form", field: "channel", problem: "\"\(form.channel ?? "")\" is not a filing channel", hint: "Choose email, records portal, MuckRock or postal mail.")) }
-        let portalText = (form.portal_kind ?? "").trimmingCharacters(in: .whitespaces)
-        let portalKind = portalText.isEmpty ? nil : PortalKind(rawValue: portalText)
-        if !portalText.isEmpty && portalKind == nil {
-            problems.append(InputProblem(file: "form", field: "portal_kind", problem: "\"\(portalText.prefix(40))\" is not a portal kind", hint: "Choose GovQA, NextRequest, JustFOIA or other."))
-        }
+        let (channel, portalKind, problems) = form.filing(default: existing.channel)
         let requester = form.requester
         var letter = (form.letter ?? existing.letter).replacingOccurrences(of: "\r\n", with: "\n")
         if requester != existing.requester { letter = LetterComposer.carryRequester(letter, from: existing.requester, to: requester) }
