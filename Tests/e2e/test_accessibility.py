@@ -19,6 +19,15 @@ def first_agency_url(driver, base_url):
     return driver.find_element(By.CSS_SELECTOR, "#priority-agencies a.agency-link").get_attribute("href")
 
 
+def test_ask_first_is_a_to_do_apart_from_the_contradictions(driver, base_url):
+    """The top of the priority (tier 1: forbids immigration enforcement, alerts on NCIC, no answer yet)
+    carries rule 7, shown as a to-do box, never among the contradictions, and without "(rule-7)"."""
+    driver.get(first_agency_url(driver, base_url))
+    assert driver.find_elements(By.ID, "ask-first"), driver.current_url
+    assert not driver.find_elements(By.CSS_SELECTOR, "#contradictions article#rule-7")
+    assert "(rule-" not in driver.find_element(By.TAG_NAME, "main").text
+
+
 def test_the_bundled_axe_is_a_current_release(driver, base_url):
     driver.get(base_url + "/")
     assert int(axe_version(driver).split(".")[0]) >= 4
