@@ -23,9 +23,10 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(BodyLimitMiddleware())
-    // Who is asking, whether their role allows the route, and (for forms) whether the form is ours.
+    // Who is asking (from headers only), then how large a body they may send, whether their role
+    // allows the route, and (for forms) whether the form is ours.
     app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(BodyLimitMiddleware())
     app.middleware.use(AuthorizationMiddleware())
     app.middleware.use(CSRFMiddleware())
     try registerRoutes(app)
@@ -44,7 +45,6 @@ struct EvidenceSettings: Sendable {
     var directory: String
     var maxFileSize: Int
     var uploadBodyLimit: Int { maxFileSize + 256 * 1024 }
-    static let uploadPathSuffixes = ["/evidence", "/hotlist-log"]
 }
 struct EvidenceSettingsKey: StorageKey { typealias Value = EvidenceSettings }
 
@@ -57,9 +57,13 @@ extension Request {
         EvidenceStore(store, directory: evidenceSettings.directory, intake: EvidenceIntake(maxBytes: evidenceSettings.maxFileSize))
     }
 
-    /// The largest body this request may carry: uploads get the evidence limit, the rest the general one.
+    /// The largest body this request may carry: the evidence limit on a registered upload route for
+    /// someone allowed to upload there; the general limit everywhere else, and for everyone else.
     var bodyLimit: Int {
-        if method == .POST, EvidenceSettings.uploadPathSuffixes.contains(where: url.path.hasSuffix) { return evidenceSettings.uploadBodyLimit }
+        if let route, route.isUploadRoute, let action = route.requiredAction, let viewer,
+           PermissionTable.allows(viewer.account.role, action) {
+            return evidenceSettings.uploadBodyLimit
+        }
         return application.routes.defaultMaxBodySize.value
     }
 

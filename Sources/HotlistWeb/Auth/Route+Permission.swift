@@ -12,4 +12,16 @@ extension Route {
     }
 
     var requiredAction: Action? { userInfo[Self.actionKey] as? Action }
+
+    static let uploadKey: AnySendableHashable = "hotlistwatch.upload"
+
+    /// Marks an upload route: only there, and only for people its action allows, may a body be as
+    /// large as an evidence file (`Request.bodyLimit`).
+    @discardableResult
+    func acceptsUploads() -> Route {
+        userInfo[Self.uploadKey] = true
+        return self
+    }
+
+    var isUploadRoute: Bool { userInfo[Self.uploadKey] as? Bool == true }
 }

@@ -54,8 +54,8 @@ func registerRoutes(_ app: Application) throws {
     // Evidence, findings and statements. Public pages show only public files and verified work.
     app.get("agencies", ":id", "evidence", use: EvidenceController.workspace).requires(.readWork)
     let upload = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(integerLiteral: app.storage[EvidenceSettingsKey.self]!.uploadBodyLimit))
-    app.on(.POST, "agencies", ":id", "evidence", body: upload, use: EvidenceController.upload).requires(.addEvidence)
-    app.on(.POST, "agencies", ":id", "hotlist-log", body: upload, use: EvidenceController.importLog).requires(.addEvidence)
+    app.on(.POST, "agencies", ":id", "evidence", body: upload, use: EvidenceController.upload).requires(.addEvidence).acceptsUploads()
+    app.on(.POST, "agencies", ":id", "hotlist-log", body: upload, use: EvidenceController.importLog).requires(.addEvidence).acceptsUploads()
     app.get("evidence", ":evidenceID", use: EvidenceController.page).requires(.readPublic)
     app.get("evidence", ":evidenceID", "file", use: EvidenceController.download).requires(.readPublic)
     app.post("evidence", ":evidenceID", "visibility", use: EvidenceController.setVisibility).requires(.publishEvidence)
