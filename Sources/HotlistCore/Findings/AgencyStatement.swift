@@ -64,7 +64,8 @@ public struct AgencyStatement: Sendable, Equatable, Codable {
         let url = sourceURL?.trimmingCharacters(in: .whitespaces) ?? ""
         if url.isEmpty && evidenceID == nil {
             problems.append(InputProblem(file: "statement", field: "source", problem: "a statement needs a source", hint: "Give the web address where it was published, or upload the document and name its evidence id."))
-        } else if !url.isEmpty, !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")) || URL(string: url)?.host == nil {
+        } else if !url.isEmpty, !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")) || URL(string: url)?.host == nil
+                    || url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }) {
             problems.append(InputProblem(file: "statement", field: "source_url", problem: "\"\(url)\" is not a web address", hint: "Give the full address, starting with https://."))
         }
         return problems

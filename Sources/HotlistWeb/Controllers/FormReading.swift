@@ -27,8 +27,5 @@ extension Request {
     }
 
     /// Only local paths, so a crafted link cannot send someone elsewhere after signing in.
-    static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.contains("\n"), !next.contains("\r") else { return nil }
-        return next
-    }
+    static func safeNext(_ next: String?) -> String? { SiteURL.localPath(next) }
 }

@@ -158,6 +158,18 @@ public enum SiteURL: Sendable, Equatable {
         return path + "?" + items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
     }
 
+    /// `text` when it is a path on this site and nothing else: one leading slash, no scheme or host,
+    /// no backslash, space or control character (browsers drop a tab, so `/\t/evil.example` would
+    /// become `//evil.example`, another host). Everything that redirects or links to a path that came
+    /// from outside goes through here.
+    static func localPath(_ text: String?) -> String? {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), text.count <= 2_048 else { return nil }
+        guard !text.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || $0 == "\\" || $0.properties.isWhitespace || $0.properties.generalCategory == .format }) else { return nil }
+        guard let components = URLComponents(string: text), components.scheme == nil, components.host == nil,
+              components.path.hasPrefix("/"), !components.path.hasPrefix("//") else { return nil }
+        return text
+    }
+
     static func encode(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")

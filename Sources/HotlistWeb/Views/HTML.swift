@@ -70,7 +70,7 @@ enum HTML {
         text.components(separatedBy: " ; ").map { part -> String in
             let trimmed = part.trimmingCharacters(in: .whitespaces)
             // Our own pages (a verified finding, an evidence file) are cited by path.
-            if trimmed.hasPrefix("/"), !trimmed.hasPrefix("//"), !trimmed.contains(" ") {
+            if let trimmed = SiteURL.localPath(trimmed) {
                 return "<a href=\"\(escape(trimmed))\">\(trimmed.contains("#finding-") ? "the finding" : trimmed.hasPrefix("/evidence/") ? "the document" : escape(trimmed))</a>"
             }
             if let range = trimmed.range(of: "https?://[^ ()]+", options: .regularExpression) {
