@@ -189,6 +189,41 @@ import Testing
     }
 }
 
+@Suite struct XLSXLimitTests {
+    static func sheet(_ rows: some Sequence<String>) -> Data {
+        Data(("<worksheet><sheetData>" + rows.joined() + "</sheetData></worksheet>").utf8)
+    }
+
+    /// Issue 11, attack 3: 8,000 rows with one cell at XFD took 4 GB; now the first such cell stops the read.
+    @Test func aCellFarToTheRightIsRefusedNamingTheLimit() throws {
+        let far = Self.sheet((1...8_000).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"XFD\($0)\"><v>1</v></c></row>" })
+        do { _ = try XLSXSheet.rows(far, sharedStrings: []); Issue.record("accepted") } catch {
+            let problem = error.problems.first
+            #expect(problem?.problem == "cell XFD1 is in column 16384; a log has at most 256 columns")
+            #expect(problem?.line == 1)
+            #expect(problem?.hint.contains("CSV") == true)
+        }
+        // Column 256 (IV) is still read.
+        #expect(try XLSXSheet.rows(Self.sheet(["<row r=\"1\"><c r=\"IV1\"><v>7</v></c></row>"]), sharedStrings: []).first?.cells.count == 256)
+    }
+
+    @Test func aSheetWithMoreCellsThanTheLimitIsRefused() throws {
+        let rows = (1...100).map { "<row r=\"\($0)\"><c r=\"J\($0)\"><v>1</v></c></row>" }
+        #expect(try XLSXSheet.rows(Self.sheet(rows), sharedStrings: [], maxCells: 1_000).count == 100)
+        do { _ = try XLSXSheet.rows(Self.sheet(rows), sharedStrings: [], maxCells: 999); Issue.record("accepted") } catch {
+            #expect(error.problems.first?.problem == "the worksheet has more than 999 cells (the limit for one sheet)")
+        }
+    }
+
+    /// Given whole, libxml2 refused sheets over 10 MB as "Code=1"; read from a stream they parse.
+    @Test func aSheetOverTenMegabytesIsRead() throws {
+        let sheet = Self.sheet((1...120_000).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>hotlist entry \($0)</t></is></c></row>" })
+        #expect(sheet.count > 10_500_000)
+        let rows = try XLSXSheet.rows(sheet, sharedStrings: [])
+        #expect(rows.count == 120_000 && rows.last?.cells == ["hotlist entry 120000"])
+    }
+}
+
 @Suite struct PNGMetadataTests {
     /// A PNG built chunk by chunk (CRCs are copied, not checked, so zeros do).
     static func png(_ chunks: [(String, [UInt8])]) -> [UInt8] {

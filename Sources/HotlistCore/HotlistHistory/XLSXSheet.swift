@@ -19,12 +19,23 @@ public enum XLSXSheet {
         return reader.strings
     }
 
+    /// Logs have a handful of columns. A cell addressed far to the right (`XFD8000`) would otherwise
+    /// pad every row to 16,384 cells: a 40 KB file taking gigabytes.
+    public static let maxColumns = 256
+    /// Cells a sheet may hold, counting the empty ones before a cell in its row.
+    public static let maxCells = 5_000_000
+
     /// The rows of a worksheet part (`xl/worksheets/sheet1.xml`), cells placed by their column letters.
-    public static func rows(_ xml: Data, sharedStrings: [String], part: String = "xl/worksheets/sheet1.xml") throws(InputProblems) -> [Row] {
-        let reader = SheetReader(sharedStrings: sharedStrings)
-        try run(reader, on: xml, part: part)
+    public static func rows(_ xml: Data, sharedStrings: [String], part: String = "xl/worksheets/sheet1.xml", maxCells: Int = maxCells) throws(InputProblems) -> [Row] {
+        let reader = SheetReader(sharedStrings: sharedStrings, maxCells: maxCells)
+        let hint = "Open the file in Excel and save it again, or export the log as CSV."
+        do { try run(reader, on: xml, part: part) } catch {
+            // A limit stops the parser; say which one rather than "cannot be read".
+            if let problem = reader.problem { throw InputProblems([InputProblem(file: part, line: reader.problemLine ?? 0, problem: problem, hint: reader.problemHint ?? hint)]) }
+            throw error
+        }
         if reader.depth != 0 { reader.problem = reader.problem ?? "the worksheet ends in the middle of its data (the file is cut short)" }
-        if let problem = reader.problem { throw InputProblems([InputProblem(file: part, problem: problem, hint: "Open the file in Excel and save it again, or export the log as CSV.")]) }
+        if let problem = reader.problem { throw InputProblems([InputProblem(file: part, line: reader.problemLine ?? 0, problem: problem, hint: reader.problemHint ?? hint)]) }
         return reader.rows
     }
 
@@ -40,7 +51,8 @@ public enum XLSXSheet {
     }
 
     private static func run(_ delegate: some XMLParserDelegate, on xml: Data, part: String) throws(InputProblems) {
-        let parser = XMLParser(data: xml)
+        // From a stream: given the whole Data at once, libxml2 refuses parts over 10 MB ("Code=1").
+        let parser = XMLParser(stream: InputStream(data: xml))
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         if !parser.parse() {
@@ -70,6 +82,9 @@ public enum XLSXSheet {
         let sharedStrings: [String]
         var rows: [Row] = []
         var problem: String?
+        var problemLine: Int?
+        var problemHint: String?
+        private var cells = 0
         /// Elements opened and not yet closed: not zero at the end means the XML was cut short.
         var depth = 0
         private var row: Row?
@@ -78,7 +93,9 @@ public enum XLSXSheet {
         private var value = ""
         private var collecting = false
 
-        init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+        let maxCells: Int
+
+        init(sharedStrings: [String], maxCells: Int) { self.sharedStrings = sharedStrings; self.maxCells = maxCells }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
             depth += 1
@@ -89,6 +106,10 @@ public enum XLSXSheet {
                 column = attributes["r"].flatMap(XLSXSheet.columnIndex) ?? (row?.cells.count ?? 0)
                 type = attributes["t"] ?? "n"
                 value = ""
+                if column >= XLSXSheet.maxColumns {
+                    stop(parser, "cell \(attributes["r"] ?? "") is in column \(column + 1); a log has at most \(XLSXSheet.maxColumns) columns",
+                         hint: "Delete the cells to the right of the log's own columns in Excel and save it again, or export the log as CSV.")
+                }
             case "v", "t":
                 collecting = true
             default: break
@@ -102,7 +123,7 @@ public enum XLSXSheet {
             switch name {
             case "v", "t": collecting = false
             case "c":
-                guard var current = row, column < 16_384 else { return }
+                guard var current = row, column < XLSXSheet.maxColumns, problem == nil else { return }
                 var text = value
                 if type == "s" {
                     guard let index = Int(value), sharedStrings.indices.contains(index) else {
@@ -113,6 +134,12 @@ public enum XLSXSheet {
                 } else if type == "b" {
                     text = value == "1" ? "TRUE" : "FALSE"
                 }
+                cells += max(1, column + 1 - current.cells.count)
+                if cells > maxCells {
+                    stop(parser, "the worksheet has more than \(maxCells) cells (the limit for one sheet)",
+                         hint: "Export a shorter period, or export the log as CSV.")
+                    return
+                }
                 while current.cells.count < column { current.cells.append("") }
                 if current.cells.count == column { current.cells.append(text) } else { current.cells[column] = text }
                 row = current
@@ -121,6 +148,14 @@ public enum XLSXSheet {
                 row = nil
             default: break
             }
+        }
+
+        private func stop(_ parser: XMLParser, _ problem: String, hint: String) {
+            guard self.problem == nil else { return }
+            self.problem = problem
+            problemLine = parser.lineNumber
+            problemHint = hint
+            parser.abortParsing()
         }
     }
 }
