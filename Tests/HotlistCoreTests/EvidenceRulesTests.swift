@@ -68,6 +68,38 @@ import Testing
         #expect(JPEGMetadata.stripped(Self.png) == nil)
     }
 
+    /// Issue 11, attack 5: metadata between the scans of a progressive JPEG, in a thumbnail or in a
+    /// second image appended after the first (as phones write multi-picture and gain-map files).
+    @Test func metadataAnywhereInTheFileIsRemoved() throws {
+        func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] {
+            let length = payload.count + 2
+            return [0xFF, marker, UInt8(length >> 8), UInt8(length & 0xFF)] + payload
+        }
+        let scanData: [UInt8] = [0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD3, 0x56]   // a stuffed byte and a restart marker
+        let second = [0xFF, 0xD8] + segment(0xE1, Array("Exif\0\0MM GPSLongitude -119.7".utf8)) + segment(0xDA, [1, 1, 0, 0, 63, 0]) + scanData + [0xFF, 0xD9]
+        let progressive = [0xFF, 0xD8]
+            + segment(0xE0, Array("JFIF\0\u{1}\u{1}".utf8)) + segment(0xE0, Array("JFXX\0 thumbnail of the uncropped photo".utf8))
+            + segment(0xE2, Array("ICC_PROFILE\0\u{1}\u{1}colour".utf8)) + segment(0xE2, Array("MPF\0 index of the appended image".utf8))
+            + segment(0xDB, Array(repeating: 1, count: 65))
+            + segment(0xDA, [1, 1, 0, 0, 63, 0]) + scanData
+            + segment(0xE1, Array("http://ns.adobe.com/xap/1.0/ GPS between scans".utf8)) + segment(0xFE, Array("comment between scans".utf8))
+            + [0xFF, 0xFF] + segment(0xC4, [0, 1, 2]) + segment(0xDA, [1, 1, 0, 1, 63, 0]) + scanData
+            + [0xFF, 0xD9] + second
+        #expect(JPEGMetadata.hasLocationCapableMetadata(progressive))
+        let cleaned = try #require(JPEGMetadata.stripped(progressive))
+        let text = String(decoding: cleaned, as: UTF8.self)
+        for leak in ["GPS", "Exif", "xap", "comment", "JFXX", "thumbnail", "MPF"] { #expect(!text.contains(leak), "\(leak) is still in the published file") }
+        #expect(text.contains("JFIF") && text.contains("ICC_PROFILE"), "what changes how the picture looks stays")
+        #expect(!JPEGMetadata.hasLocationCapableMetadata(cleaned))
+        // Both scans and the tables between them are there, byte for byte; the file ends with the first image.
+        let expected = [0xFF, 0xD8] + segment(0xE0, Array("JFIF\0\u{1}\u{1}".utf8)) + segment(0xE2, Array("ICC_PROFILE\0\u{1}\u{1}colour".utf8))
+            + segment(0xDB, Array(repeating: 1, count: 65)) + segment(0xDA, [1, 1, 0, 0, 63, 0]) + scanData
+            + segment(0xC4, [0, 1, 2]) + segment(0xDA, [1, 1, 0, 1, 63, 0]) + scanData + [0xFF, 0xD9]
+        #expect(cleaned == expected, "fill bytes before a marker are dropped, nothing else")
+        // The appended image alone is found too.
+        #expect(JPEGMetadata.hasLocationCapableMetadata(Array(progressive.prefix(progressive.count - second.count)) + [0, 0] + second))
+    }
+
     @Test func sizesReadAndPrintAsPeopleWriteThem() {
         #expect(ByteSize.parse("50m") == 50 << 20)
         #expect(ByteSize.parse("512k") == 512 << 10)

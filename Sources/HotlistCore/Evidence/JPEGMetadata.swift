@@ -1,17 +1,64 @@
-/// Removes the metadata segments of a JPEG that can carry where and when a photo was taken
-/// (EXIF with GPS, XMP, IPTC, comments) before it is published. Image data is copied untouched.
+/// Removes what a JPEG can carry about where and when a photo was taken (EXIF with GPS, XMP, IPTC,
+/// comments, thumbnails) before it is published. Image data is copied untouched.
+///
+/// The whole file is walked: between the scans of a progressive JPEG there can be more APPn and
+/// comment segments, and phones append further images after the end of the first (multi-picture
+/// previews, HDR gain maps), each with its own EXIF. Only the first image is published, and
+/// the multi-picture index that points at the others is dropped with them.
 public enum JPEGMetadata {
-    /// APPn markers kept: APP0 (JFIF), APP2 (ICC colour profile) and APP14 (Adobe colour transform)
-    /// change how the picture looks and carry no location.
-    static let keptApplicationMarkers: Set<UInt8> = [0xE0, 0xE2, 0xEE]
+    /// Application segments kept, by marker and the identifier their data starts with: they change
+    /// how the picture looks and carry no location. APP0 "JFXX" (a thumbnail) and APP2 "MPF" are not.
+    static let keptApplicationSegments: [(marker: UInt8, identifier: [UInt8])] = [
+        (0xE0, Array("JFIF\0".utf8)), (0xE2, Array("ICC_PROFILE\0".utf8)), (0xEE, Array("Adobe".utf8)),
+    ]
 
-    /// The JPEG without EXIF/XMP/IPTC/comment segments; nil if the bytes are not a well-formed JPEG
-    /// up to the start of the image data (the caller then must not publish it as is).
+    /// The first image without metadata segments; nil if the bytes are not a well-formed JPEG (the
+    /// caller then must not publish it as is).
     public static func stripped(_ jpeg: [UInt8]) -> [UInt8]? {
-        guard jpeg.count >= 4, jpeg[0] == 0xFF, jpeg[1] == 0xD8 else { return nil }
-        var output: [UInt8] = [0xFF, 0xD8]
+        var output: [UInt8] = []
         output.reserveCapacity(jpeg.count)
-        var index = 2
+        var complete = false
+        let walked = walk(jpeg, from: 0) { part, range in
+            switch part {
+            case .segment(let marker) where isMetadata(marker, jpeg, range): break
+            case .segment, .scanData: output += jpeg[range]
+            case .end: output += jpeg[range]; complete = true
+            }
+            return !complete
+        }
+        guard walked != nil, complete || !output.isEmpty else { return nil }
+        return output
+    }
+
+    /// Whether any image in the file (the first or one appended after it) still has a segment that
+    /// `stripped` would remove.
+    public static func hasLocationCapableMetadata(_ jpeg: [UInt8]) -> Bool {
+        var start = 0
+        while start < jpeg.count {
+            var found = false
+            guard let end = walk(jpeg, from: start, { part, range in
+                if case .segment(let marker) = part, isMetadata(marker, jpeg, range) { found = true }
+                if case .end = part { return false }
+                return !found
+            }) else { return found }
+            if found { return true }
+            // An appended image starts with its own start-of-image marker.
+            guard let next = (end..<max(end, jpeg.count - 1)).first(where: { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xD8 }) else { return false }
+            start = next
+        }
+        return false
+    }
+
+    enum Part { case segment(UInt8), scanData, end }
+
+    /// Calls `visit` for each part of the image starting at `start` (a start-of-image marker) with
+    /// its byte range, markers included, until `visit` returns false or the image ends. Returns the
+    /// index after the last part visited, or nil when the bytes are not a JPEG.
+    @discardableResult
+    static func walk(_ jpeg: [UInt8], from start: Int, _ visit: (Part, Range<Int>) -> Bool) -> Int? {
+        guard start + 4 <= jpeg.count, jpeg[start] == 0xFF, jpeg[start + 1] == 0xD8 else { return nil }
+        guard visit(.segment(0xD8), start..<(start + 2)) else { return start + 2 }
+        var index = start + 2
         while index < jpeg.count {
             guard jpeg[index] == 0xFF else { return nil }
             var markerIndex = index + 1
@@ -19,37 +66,40 @@ public enum JPEGMetadata {
             guard markerIndex < jpeg.count else { return nil }
             let marker = jpeg[markerIndex]
             let segmentStart = markerIndex + 1
-            if marker == 0xD9 { output += [0xFF, 0xD9]; return output }
+            if marker == 0xD9 { _ = visit(.end, markerIndex - 1..<segmentStart); return segmentStart }
             // Standalone markers carry no length.
-            if marker == 0x01 || (0xD0...0xD7).contains(marker) { output += [0xFF, marker]; index = segmentStart; continue }
+            if marker == 0x01 || (0xD0...0xD7).contains(marker) {
+                guard visit(.segment(marker), markerIndex - 1..<segmentStart) else { return segmentStart }
+                index = segmentStart
+                continue
+            }
             guard segmentStart + 1 < jpeg.count else { return nil }
             let length = Int(jpeg[segmentStart]) << 8 | Int(jpeg[segmentStart + 1])
             guard length >= 2, segmentStart + length <= jpeg.count else { return nil }
             let segmentEnd = segmentStart + length
-            if marker == 0xDA {
-                // Start of scan: everything from here on is image data (and later markers within it).
-                output += jpeg[index...]
-                return output
-            }
-            let isApplication = (0xE0...0xEF).contains(marker)
-            let dropped = (isApplication && !keptApplicationMarkers.contains(marker)) || marker == 0xFE
-            if !dropped { output += [0xFF, marker]; output += jpeg[segmentStart..<segmentEnd] }
+            guard visit(.segment(marker), markerIndex - 1..<segmentEnd) else { return segmentEnd }
             index = segmentEnd
+            if marker == 0xDA {
+                // Entropy-coded data runs to the next marker: 0xFF is followed there by 0x00 (a
+                // stuffed byte) or a restart marker, anything else ends the scan.
+                var scan = index
+                while scan < jpeg.count {
+                    if jpeg[scan] == 0xFF, scan + 1 < jpeg.count, jpeg[scan + 1] != 0x00, !(0xD0...0xD7).contains(jpeg[scan + 1]) { break }
+                    scan += jpeg[scan] == 0xFF ? 2 : 1
+                }
+                scan = min(scan, jpeg.count)
+                guard visit(.scanData, index..<scan) else { return scan }
+                index = scan
+            }
         }
-        return nil
+        return index
     }
 
-    /// Whether the JPEG still has an EXIF or XMP segment before its image data.
-    public static func hasLocationCapableMetadata(_ jpeg: [UInt8]) -> Bool {
-        var index = 2
-        while index + 3 < jpeg.count, jpeg[index] == 0xFF {
-            let marker = jpeg[index + 1]
-            if marker == 0xDA || marker == 0xD9 { return false }
-            if marker == 0xE1 || marker == 0xED || marker == 0xFE { return true }
-            let length = Int(jpeg[index + 2]) << 8 | Int(jpeg[index + 3])
-            guard length >= 2 else { return false }
-            index += 2 + length
-        }
-        return false
+    /// APPn segments other than the kept ones, and comments.
+    static func isMetadata(_ marker: UInt8, _ jpeg: [UInt8], _ range: Range<Int>) -> Bool {
+        if marker == 0xFE { return true }
+        guard (0xE0...0xEF).contains(marker) else { return false }
+        let data = jpeg[(range.lowerBound + 4)..<range.upperBound]
+        return !keptApplicationSegments.contains { $0.marker == marker && data.starts(with: $0.identifier) }
     }
 }
