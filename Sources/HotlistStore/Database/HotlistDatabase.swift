@@ -44,8 +44,43 @@ public final class HotlistDatabase: Sendable {
 
     public var sql: any SQLDatabase { db as! any SQLDatabase }
 
+    /// How long a SQLite write waits for another writer (an import in another process) before it fails.
+    public static let sqliteBusyTimeoutMilliseconds = 5_000
+
+    /// SQLite only: write-ahead logging, so pages keep reading while an import writes (in rollback-
+    /// journal mode a long write locks every reader out), and a bounded wait for the write lock in
+    /// place of SQLiteNIO's busy handler, which retries at once, without end, holding the connection.
+    /// WAL is kept in the file; the timeout belongs to each connection, so it is set on the one
+    /// connection of each event loop's pool (SQLite pools hold one and keep it open).
+    func prepareSQLite() async throws {
+        guard case .sqliteFile = configuration else { return }
+        _ = try await sql.raw("PRAGMA journal_mode = WAL").all()
+        for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
+            let handle = databases.database(logger: logger, on: loop)! as! any SQLDatabase
+            try await handle.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyTimeoutMilliseconds))").run()
+        }
+    }
+
+    /// The SQLite journal mode and busy timeout of each connection (for tests and `doctor`-style checks).
+    public func sqliteSettings() async throws -> (journalMode: String, busyTimeouts: [Int]) {
+        let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) ?? ""
+        var timeouts: [Int] = []
+        for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
+            let handle = databases.database(logger: logger, on: loop)! as! any SQLDatabase
+            timeouts.append(try await handle.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self) ?? -1)
+        }
+        return (mode, timeouts)
+    }
+
+    /// Whether `error` is SQLite giving up on the write lock after the busy timeout.
+    public static func isBusy(_ error: any Error) -> Bool {
+        guard let error = error as? SQLiteError else { return false }
+        return error.reason == .busy || error.reason == .locked || error.reason == .busyTimeout
+    }
+
     /// Applies every migration not yet applied. Safe to run again.
     public func migrate() async throws {
+        try await prepareSQLite()
         let migrations = Migrations()
         migrations.add(HotlistMigrations.all)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())

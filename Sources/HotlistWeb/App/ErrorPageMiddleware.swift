@@ -1,4 +1,5 @@
 import HotlistCore
+import HotlistStore
 import Vapor
 
 /// Turns every error into a clear page or JSON body. Internal errors are logged, never shown.
@@ -23,6 +24,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 status = abort.status
                 // A 404 with its own reason (a page past the end) says it; a bare one names the address.
                 message = abort.status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase ? "There is no page at \(request.url.path)." : abort.reason
+            case let busy where HotlistDatabase.isBusy(busy):
+                request.logger.warning("database busy: \(busy)")
+                status = .serviceUnavailable
+                message = "The database is busy with a large change (an import, probably). Nothing was changed; please try again in a minute."
             default:
                 request.logger.report(error: error)
                 status = .internalServerError
@@ -43,6 +48,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             case .forbidden: "Not allowed"
             case .unauthorized: "Sign in needed"
             case .payloadTooLarge: "Too large"
+            case .serviceUnavailable: "Busy"
             default: "Error"
             }
             if status == .payloadTooLarge { message = BodyLimitMiddleware.message(request.bodyLimit) }
