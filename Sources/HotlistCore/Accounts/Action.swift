@@ -28,6 +28,8 @@ public enum Action: String, Sendable, CaseIterable {
     case verifyFindings
     /// Publish an evidence file (or take it back): someone has checked it holds no personal data.
     case publishEvidence
+    /// Take back a withdrawal made by mistake (audited).
+    case reopenRequests
     case manageUsers
     case readAuditTrail
 }

@@ -25,6 +25,7 @@ public enum PermissionTable {
         .enterFindings: .roles(everyRole),
         .verifyFindings: .roles([.reviewer, .admin]),
         .publishEvidence: .roles([.reviewer, .admin]),
+        .reopenRequests: .roles([.admin]),
         .manageUsers: .roles([.admin]),
         .readAuditTrail: .roles([.admin]),
     ]

@@ -200,6 +200,10 @@ public struct RequestStore: Sendable {
                 throw InputProblems([InputProblem(file: "request", field: "status", problem: "filing is recorded with its date and channel", hint: "Use “file” (requests file / the File button) instead.")])
             }
             try RequestTransitions.check(from: request.status, to: status)
+            if status == .withdrawn {
+                let owner = try await Self.createdBy(requestID: requestID, sql: sql)
+                try RequestWithdrawal.checkWithdraw(requestID: requestID, createdBy: owner, actorID: actor.userID, actorRole: try await Self.role(of: actor, sql: sql))
+            }
             if let filed = request.filedOn, day < filed {
                 throw InputProblems([InputProblem(file: "request", field: "date", problem: "\(day.iso) is before the request was filed (\(filed.iso))", hint: "Check the date.")])
             }
@@ -208,6 +212,40 @@ public struct RequestStore: Sendable {
             try await Self.recordStatus(sql, requestID: requestID, from: request.status, to: status, on: day, note: note, actor: actor, now: now)
             return updated
         }
+    }
+
+    /// An admin takes a withdrawal back: the request returns to the status it had before, recorded
+    /// as a status change and in the audit trail with the reason.
+    public func reopen(requestID: Int, note: String, on day: CalendarDay, by actor: AuditActor, now: Date) async throws -> RecordsRequest {
+        let reason = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...2_000).contains(reason.count) else {
+            throw InputProblems([InputProblem(file: "request \(requestID)", field: "note", problem: "a request is reopened with a reason of 1 to 2,000 characters", hint: "Say why, e.g. \"withdrawn by mistake\".")])
+        }
+        return try await change(requestID: requestID, action: "request.reopen", by: actor, now: now) { sql, request in
+            try RequestWithdrawal.checkReopen(requestID: requestID, status: request.status, actorID: actor.userID, actorRole: try await Self.role(of: actor, sql: sql))
+            let previous = try await sql.select().column("from_status").from("request_status_changes")
+                .where("request_id", .equal, requestID).where("to_status", .equal, RequestStatus.withdrawn.rawValue)
+                .orderBy("id", .descending).limit(1).first()?.decode(column: "from_status", as: String?.self)
+            var updated = request
+            updated.status = previous.flatMap(RequestStatus.init(rawValue:)) ?? (request.filedOn == nil ? .draft : .filed)
+            try await Self.recordStatus(sql, requestID: requestID, from: .withdrawn, to: updated.status, on: day, note: "reopened: " + reason, actor: actor, now: now)
+            return updated
+        }
+    }
+
+    /// Who wrote the request (nil for requests made at the command line without `--as`).
+    public func createdBy(requestID: Int) async throws -> Int? {
+        try await Self.createdBy(requestID: requestID, sql: database.sql)
+    }
+
+    static func createdBy(requestID: Int, sql: any SQLDatabase) async throws -> Int? {
+        try await sql.select().column("created_by").from("records_requests").where("id", .equal, requestID).first()?.decode(column: "created_by", as: Int?.self)
+    }
+
+    static func role(of actor: AuditActor, sql: any SQLDatabase) async throws -> Role? {
+        guard let id = actor.userID else { return nil }
+        return try await sql.select().column("role").from("users").where("id", .equal, id).first()
+            .flatMap { Role(rawValue: try $0.decode(column: "role", as: String.self)) }
     }
 
     public func addTrackingNumber(requestID: Int, _ number: String, by actor: AuditActor, now: Date) async throws -> RecordsRequest {

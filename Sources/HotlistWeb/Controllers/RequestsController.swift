@@ -186,9 +186,12 @@ enum RequestsController {
         guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
         var law: StateRecordsLaw?
         if let state = detail.request.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
+        let owner = try await RequestStore(request.store).createdBy(requestID: id)
         let model = RequestsView.DetailModel(viewer: viewer, detail: detail, today: today(request), problems: problems, message: message,
                                              canSendByEmail: request.application.storage[SMTPKey.self] != nil,
-                                             evidence: try await request.evidenceStore.list(requestID: id), law: law)
+                                             evidence: try await request.evidenceStore.list(requestID: id), law: law,
+                                             mayWithdraw: viewer.account.id == owner || viewer.account.role >= .reviewer,
+                                             mayReopen: PermissionTable.allows(viewer.account.role, .reopenRequests))
         return request.personalPage(RequestsView.detail(model), status: status)
     }
 
@@ -248,6 +251,15 @@ enum RequestsController {
         return try await act(request, notice: .requestStatusChanged) { id, actor, now, today in
             let status = try RequestStatus.parse(form.status ?? "")
             _ = try await RequestStore(request.store).changeStatus(requestID: id, to: status, on: try day(form.date, field: "date", today: today), note: form.note ?? "", by: actor, now: now)
+        }
+    }
+
+    struct ReopenForm: Content { var note: String? }
+
+    @Sendable static func reopen(_ request: Request) async throws -> Response {
+        let form = try request.form(ReopenForm.self)
+        return try await act(request, notice: .requestReopened) { id, actor, now, today in
+            _ = try await RequestStore(request.store).reopen(requestID: id, note: form.note ?? "", on: today, by: actor, now: now)
         }
     }
 

@@ -45,6 +45,7 @@ func registerRoutes(_ app: Application) throws {
     app.post("requests", ":requestID", "draft", use: RequestsController.updateDraft).requires(.editRequests)
     app.post("requests", ":requestID", "send", use: RequestsController.send).requires(.editRequests)
     app.post("requests", ":requestID", "status", use: RequestsController.changeStatus).requires(.editRequests)
+    app.post("requests", ":requestID", "reopen", use: RequestsController.reopen).requires(.reopenRequests)
     app.post("requests", ":requestID", "log", use: RequestsController.log).requires(.editRequests)
     app.post("requests", ":requestID", "fee", use: RequestsController.fee).requires(.editRequests)
     app.post("requests", ":requestID", "exemption", use: RequestsController.exemption).requires(.editRequests)

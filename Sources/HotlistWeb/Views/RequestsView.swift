@@ -157,6 +157,9 @@ enum RequestsView {
         var evidence: [EvidenceFile] = []
         /// The state's records law, for its residency rule.
         var law: StateRecordsLaw?
+        /// The author, reviewers and admins may withdraw; admins may reopen.
+        var mayWithdraw = false
+        var mayReopen = false
     }
 
     /// What residency means for this request, or nil where the state answers anyone.
@@ -196,8 +199,13 @@ enum RequestsView {
     static func detail(_ model: DetailModel) -> String {
         let request = model.detail.request
         let csrf = model.viewer.csrfToken
-        let possible = (RequestTransitions.allowed[request.status] ?? []).filter { $0 != .filed }.sorted { $0.rawValue < $1.rawValue }
-        let statusForm = possible.isEmpty ? "<p>This request is \(request.status.label); it cannot change status.</p>" : """
+        let possible = (RequestTransitions.allowed[request.status] ?? []).filter { $0 != .filed && ($0 != .withdrawn || model.mayWithdraw) }.sorted { $0.rawValue < $1.rawValue }
+        let reopenForm = request.status == .withdrawn && model.mayReopen ? """
+            <form method="post" action="\(SiteURL.requestAction(request.id, "reopen").path)" class="stacked" id="reopen-form">\(Forms.csrf(csrf))
+            <label for="reopen-note">Why reopen it? <span class="hint">(kept in the audit trail)</span></label><input id="reopen-note" name="note" required maxlength="2000">
+            <button type="submit">Reopen this request</button></form>
+            """ : ""
+        let statusForm = possible.isEmpty ? "<p>This request is \(request.status.label); it cannot change status.</p>" + reopenForm : """
             <form method="post" action="\(SiteURL.requestAction(request.id, "status").path)" class="stacked" id="status-form">\(Forms.csrf(csrf))
             <label for="new-status">New status</label><select id="new-status" name="status">\(possible.map { option($0.rawValue, $0.label, selected: nil) }.joined())</select>
             <label for="status-date">On <span class="hint">(empty for today)</span></label><input type="date" id="status-date" name="date" max="\(model.today.iso)">
