@@ -67,14 +67,20 @@ public struct FindingStore: Sendable {
                 throw InputProblems([InputProblem(file: "finding \(findingID)", field: "version", problem: "version \(latest.version) was sent back to its author",
                                                   hint: "It can be verified once the author has corrected it (a new version).")])
             }
-            try await sql.update("finding_versions").set("verified_by_id", to: SQLBind(reviewer.id)).set("verified_by_label", to: SQLBind(reviewer.email))
-                .set("verified_at", to: SQLBind(now)).where("id", .equal, latest.id).run()
+            // Only if nobody verified it meanwhile: two reviewers at once must not both succeed.
+            let updated = try await sql.update("finding_versions").set("verified_by_id", to: SQLBind(reviewer.id)).set("verified_by_label", to: SQLBind(reviewer.email))
+                .set("verified_at", to: SQLBind(now)).where("id", .equal, latest.id).where("verified_at", .is, SQLLiteral.null).returning("id").all()
+            guard !updated.isEmpty else { throw Self.verifiedMeanwhile("finding \(findingID)", what: "version \(latest.version)") }
             let verified = try await Self.versions(sql: sql, findingIDs: [findingID]).last!
             try await AuditLog.append(AuditEntry(action: "finding.verify", entityType: "finding", entityID: String(findingID), before: latest.auditValues, after: verified.auditValues),
                                       by: actor, at: now, on: sql)
             try await DirectoryRevision.bump(sql)
             return verified
         }
+    }
+
+    static func verifiedMeanwhile(_ subject: String, what: String) -> InputProblems {
+        InputProblems([InputProblem(file: subject, field: "version", problem: "\(what) was verified by someone else a moment ago", hint: "Nothing more to do; reload the page to see who.")])
     }
 
     /// A reviewer returns the latest version of `findingID` to its author with a reason. It leaves the

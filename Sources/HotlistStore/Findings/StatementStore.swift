@@ -55,8 +55,9 @@ public struct StatementStore: Sendable {
                 throw InputProblems([InputProblem(file: file, field: "source", problem: "its only source, evidence #\(evidenceID), is private",
                                                   hint: "Publish the document first (if it holds no personal data), or record the web address where it was published.")])
             }
-            try await sql.update("agency_statements").set("verified_by_id", to: SQLBind(reviewer.id)).set("verified_by_label", to: SQLBind(reviewer.email))
-                .set("verified_at", to: SQLBind(now)).where("id", .equal, statementID).run()
+            let updated = try await sql.update("agency_statements").set("verified_by_id", to: SQLBind(reviewer.id)).set("verified_by_label", to: SQLBind(reviewer.email))
+                .set("verified_at", to: SQLBind(now)).where("id", .equal, statementID).where("verified_at", .is, SQLLiteral.null).returning("id").all()
+            guard !updated.isEmpty else { throw FindingStore.verifiedMeanwhile(file, what: "this statement") }
             let verified = try await Self.list(sql: sql) { $0.where("id", .equal, statementID) }.first!
             try await AuditLog.append(AuditEntry(action: "statement.verify", entityType: "statement", entityID: String(statementID), before: statement.auditValues, after: verified.auditValues),
                                       by: actor, at: now, on: sql)

@@ -25,12 +25,13 @@ enum EvidenceController {
     static func renderWorkspace(_ request: Request, agencyID: Int, problems: [InputProblem] = [], notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try request.requireViewer()
         guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
+        let people = try await PeopleLabels.load(request)
         let model = EvidenceView.Workspace(
             viewer: viewer, agencyID: agencyID, agencyName: agency.name,
-            evidence: try await request.evidenceStore.list(agencyID: agencyID),
+            evidence: try await request.evidenceStore.list(agencyID: agencyID).map(people.shown),
             requests: try await RequestStore(request.store).list(RequestFilter(agencyID: agencyID, limit: 200)),
-            findings: try await FindingStore(request.store).latest(agencyID: agencyID),
-            statements: try await StatementStore(request.store).list(agencyID: agencyID, verifiedOnly: false),
+            findings: people.shown(try await FindingStore(request.store).latest(agencyID: agencyID)),
+            statements: people.shown(try await StatementStore(request.store).list(agencyID: agencyID, verifiedOnly: false)),
             timeline: try await HotlistLogStore(request.store, evidence: request.evidenceStore).timeline(agencyID: agencyID),
             maxFileSize: request.evidenceSettings.maxFileSize, problems: problems, notice: notice)
         return request.personalPage(EvidenceView.workspace(model), status: status)
@@ -131,7 +132,8 @@ enum EvidenceController {
         guard let agency = try await DirectoryQueries(request.store).agency(id: evidence.agencyID) else { throw Abort(.notFound) }
         let findings = try await (request.viewer == nil ? FindingStore(request.store).verified(agencyID: evidence.agencyID) : FindingStore(request.store).latest(agencyID: evidence.agencyID))
             .filter { $0.evidenceIDs.contains(evidence.id) }
-        let html = EvidenceView.page(.init(viewer: request.viewer, evidence: evidence, agencyName: agency.name, findings: findings, notice: Notice.from(request.query[String.self, at: "notice"])))
+        let people = try await PeopleLabels.load(request)
+        let html = EvidenceView.page(.init(viewer: request.viewer, evidence: people.shown(evidence), agencyName: agency.name, findings: findings, notice: Notice.from(request.query[String.self, at: "notice"])))
         return request.viewer == nil && evidence.isPublic ? HTMLResponse.make(html) : request.personalPage(html)
     }
 

@@ -72,7 +72,8 @@ enum FindingsController {
         guard let latest = history.last, let agency = try await DirectoryQueries(request.store).agency(id: latest.agencyID) else { throw Abort(.notFound) }
         let evidence = try await request.evidenceStore.list(agencyID: latest.agencyID).filter { file in history.contains { $0.evidenceIDs.contains(file.id) } }
         let topics = try await ReferenceQueries(request.store).ncicTopics()
-        return request.personalPage(FindingsView.page(.init(viewer: viewer, agency: agency, history: history, evidence: evidence, topics: topics, notice: notice, problems: problems)), status: status)
+        let people = try await PeopleLabels.load(request)
+        return request.personalPage(FindingsView.page(.init(viewer: viewer, agency: agency, history: people.shown(history), evidence: evidence.map(people.shown), topics: topics, notice: notice, problems: problems)), status: status)
     }
 
     struct ReviewForm: Content { var version: String?; var reason: String? }
@@ -117,7 +118,8 @@ enum FindingsController {
         var names: [Int: String] = [:]
         let files = try await request.evidenceStore.awaitingVisibilityDecision()
         for id in Set(findings.map(\.agencyID) + statements.map(\.agencyID) + files.map(\.agencyID)) { names[id] = try await DirectoryQueries(request.store).agency(id: id)?.name }
-        return request.personalPage(FindingsView.queue(viewer: viewer, findings: findings, statements: statements, files: files, agencyNames: names))
+        let people = try await PeopleLabels.load(request)
+        return request.personalPage(FindingsView.queue(viewer: viewer, findings: people.shown(findings), statements: people.shown(statements), files: files.map(people.shown), agencyNames: names))
     }
 
     /// The form's fields as a draft, with the problems only the form can have (bad dates, bad ids).
