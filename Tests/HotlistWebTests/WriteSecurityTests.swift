@@ -124,6 +124,55 @@ import VaporTesting
         }
     }
 
+    /// Issue 11, attack 10: a boolean read as an id, duplicate keys, a BOM, another content type.
+    @Test(arguments: TestBackend.available)
+    func jsonBodiesAreReadStrictly(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let vera = try await addPerson(db, "vera@example.org", .volunteer)
+            let token = try await makeAPIToken(db, vera)
+            let sparks = try await agencyID(db, "Sparks NV PD")
+            let requests = try await RequestStore(db).list(RequestFilter()).count
+            let create = SiteURL.api(.requests).path
+            let agencyTrue = try await app.fetch(create, method: .POST, headers: .bearer(token),
+                                                 body: #"{"agency_id": true, "requester_name": "Vera", "requester_email": "vera@example.org"}"#)
+            #expect(agencyTrue.status == .badRequest)
+            #expect(agencyTrue.json?["error"]?["problems"]?[0]?["field"]?.string == "agency_id")
+            let contact = SiteURL.api(.recordsContact(sparks)).path
+            let duplicate = try await app.fetch(contact, method: .PUT, headers: .bearer(token), body: #"{"email": "a@sparks.example.gov", "email": "b@evil.example"}"#)
+            #expect(duplicate.status == .badRequest && duplicate.body.contains("appears twice"))
+            let bom = try await app.fetch(contact, method: .PUT, headers: .bearer(token), body: "\u{FEFF}{\"email\": \"a@sparks.example.gov\"}")
+            #expect(bom.status == .badRequest && bom.body.contains("byte-order mark"))
+            var plain = HTTPHeaders.bearer(token, json: false)
+            plain.contentType = .plainText
+            #expect(try await app.fetch(contact, method: .PUT, headers: plain, body: #"{"email": "a@sparks.example.gov"}"#).status == .unsupportedMediaType)
+            // Control characters in a records email (they would reach the To: header and SMTP).
+            for email in ["records@sparks.example.gov\u{0}", "records@sparks.example.gov\r\nBcc: x@evil.example", "rec\u{7}ords@sparks.example.gov"] {
+                let body = String(decoding: try JSONEncoder().encode(["email": email]), as: UTF8.self)
+                let answer = try await app.fetch(contact, method: .PUT, headers: .bearer(token), body: body)
+                #expect(answer.status == .badRequest, "\(email.debugDescription)")
+            }
+            #expect(try await RecordsContactEditor(db).contact(agencyID: sparks) == RecordsContact())
+            #expect(try await RequestStore(db).list(RequestFilter()).count == requests)
+        }
+    }
+
+    /// Issue 11, attack 10: signing in with a stale session cookie left the visitor signed out.
+    @Test(arguments: TestBackend.available)
+    func signingInOverAStaleSessionCookieWorks(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            try await addPerson(db, "vera@example.org", .volunteer)
+            var browser = BrowserSession()
+            _ = try await browser.get(app, SiteURL.signIn.path)
+            // The tab was open since last week: its session cookie has expired on the server.
+            browser.cookies[SecuritySettings.sessionCookie] = "stale-token-from-last-week"
+            let answer = try await browser.post(app, SiteURL.signIn.path, [("email", "vera@example.org"), ("password", "a long test password")])
+            #expect(answer.status == .seeOther)
+            let set = answer.headers[.setCookie].filter { $0.hasPrefix(SecuritySettings.sessionCookie + "=") }
+            #expect(set.count == 1 && set.first?.hasPrefix(SecuritySettings.sessionCookie + "=;") == false, "\(set)")
+            #expect(try await browser.get(app, SiteURL.account.path).status == .ok)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func anOversizedBodyIs413AndChangesNothing(backend: TestBackend) async throws {
         try await withFixtureApp(backend, maxBodySize: 2_048) { app, db in

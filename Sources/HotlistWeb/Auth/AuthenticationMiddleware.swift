@@ -35,7 +35,10 @@ struct AuthenticationMiddleware: AsyncMiddleware {
         case .expired, .none:
             request.storage[SessionExpiredKey.self] = true
             let response = try await next.respond(to: request)
-            response.cookies[SecuritySettings.sessionCookie] = request.application.security.cookie("", maxAge: 0)
+            // Clear the dead cookie, unless this very answer signs the visitor in with a new one.
+            if response.cookies[SecuritySettings.sessionCookie] == nil {
+                response.cookies[SecuritySettings.sessionCookie] = request.application.security.cookie("", maxAge: 0)
+            }
             return response
         }
     }
