@@ -20,7 +20,12 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
     app.storage[EvidenceSettingsKey.self] = EvidenceSettings(directory: configuration.evidenceDirectory, maxFileSize: configuration.maxEvidenceSize)
     let cost = configuration.security.passwordHashCost
     app.storage[DecoyPasswordHashKey.self] = try await app.threadPool.runIfActive { try Bcrypt.hash(Credentials.randomToken(), cost: cost) }
+    app.storage[AppServicesKey.self] = AppServices(database: configuration.database, clock: configuration.clock, responseCache: app.storage[ResponseCacheKey.self]!,
+                                                   evidence: app.storage[EvidenceSettingsKey.self]!, smtp: configuration.smtp,
+                                                   followUpDays: configuration.followUpBusinessDays, security: configuration.security,
+                                                   decoyPasswordHash: app.storage[DecoyPasswordHashKey.self]!, generalBodyLimit: configuration.maxBodySize)
     app.middleware = Middlewares()
+    app.middleware.use(AppServicesMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     // Who is asking (from headers only), then how large a body they may send, whether their role
@@ -48,11 +53,37 @@ struct EvidenceSettings: Sendable {
 }
 struct EvidenceSettingsKey: StorageKey { typealias Value = EvidenceSettings }
 
+/// What a request needs from the application, copied into the request as it arrives. Vapor clears
+/// the application's storage when it shuts down, while requests may still be running: reading it
+/// then crashed the server on every stop under load.
+struct AppServices: Sendable {
+    var database: HotlistDatabase
+    var clock: any Clock
+    var responseCache: ResponseCache
+    var evidence: EvidenceSettings
+    var smtp: SMTPConfiguration?
+    var followUpDays: Int
+    var security: SecuritySettings
+    var decoyPasswordHash: String
+    var generalBodyLimit: Int
+}
+struct AppServicesKey: StorageKey { typealias Value = AppServices }
+
+struct AppServicesMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let services = request.application.storage[AppServicesKey.self] else { throw Abort(.serviceUnavailable, reason: "The site is shutting down.") }
+        request.storage[AppServicesKey.self] = services
+        return try await next.respond(to: request)
+    }
+}
+
 extension Request {
-    var store: HotlistDatabase { application.storage[DatabaseKey.self]! }
-    var clock: any Clock { application.storage[ClockKey.self]! }
-    var responseCache: ResponseCache { application.storage[ResponseCacheKey.self]! }
-    var evidenceSettings: EvidenceSettings { application.storage[EvidenceSettingsKey.self]! }
+    var services: AppServices { storage[AppServicesKey.self] ?? application.storage[AppServicesKey.self]! }
+    var store: HotlistDatabase { services.database }
+    var clock: any Clock { services.clock }
+    var responseCache: ResponseCache { services.responseCache }
+    var evidenceSettings: EvidenceSettings { services.evidence }
+    var security: SecuritySettings { services.security }
     var evidenceStore: EvidenceStore {
         EvidenceStore(store, directory: evidenceSettings.directory, intake: EvidenceIntake(maxBytes: evidenceSettings.maxFileSize))
     }
@@ -64,12 +95,12 @@ extension Request {
            PermissionTable.allows(viewer.account.role, action) {
             return evidenceSettings.uploadBodyLimit
         }
-        return application.routes.defaultMaxBodySize.value
+        return services.generalBodyLimit
     }
 
     /// Deadlines from the stored holidays and rules, with the configured follow-up interval.
     func deadlineCalculator() async throws -> DeadlineCalculator {
-        try await ReferenceQueries(store).deadlineCalculator(followUpBusinessDays: application.storage[FollowUpDaysKey.self] ?? 10)
+        try await ReferenceQueries(store).deadlineCalculator(followUpBusinessDays: services.followUpDays)
     }
 
     /// A read-only page or API answer through the response cache, keyed by path and query. Only

@@ -25,7 +25,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         let tokenHash = Credentials.sha256Hex(cookie)
-        switch try await SessionStore(request.store).lookup(tokenHash: tokenHash, now: now, policy: request.application.security.sessions) {
+        switch try await SessionStore(request.store).lookup(tokenHash: tokenHash, now: now, policy: request.security.sessions) {
         case .signedIn(let session, let account):
             request.viewer = Viewer(account: account, proof: .session(tokenHash: tokenHash, csrfToken: session.csrfToken))
             let response = try await next.respond(to: request)
@@ -37,7 +37,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             let response = try await next.respond(to: request)
             // Clear the dead cookie, unless this very answer signs the visitor in with a new one.
             if response.cookies[SecuritySettings.sessionCookie] == nil {
-                response.cookies[SecuritySettings.sessionCookie] = request.application.security.cookie("", maxAge: 0)
+                response.cookies[SecuritySettings.sessionCookie] = request.security.cookie("", maxAge: 0)
             }
             return response
         }

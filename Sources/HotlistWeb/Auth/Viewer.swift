@@ -43,7 +43,7 @@ extension Request {
     /// The client's address: the socket's peer, or the first X-Forwarded-For entry when the app is
     /// configured to sit behind a proxy it trusts (otherwise the header is anyone's to forge).
     var clientAddress: String {
-        if application.security.trustForwardedFor, let forwarded = headers.first(name: .xForwardedFor)?.split(separator: ",").first {
+        if security.trustForwardedFor, let forwarded = headers.first(name: .xForwardedFor)?.split(separator: ",").first {
             return forwarded.trimmingCharacters(in: .whitespaces)
         }
         return remoteAddress?.ipAddress ?? "unknown"

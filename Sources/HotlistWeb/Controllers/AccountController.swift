@@ -24,11 +24,11 @@ enum AccountController {
         var problems = PasswordPolicy.problems(password, email: viewer.account.email)
         if password != (form.confirm ?? "") { problems.append(InputProblem(file: "form", field: "confirm", problem: "the two new passwords differ", hint: "Type the same new password twice.")) }
         let stored = try await AccountStore(request.store).credentials(email: viewer.account.email)
-        let currentMatches = try await Credentials.verifyPassword(form.current ?? "", hash: stored?.passwordHash ?? request.application.decoyPasswordHash,
+        let currentMatches = try await Credentials.verifyPassword(form.current ?? "", hash: stored?.passwordHash ?? request.services.decoyPasswordHash,
                                                                   on: request.application.threadPool)
         if !currentMatches { problems.insert(InputProblem(file: "form", field: "current", problem: "the current password is wrong", hint: "Type the password you signed in with."), at: 0) }
         if !problems.isEmpty { return try await render(request, problems: problems, status: .badRequest) }
-        let hash = try await Credentials.hashPassword(password, cost: request.application.security.passwordHashCost, on: request.application.threadPool)
+        let hash = try await Credentials.hashPassword(password, cost: request.security.passwordHashCost, on: request.application.threadPool)
         try await AccountStore(request.store).setPassword(userID: viewer.account.id, passwordHash: hash, by: try request.auditActor(),
                                                           now: request.clock.now(), keepingSession: viewer.sessionTokenHash)
         return try await render(request, message: "Password changed. Your other sessions were signed out.")

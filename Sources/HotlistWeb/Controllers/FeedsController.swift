@@ -6,7 +6,7 @@ import Vapor
 enum FeedsController {
     static func baseURL(_ request: Request) -> String {
         let host = request.headers.first(name: .host) ?? "\(request.application.http.server.configuration.hostname):\(request.application.http.server.configuration.port)"
-        return (request.application.security.secureCookies ? "https://" : "http://") + host
+        return (request.security.secureCookies ? "https://" : "http://") + host
     }
 
     /// The requests behind a feed token, or a 404 that says nothing about why.

@@ -21,7 +21,7 @@ extension Request {
         let response = HTMLResponse.make(html, status: status)
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         if let formToken, formToken.isNew {
-            response.cookies[SecuritySettings.formCookie] = application.security.cookie(formToken.token, maxAge: nil)
+            response.cookies[SecuritySettings.formCookie] = security.cookie(formToken.token, maxAge: nil)
         }
         return response
     }

@@ -20,7 +20,7 @@ enum PeopleController {
 
     @Sendable static func add(_ request: Request) async throws -> Response {
         let form = try request.form(AddForm.self)
-        let settings = request.application.security
+        let settings = request.security
         let now = request.clock.now()
         do {
             let role = try Role.parse(form.role ?? "")
@@ -68,7 +68,7 @@ enum PeopleController {
     static func issueCode(_ request: Request, for account: UserAccount, now: Date) async throws -> (email: String, code: String, expires: Date) {
         let code = Credentials.randomToken()
         let expires = try await PasswordResetStore(request.store).issue(userID: account.id, tokenHash: Credentials.sha256Hex(code),
-                                                                        lifetime: request.application.security.sessions.resetTokenLifetime,
+                                                                        lifetime: request.security.sessions.resetTokenLifetime,
                                                                         by: try request.auditActor(), now: now)
         return (account.email, code, expires)
     }

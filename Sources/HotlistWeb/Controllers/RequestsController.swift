@@ -188,7 +188,7 @@ enum RequestsController {
         if let state = detail.request.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
         let owner = try await RequestStore(request.store).createdBy(requestID: id)
         let model = RequestsView.DetailModel(viewer: viewer, detail: detail, today: today(request), problems: problems, message: message,
-                                             canSendByEmail: request.application.storage[SMTPKey.self] != nil,
+                                             canSendByEmail: request.services.smtp != nil,
                                              evidence: try await request.evidenceStore.list(requestID: id), law: law,
                                              mayWithdraw: viewer.account.id == owner || viewer.account.role >= .reviewer,
                                              mayReopen: PermissionTable.allows(viewer.account.role, .reopenRequests))
@@ -222,7 +222,7 @@ enum RequestsController {
     /// If sending fails, the request stays a draft and the page says why.
     @Sendable static func send(_ request: Request) async throws -> Response {
         let id = try requestID(request)
-        guard let smtp = request.application.storage[SMTPKey.self] else {
+        guard let smtp = request.services.smtp else {
             return try await renderDetail(request, id: id, problems: [InputProblem(file: "request", field: "channel", problem: "sending by email is not set up on this server",
                                                                                  hint: "Download the .eml or use the mail link, send it yourself, then mark it filed.")], status: .badRequest)
         }

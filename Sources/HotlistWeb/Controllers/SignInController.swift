@@ -24,7 +24,7 @@ enum SignInController {
         let email = EmailAddress.normalize(form.email ?? "")
         let password = form.password ?? ""
         let next = Request.safeNext(form.next) ?? SiteURL.home.path
-        let settings = request.application.security
+        let settings = request.security
         let now = request.clock.now()
         let throttle = SignInThrottleStore(request.store)
         let accountKey = Credentials.sha256Hex("account:" + email)
@@ -45,7 +45,7 @@ enum SignInController {
         if delay > 0 { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
 
         let credentials = email.isEmpty ? nil : try await AccountStore(request.store).credentials(email: email)
-        let matches = try await Credentials.verifyPassword(password, hash: credentials?.passwordHash ?? request.application.decoyPasswordHash,
+        let matches = try await Credentials.verifyPassword(password, hash: credentials?.passwordHash ?? request.services.decoyPasswordHash,
                                                            on: request.application.threadPool)
         guard let credentials, matches, credentials.account.isActive else {
             let accountNext = try await throttle.recordFailure(keyHash: accountKey, scope: .account, policy: settings.throttle, now: now)
@@ -81,7 +81,7 @@ enum SignInController {
     @Sendable static func signOut(_ request: Request) async throws -> Response {
         if let hash = request.viewer?.sessionTokenHash { try await SessionStore(request.store).delete(tokenHash: hash) }
         let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
-        response.cookies[SecuritySettings.sessionCookie] = request.application.security.cookie("", maxAge: 0)
+        response.cookies[SecuritySettings.sessionCookie] = request.security.cookie("", maxAge: 0)
         return response
     }
 
@@ -102,7 +102,7 @@ enum SignInController {
         if !problems.isEmpty {
             return request.personalPage(SignInView.reset(.init(token: token, formToken: formToken.token, problems: problems)), status: .badRequest, formToken: formToken)
         }
-        let hash = try await Credentials.hashPassword(password, cost: request.application.security.passwordHashCost, on: request.application.threadPool)
+        let hash = try await Credentials.hashPassword(password, cost: request.security.passwordHashCost, on: request.application.threadPool)
         do {
             let account = try await PasswordResetStore(request.store).consume(tokenHash: Credentials.sha256Hex(token), newPasswordHash: hash,
                                                                               clientAddress: request.clientAddress, now: request.clock.now())
