@@ -17,6 +17,8 @@ struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
     var secureCookies = false
     @ArgumentParser.Flag(name: .customLong("trust-forwarded-for"), help: "Take the client's address from X-Forwarded-For (only behind a proxy you run; otherwise anyone can forge it).")
     var trustForwardedFor = false
+    @ArgumentParser.Option(name: .customLong("public-url"), help: ArgumentHelp("The site's address as people reach it (https://hotlist.example.org), for feed and calendar links; also HOTLISTWATCH_PUBLIC_URL. Default: http://HOST:PORT.", valueName: "url"))
+    var publicURL: String?
     @ArgumentParser.Option(name: .customLong("max-body-size"), help: ArgumentHelp("Largest request body accepted, in bytes (or with k/m suffix); larger ones get 413.", valueName: "size"))
     var maxBodySize = "1m"
     @ArgumentParser.Option(name: .customLong("smtp-url"), help: ArgumentHelp("Send request emails from the site through this server: smtp://user:password@host:25 or smtps://…:465 (or HOTLISTWATCH_SMTP_URL).", valueName: "url"))
@@ -26,6 +28,15 @@ struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
     @ArgumentParser.OptionGroup var evidence: EvidenceOptions
     @ArgumentParser.OptionGroup var database: DatabaseOptions
 
+    /// "https://host[:port]" with nothing after it, or nil.
+    static func publicBase(_ text: String) -> String? {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let parts = URLComponents(string: trimmed), let scheme = parts.scheme?.lowercased(), scheme == "https" || scheme == "http",
+              let host = parts.host, !host.isEmpty, parts.path.isEmpty, parts.query == nil, parts.fragment == nil, parts.user == nil else { return nil }
+        return trimmed
+    }
+
     static func parseSize(_ text: String) -> Int? { ByteSize.parse(text).flatMap { $0 <= 1 << 30 ? $0 : nil } }
 
     func validate() throws {
@@ -33,6 +44,9 @@ struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
         guard !host.isEmpty else { throw ValidationError("--host must not be empty.") }
         guard (1...90).contains(followUpDays) else { throw ValidationError("--follow-up-days must be between 1 and 90.") }
         if let smtpURL { do { _ = try SMTPConfiguration.parse(smtpURL) } catch { throw ValidationError("--smtp-url: \(error)") } }
+        if let publicURL, Self.publicBase(publicURL) == nil {
+            throw ValidationError("--public-url \(publicURL) is not a web address; write it as https://hotlist.example.org (no path, query or spaces).")
+        }
         guard Self.parseSize(maxBodySize) != nil else { throw ValidationError("--max-body-size \(maxBodySize) is not a size; write bytes, or a number with k or m (for example 2m).") }
     }
 
@@ -59,7 +73,11 @@ struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
             let smtpText = smtpURL ?? ProcessInfo.processInfo.environment["HOTLISTWATCH_SMTP_URL"]
             let smtp = try smtpText.map { try SMTPConfiguration.parse($0) }
             if let smtp { Console.note("Request emails are sent through \(smtp).") }
-            let app = try await makeApp(AppConfiguration(host: host, port: port, database: db, maxBodySize: Self.parseSize(maxBodySize) ?? 1_048_576,
+            let publicText = publicURL ?? ProcessInfo.processInfo.environment["HOTLISTWATCH_PUBLIC_URL"]
+            guard let base = publicText.map(Self.publicBase) ?? "http://\(host):\(port)" else {
+                throw CommandFailure("HOTLISTWATCH_PUBLIC_URL \(publicText ?? "") is not a web address; write it as https://hotlist.example.org.")
+            }
+            let app = try await makeApp(AppConfiguration(host: host, port: port, publicBaseURL: base, database: db, maxBodySize: Self.parseSize(maxBodySize) ?? 1_048_576,
                                                          responseCache: !noResponseCache, security: security, smtp: smtp,
                                                          followUpBusinessDays: followUpDays, evidenceDirectory: evidence.directory, maxEvidenceSize: try evidence.maxSize()),
                                         environment: Environment(name: "production", arguments: ["hotlistwatch", "serve"]))

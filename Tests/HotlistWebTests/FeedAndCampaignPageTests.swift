@@ -48,6 +48,9 @@ import VaporTesting
             let atom = try await app.fetch(calendarPath.replacingOccurrences(of: "due.ics", with: "status.atom"))
             #expect(atom.status == .ok && atom.body.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
             #expect(atom.body.contains("Request #\(draft.id) to Sparks NV PD: filed"))
+            // Issue 11: links in feeds use the configured address, whatever Host the request names.
+            let forged = try await app.fetch(calendarPath.replacingOccurrences(of: "due.ics", with: "status.atom"), headers: ["Host": "evil.example"])
+            #expect(!forged.body.contains("evil.example") && forged.body.contains("http://127.0.0.1:8080/requests/\(draft.id)"))
             // A new address retires the old one; a made-up one is a plain 404.
             _ = try await browser.post(app, SiteURL.accountFeed.path, [])
             #expect(try await app.fetch(calendarPath).status == .notFound)

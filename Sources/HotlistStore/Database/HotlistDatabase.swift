@@ -75,7 +75,7 @@ public final class HotlistDatabase: Sendable {
     /// Whether `error` is SQLite giving up on the write lock after the busy timeout.
     public static func isBusy(_ error: any Error) -> Bool {
         guard let error = error as? SQLiteError else { return false }
-        return error.reason == .busy || error.reason == .locked || error.reason == .busyTimeout
+        return [.busy, .locked, .busyTimeout, .busyInSnapshot, .busyInRecovery].contains(error.reason)
     }
 
     /// Applies every migration not yet applied. Safe to run again.
@@ -100,7 +100,7 @@ public final class HotlistDatabase: Sendable {
     static func retryingWhenBusy<T>(_ attempts: Int = 6, _ body: () async throws -> T) async throws -> T {
         var pause: UInt64 = 20_000_000
         for _ in 1..<attempts {
-            do { return try await body() } catch let error as SQLiteError where error.reason == .busy || error.reason == .locked {
+            do { return try await body() } catch where isBusy(error) {
                 try await Task.sleep(nanoseconds: pause + UInt64.random(in: 0...pause))
                 pause *= 2
             }

@@ -18,7 +18,8 @@ public struct AgencyImporter: Sendable {
     }
 
     public func importPrivateEyes(_ dataset: PrivateEyesDataset) async throws -> ImportSummary {
-        try await database.db.transaction { db in
+        // All or nothing, so a write refused as busy (another writer got there first) runs again.
+        try await HotlistDatabase.retryingWhenBusy { try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
             var summary = ImportSummary()
             summary.notices = dataset.notices
@@ -38,7 +39,7 @@ public struct AgencyImporter: Sendable {
                                           by: actor, at: now, on: sql)
             }
             return summary
-        }
+        } }
     }
 
     /// Agencies named in a report but missing from the directory (Abington PD, Massachusetts) are
@@ -71,7 +72,8 @@ public struct AgencyImporter: Sendable {
     /// A user's own list: rows match existing agencies by ORI, then by name and state; only the
     /// columns a row fills in overwrite what is stored.
     public func importAgencyList(_ file: AgencyListFile) async throws -> ImportSummary {
-        try await database.db.transaction { db in
+        // All or nothing, so a write refused as busy (another writer got there first) runs again.
+        try await HotlistDatabase.retryingWhenBusy { try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
             var summary = ImportSummary()
             if !file.unknownColumns.isEmpty {
@@ -107,7 +109,7 @@ public struct AgencyImporter: Sendable {
                                                      before: change.before.map(Self.auditValues), after: Self.auditValues(change.after)), by: actor, at: now, on: sql)
             }
             return summary
-        }
+        } }
     }
 
     static let listColumnFields: [String: WritableKeyPath<Agency, String?>] = [

@@ -5,6 +5,9 @@ import HotlistStore
 public struct AppConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// The site's address as people reach it, for links that leave the site (feeds, calendars).
+    /// Never taken from the Host header, which anyone sending a request chooses.
+    public var publicBaseURL: String
     public var database: HotlistDatabase
     public var clock: any Clock
     /// Largest request body accepted, in bytes.
@@ -24,12 +27,12 @@ public struct AppConfiguration: Sendable {
     public var evidenceDirectory: String
     public var maxEvidenceSize: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, database: HotlistDatabase, clock: any Clock = SystemClock(), maxBodySize: Int = 1_048_576,
+    public init(host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, database: HotlistDatabase, clock: any Clock = SystemClock(), maxBodySize: Int = 1_048_576,
                 responseCache: Bool = true, cacheRevisionCheckMilliseconds: Int64 = 1_000, security: SecuritySettings = SecuritySettings(),
                 smtp: SMTPConfiguration? = nil, followUpBusinessDays: Int = 10, evidenceDirectory: String = "evidence", maxEvidenceSize: Int = 50 * 1_048_576) {
         self.security = security; self.smtp = smtp; self.followUpBusinessDays = followUpBusinessDays
         self.evidenceDirectory = evidenceDirectory; self.maxEvidenceSize = maxEvidenceSize
-        self.host = host; self.port = port; self.database = database; self.clock = clock; self.maxBodySize = maxBodySize
+        self.host = host; self.port = port; self.publicBaseURL = publicBaseURL ?? "http://\(host):\(port)"; self.database = database; self.clock = clock; self.maxBodySize = maxBodySize
         self.responseCache = responseCache; self.cacheRevisionCheckMilliseconds = cacheRevisionCheckMilliseconds
     }
 }

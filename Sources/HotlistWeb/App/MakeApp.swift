@@ -23,7 +23,8 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
     app.storage[AppServicesKey.self] = AppServices(database: configuration.database, clock: configuration.clock, responseCache: app.storage[ResponseCacheKey.self]!,
                                                    evidence: app.storage[EvidenceSettingsKey.self]!, smtp: configuration.smtp,
                                                    followUpDays: configuration.followUpBusinessDays, security: configuration.security,
-                                                   decoyPasswordHash: app.storage[DecoyPasswordHashKey.self]!, generalBodyLimit: configuration.maxBodySize)
+                                                   decoyPasswordHash: app.storage[DecoyPasswordHashKey.self]!, generalBodyLimit: configuration.maxBodySize,
+                                                   publicBaseURL: configuration.publicBaseURL)
     app.middleware = Middlewares()
     app.middleware.use(AppServicesMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
@@ -66,6 +67,7 @@ struct AppServices: Sendable {
     var security: SecuritySettings
     var decoyPasswordHash: String
     var generalBodyLimit: Int
+    var publicBaseURL: String
 }
 struct AppServicesKey: StorageKey { typealias Value = AppServices }
 

@@ -4,10 +4,8 @@ import Vapor
 
 /// Calendar and Atom feeds at secret addresses, for calendar programs and feed readers that cannot sign in.
 enum FeedsController {
-    static func baseURL(_ request: Request) -> String {
-        let host = request.headers.first(name: .host) ?? "\(request.application.http.server.configuration.hostname):\(request.application.http.server.configuration.port)"
-        return (request.security.secureCookies ? "https://" : "http://") + host
-    }
+    /// The configured public address (`serve --public-url`), never the request's Host header.
+    static func baseURL(_ request: Request) -> String { request.services.publicBaseURL }
 
     /// The requests behind a feed token, or a 404 that says nothing about why.
     static func requests(_ request: Request) async throws -> (title: String, requests: [RecordsRequest]) {
