@@ -66,6 +66,8 @@ import Testing
         #expect(Array(cleaned.suffix(scan.count)) == scan)
         #expect(JPEGMetadata.stripped([0xFF, 0xD8, 0xFF, 0xE1, 0xFF, 0xFF]) == nil, "a segment longer than the file is refused, not guessed")
         #expect(JPEGMetadata.stripped(Self.png) == nil)
+        // Found by scripts/fuzz: a file cut short before any image data has no picture to publish.
+        #expect(JPEGMetadata.stripped([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x07, 0x4A, 0x46, 0x49, 0xFF, 0x46]) == nil)
     }
 
     /// Issue 11, attack 5: metadata between the scans of a progressive JPEG, in a thumbnail or in a
@@ -210,6 +212,7 @@ import Testing
         #expect(actions.count == 1 && actions[0].line == 3 && actions[0].entityType == "")
         #expect(TimestampParser.iso8601(actions[0].occurredAt) == "2025-01-01T12:00:00Z")
         #expect(XLSXSheet.columnIndex("AB12") == 27 && XLSXSheet.columnIndex("12") == nil)
+        #expect(XLSXSheet.columnIndex(String(repeating: "L", count: 40) + "A1") == nil, "found by scripts/fuzz: this overflowed")
     }
 
     @Test func brokenWorkbookXMLIsRefusedNotGuessed() {
@@ -245,6 +248,20 @@ import Testing
         do { _ = try XLSXSheet.rows(Self.sheet(rows), sharedStrings: [], maxCells: 999); Issue.record("accepted") } catch {
             #expect(error.problems.first?.problem == "the worksheet has more than 999 cells (the limit for one sheet)")
         }
+    }
+
+    /// Found by scripts/fuzz: an element name that is not UTF-8 crashed the process inside Foundation's
+    /// XMLParser (a whole server, for one uploaded workbook). Such bytes are refused before parsing.
+    @Test func bytesThatAreNotUTF8AreRefusedBeforeTheParserSeesThem() {
+        var sheet = Data("<worksheet><sheetData>\n<row r=\"1\"><c r=\"A1\"><v4565".utf8)
+        sheet.append(0xD9)
+        sheet.append(contentsOf: Data(".5>1</v></c></row></sheetData></worksheet>".utf8))
+        do { _ = try XLSXSheet.rows(sheet, sharedStrings: []); Issue.record("accepted") } catch {
+            #expect(error.problems.first?.problem == "byte 51 is not UTF-8, which Excel always writes")
+            #expect(error.problems.first?.line == 2)
+        }
+        let latin1 = Data(#"<?xml version="1.0" encoding="ISO-8859-1"?><worksheet/>"#.utf8)
+        #expect(throws: InputProblems.self) { try XLSXSheet.rows(latin1, sharedStrings: []) }
     }
 
     /// Given whole, libxml2 refused sheets over 10 MB as "Code=1"; read from a stream they parse.

@@ -17,16 +17,18 @@ public enum JPEGMetadata {
     public static func stripped(_ jpeg: [UInt8]) -> [UInt8]? {
         var output: [UInt8] = []
         output.reserveCapacity(jpeg.count)
-        var complete = false
+        var complete = false, sawImageData = false
         let walked = walk(jpeg, from: 0) { part, range in
             switch part {
             case .segment(let marker) where isMetadata(marker, jpeg, range): break
-            case .segment, .scanData: output += jpeg[range]
+            case .segment: output += jpeg[range]
+            case .scanData: output += jpeg[range]; sawImageData = true
             case .end: output += jpeg[range]; complete = true
             }
             return !complete
         }
-        guard walked != nil, complete || !output.isEmpty else { return nil }
+        // Without image data (a file cut short before its first scan) there is no picture to publish.
+        guard walked != nil, sawImageData else { return nil }
         return output
     }
 

@@ -44,13 +44,26 @@ public enum XLSXSheet {
         var index = 0, letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }   // A-Z
-            index = index * 26 + Int(scalar.value - 64)
             letters += 1
+            guard letters <= 3 else { return nil }   // "LLLL…" would overflow (found by scripts/fuzz)
+            index = index * 26 + Int(scalar.value - 64)
         }
         return letters == 0 || letters > 3 ? nil : index - 1
     }
 
     private static func run(_ delegate: some XMLParserDelegate, on xml: Data, part: String) throws(InputProblems) {
+        // Foundation's XMLParser crashes the process on a name that is not UTF-8 (found by
+        // scripts/fuzz), and Excel writes UTF-8 only: anything else is refused before it parses.
+        let hint = "Open the file in Excel and save it again, or export the log as CSV."
+        if let bad = xml.withUnsafeBytes({ UTF8Validation.firstInvalidByte(in: $0.bindMemory(to: UInt8.self)) }) {
+            let line = xml.prefix(bad).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw InputProblems([InputProblem(file: part, line: line, problem: "byte \(bad + 1) is not UTF-8, which Excel always writes", hint: hint)])
+        }
+        let declaration = String(decoding: xml.prefix(200), as: UTF8.self).lowercased()
+        if let range = declaration.range(of: #"encoding\s*=\s*["'][^"']*["']"#, options: .regularExpression),
+           !declaration[range].contains("utf-8") && !declaration[range].contains("utf8") {
+            throw InputProblems([InputProblem(file: part, line: 1, problem: "the XML declares \(declaration[range]), not UTF-8", hint: hint)])
+        }
         // From a stream: given the whole Data at once, libxml2 refuses parts over 10 MB ("Code=1").
         let parser = XMLParser(stream: InputStream(data: xml))
         parser.shouldResolveExternalEntities = false

@@ -15,6 +15,8 @@ public final class HotlistDatabase: Sendable {
     private let databases: Databases
     private let threadPool: NIOThreadPool
     private let logger: Logger
+    /// Directory-wide values (the contradiction rules' inputs) kept until the data changes.
+    let memo = RevisionMemo()
 
     public init(_ configuration: DatabaseConfiguration, logger: Logger? = nil) throws {
         self.configuration = configuration

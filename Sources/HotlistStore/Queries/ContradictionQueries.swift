@@ -6,8 +6,48 @@ import SQLKit
 /// reported findings, and runs the rules.
 public struct ContradictionQueries: Sendable {
     let sql: any SQLDatabase
-    public init(_ database: HotlistDatabase) { sql = database.sql }
-    init(sql: any SQLDatabase) { self.sql = sql }
+    /// Nil inside a transaction, whose uncommitted changes a shared memo must not see or keep.
+    let memo: RevisionMemo?
+    public init(_ database: HotlistDatabase) { sql = database.sql; memo = database.memo }
+    init(sql: any SQLDatabase, memo: RevisionMemo? = nil) { self.sql = sql; self.memo = memo }
+
+    /// What the rules need from every agency at once: reported and verified outcomes, verified
+    /// statements and policies, the state laws.
+    struct DirectoryWide: Sendable {
+        var reported: [MatchedFinding]
+        var history: [Int: [RecordedOutcome]]
+        var statements: [Int: [PublicStatement]]
+        var policies: [Int: [PublicStatement]]
+        var restrictionLaws: [StateRestrictionLaw]
+    }
+
+    func directoryWide() async throws -> DirectoryWide {
+        guard let memo else { return try await computeDirectoryWide() }
+        let revision = try await sql.select().column("revision").from("directory_state").where("id", .equal, 1).first()
+            .map { try $0.decode(column: "revision", as: Int.self) } ?? 0
+        return try await memo.value("contradictions.directory-wide", revision: revision) { try await computeDirectoryWide() }
+    }
+
+    private func computeDirectoryWide() async throws -> DirectoryWide {
+        let reported = try await readReportedFindings()
+        var history: [Int: [RecordedOutcome]] = [:]
+        for item in reported { if let id = item.agencyID { history[id, default: []].append(item.finding) } }
+        for version in try await FindingStore.latestVersions(sql: sql, agencyID: nil, verifiedOnly: true) {
+            if let outcome = version.outcome { history[version.agencyID, default: []].append(outcome) }
+        }
+        // Stable by date: on the same day, our own verified record comes after a report.
+        history = history.mapValues { items in
+            items.enumerated().sorted { ($0.element.asOf, $0.element.verifiedFindingID == nil ? 0 : 1, $0.offset) < ($1.element.asOf, $1.element.verifiedFindingID == nil ? 0 : 1, $1.offset) }.map(\.element)
+        }
+        var statements: [Int: [PublicStatement]] = [:]
+        var policies: [Int: [PublicStatement]] = [:]
+        for statement in try await StatementStore.list(sql: sql, { $0.where("verified_at", .isNot, SQLLiteral.null) }) {
+            if statement.kind == .policy { policies[statement.agencyID, default: []].append(statement.asPublicStatement) }
+            else { statements[statement.agencyID, default: []].append(statement.asPublicStatement) }
+        }
+        return DirectoryWide(reported: reported, history: history, statements: statements, policies: policies,
+                             restrictionLaws: try await ReferenceQueries(sql: sql).stateRestrictionLaws())
+    }
 
     /// A reported finding with the directory agency it names, if the directory has it (exact name and state).
     public struct MatchedFinding: Sendable, Equatable {
@@ -16,9 +56,16 @@ public struct ContradictionQueries: Sendable {
     }
 
     public func reportedFindings() async throws -> [MatchedFinding] {
-        var result: [MatchedFinding] = []
-        for row in try await sql.select().columns("agency_name", "name_search", "state_code", "outcome", "reported_prohibits_immigration", "as_of", "reported_by",
-                                                  "title", "url", "confidence", "notes").from("reported_findings").orderBy("as_of").orderBy("id").all() {
+        try await directoryWide().reported
+    }
+
+    /// Each reported finding with the directory agency of the same name and state (one query).
+    private func readReportedFindings() async throws -> [MatchedFinding] {
+        try await sql.raw("""
+            SELECT r.agency_name, r.state_code, r.outcome, r.reported_prohibits_immigration, r.as_of, r.reported_by, r.title, r.url, r.confidence, r.notes,
+                   (SELECT MIN(a.id) FROM agencies a WHERE a.name_search = r.name_search AND a.state_code = r.state_code) AS agency_id
+            FROM reported_findings r ORDER BY r.as_of, r.id
+            """).all().map { row in
             let finding = RecordedOutcome(agencyName: try row.decode(column: "agency_name", as: String.self), stateCode: try row.decode(column: "state_code", as: String.self),
                                           outcome: RecordedOutcome.Outcome(rawValue: try row.decode(column: "outcome", as: String.self)) ?? .refused,
                                           reportedProhibitsImmigration: try row.decode(column: "reported_prohibits_immigration", as: Bool.self),
@@ -26,41 +73,25 @@ public struct ContradictionQueries: Sendable {
                                           title: try row.decode(column: "title", as: String.self), url: try row.decode(column: "url", as: String.self),
                                           confidence: Confidence(rawValue: try row.decode(column: "confidence", as: String.self)) ?? .low,
                                           notes: try row.decode(column: "notes", as: String.self))
-            let id = try await sql.select().column("id").from("agencies").where("name_search", .equal, try row.decode(column: "name_search", as: String.self))
-                .where("state_code", .equal, finding.stateCode).first()?.decode(column: "id", as: Int.self)
-            result.append(MatchedFinding(finding: finding, agencyID: id))
+            return MatchedFinding(finding: finding, agencyID: try row.decode(column: "agency_id", as: Int?.self))
         }
-        return result
     }
 
     /// Per agency, what records showed about Immigration Violator, oldest first: others' reports
     /// (matched by name and state) and our own verified findings. Unverified findings never count.
     public func outcomeHistory(agencyID: Int? = nil) async throws -> [Int: [RecordedOutcome]] {
-        var history: [Int: [RecordedOutcome]] = [:]
-        for item in try await reportedFindings() {
-            if let id = item.agencyID, agencyID == nil || id == agencyID { history[id, default: []].append(item.finding) }
-        }
-        for version in try await FindingStore.latestVersions(sql: sql, agencyID: agencyID, verifiedOnly: true) {
-            if let outcome = version.outcome { history[version.agencyID, default: []].append(outcome) }
-        }
-        // Stable by date: on the same day, our own verified record comes after a report.
-        return history.mapValues { items in
-            items.enumerated().sorted { ($0.element.asOf, $0.element.verifiedFindingID == nil ? 0 : 1, $0.offset) < ($1.element.asOf, $1.element.verifiedFindingID == nil ? 0 : 1, $1.offset) }.map(\.element)
-        }
+        let history = try await directoryWide().history
+        guard let agencyID else { return history }
+        return history[agencyID].map { [agencyID: $0] } ?? [:]
     }
 
     /// Contradictions, filtered by rule, state and agency, ordered by rule then state then name.
     public func contradictions(rule: ContradictionRule? = nil, stateCode: String? = nil, agencyID: Int? = nil) async throws -> [Contradiction] {
-        let engine = ContradictionEngine(restrictionLaws: try await ReferenceQueries(sql: sql).stateRestrictionLaws())
         // Rule 6 looks at other agencies' findings, so the whole history is needed even for one agency.
-        let history = try await outcomeHistory()
+        let wide = try await directoryWide()
+        let engine = ContradictionEngine(restrictionLaws: wide.restrictionLaws)
+        let history = wide.history, statements = wide.statements, policies = wide.policies
         let latest = history.compactMapValues(\.last)
-        var statements: [Int: [PublicStatement]] = [:]
-        var policies: [Int: [PublicStatement]] = [:]
-        for statement in try await StatementStore.list(sql: sql, { $0.where("verified_at", .isNot, SQLLiteral.null) }) {
-            if statement.kind == .policy { policies[statement.agencyID, default: []].append(statement.asPublicStatement) }
-            else { statements[statement.agencyID, default: []].append(statement.asPublicStatement) }
-        }
         func wanted(_ candidate: ContradictionRule) -> Bool { rule == nil || rule == candidate }
         var found: [Contradiction] = []
 

@@ -5,7 +5,9 @@ import SQLKit
 /// Reads of the agency directory. Only portable SQL, so SQLite and PostgreSQL answer alike.
 public struct DirectoryQueries: Sendable {
     let sql: any SQLDatabase
-    public init(_ database: HotlistDatabase) { sql = database.sql }
+    let memo: RevisionMemo?
+    public init(_ database: HotlistDatabase) { sql = database.sql; memo = database.memo }
+    init(sql: any SQLDatabase) { self.sql = sql; memo = nil }
 
     public func list(_ filter: AgencyFilter) async throws -> AgencyPage {
         var count = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("agencies")
@@ -109,7 +111,7 @@ public struct DirectoryQueries: Sendable {
         var detail = AgencyDetail(agency: agencyRow.agency, signals: agencyRow.signals, priority: agencyRow.priority, snapshots: snapshots,
                                   sharesWith: sharesWith, receivesFrom: receivesFrom, urlChecks: checks, survey: survey,
                                   recordsLaw: law, restrictionLaws: restrictions)
-        let contradictions = ContradictionQueries(sql: sql)
+        let contradictions = ContradictionQueries(sql: sql, memo: memo)
         detail.reportedFindings = try await contradictions.reportedFindings().filter { $0.agencyID == id }.map(\.finding)
         detail.contradictions = try await contradictions.contradictions(agencyID: id)
         // A Flock portal, a Flock vendor name or Flock sharing lists all mean the agency uses Flock.

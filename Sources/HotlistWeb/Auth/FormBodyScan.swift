@@ -1,91 +1,22 @@
-import Foundation
 import HotlistCore
 import NIOCore
 import Vapor
 
-/// Reads one field of a submitted form in a single pass, after checking that the form has no more
-/// fields (or parts) than any of ours. Bodies over the counts are refused before any decoder sees
-/// them, so every later `request.content.decode` works on a bounded form.
+/// The CSRF token of a form body, read by `FormFieldScan` (HotlistCore, fuzzed by scripts/fuzz)
+/// without decoding the rest; a form with more fields or parts than any of ours is a 400.
 enum FormBodyScan {
-    /// Our largest form (a finding with every NCIC topic and many evidence files) has a few hundred.
-    static let maxFields = 1_000
-    /// An upload form has the file and a handful of fields.
-    static let maxParts = 64
-
-    /// The value of `name` in a url-encoded or multipart body; nil when it is absent or the body is
-    /// of another type. Throws 400 when the body has more fields or parts than a form of ours can.
     static func field(_ name: String, in body: ByteBuffer?, contentType: HTTPMediaType?) throws -> String? {
         guard let body, let contentType else { return nil }
-        if contentType == .urlEncodedForm {
-            return try body.withUnsafeReadableBytes { try urlEncodedField(name, in: $0) }
-        }
-        if contentType.type == "multipart", contentType.subType == "form-data", let boundary = contentType.parameters["boundary"], !boundary.isEmpty {
-            return try body.withUnsafeReadableBytes { try multipartField(name, in: $0, boundary: boundary) }
-        }
-        return nil
-    }
-
-    static func urlEncodedField(_ name: String, in bytes: UnsafeRawBufferPointer) throws -> String? {
-        let key = Array((name + "=").utf8)
-        var found: String?
-        var fields = 0
-        var start = 0
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
-            if end > start {
-                fields += 1
-                if fields > maxFields { throw tooMany("fields", maxFields) }
-                if found == nil, end - start >= key.count, key.indices.allSatisfy({ bytes[start + $0] == key[$0] }) {
-                    let raw = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(start + key.count)..<end]), as: UTF8.self)
-                    found = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw
-                }
+        do {
+            if contentType == .urlEncodedForm {
+                return try body.withUnsafeReadableBytes { bytes throws(FormFieldScan.TooMany) in try FormFieldScan.urlEncodedField(name, in: bytes) }
             }
-            start = end + 1
-        }
-        return found
-    }
-
-    static func multipartField(_ name: String, in bytes: UnsafeRawBufferPointer, boundary: String) throws -> String? {
-        let delimiter = Array(("--" + boundary).utf8)
-        let header = Array(" name=\"\(name)\"".utf8) // the space keeps filename="…" from matching
-        // Where each part starts: a delimiter at the start of the body or of a line.
-        var partStarts: [Int] = []
-        var index = 0
-        while index + delimiter.count <= bytes.count {
-            if bytes[index] == delimiter[0], index == 0 || bytes[index - 1] == UInt8(ascii: "\n"),
-               delimiter.indices.allSatisfy({ bytes[index + $0] == delimiter[$0] }) {
-                partStarts.append(index + delimiter.count)
-                if partStarts.count > maxParts + 1 { throw tooMany("parts", maxParts) }
-                index += delimiter.count
-            } else {
-                index += 1
+            if contentType.type == "multipart", contentType.subType == "form-data", let boundary = contentType.parameters["boundary"], !boundary.isEmpty {
+                return try body.withUnsafeReadableBytes { bytes throws(FormFieldScan.TooMany) in try FormFieldScan.multipartField(name, in: bytes, boundary: boundary) }
             }
-        }
-        // The token part is small: its headers name it, a blank line, the value, the next delimiter.
-        for (number, start) in partStarts.enumerated().dropLast() {
-            let end = partStarts[number + 1] - delimiter.count
-            guard let blank = find([13, 10, 13, 10], in: bytes, from: start, to: end) else { continue }
-            guard find(header, in: bytes, from: start, to: blank) != nil else { continue }
-            var valueEnd = end
-            if valueEnd - 2 >= blank + 4, bytes[valueEnd - 2] == 13, bytes[valueEnd - 1] == 10 { valueEnd -= 2 }
-            guard valueEnd > blank + 4 else { return "" }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(blank + 4)..<valueEnd]), as: UTF8.self)
+        } catch let tooMany as FormFieldScan.TooMany {
+            throw Abort(.badRequest, reason: "This form has more than \(tooMany.limit) \(tooMany.what), more than any form of this site sends, so it was not read and nothing was changed.")
         }
         return nil
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
-        guard to - from >= needle.count else { return nil }
-        var index = from
-        while index + needle.count <= to {
-            if needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    static func tooMany(_ what: String, _ limit: Int) -> Abort {
-        Abort(.badRequest, reason: "This form has more than \(limit) \(what), more than any form of this site sends, so it was not read and nothing was changed.")
     }
 }

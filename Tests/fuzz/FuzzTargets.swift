@@ -1,0 +1,80 @@
+// libFuzzer entry point for the parsers that read what strangers send: compiled by scripts/fuzz
+// together with the HotlistCore sources into one module (so internal readers are reachable),
+// with -sanitize=fuzzer,address. FUZZ_TARGET picks the parser; each input must never crash, hang
+// or grow memory without bound, whatever it holds.
+import Foundation
+
+enum FuzzTarget: String, CaseIterable {
+    case json, csv, agencyList = "agency-list", privateEyes = "private-eyes", referenceData = "reference-data"
+    case actionLog = "action-log", xlsxSheet = "xlsx-sheet", jpeg, png, evidenceKind = "evidence-kind", form
+}
+
+let target: FuzzTarget = {
+    let name = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? ""
+    guard let target = FuzzTarget(rawValue: name) else {
+        FileHandle.standardError.write(Data("FUZZ_TARGET must be one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
+        exit(2)
+    }
+    return target
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ pointer: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: pointer, count: size))
+    let data = Data(bytes)
+    switch target {
+    case .json:
+        _ = try? StrictJSON.parse(bytes)
+    case .csv:
+        if let table = try? CSVTable.parse(data: data, file: "fuzz.csv", maxFieldBytes: 4_096) {
+            _ = table.rows.count
+        }
+    case .agencyList:
+        if let table = try? CSVTable.parse(data: data, file: "fuzz.csv") { _ = try? AgencyListFile.parse(table) }
+    case .privateEyes:
+        // The first byte picks which of the six files the rest is read as.
+        guard let first = bytes.first, let table = try? CSVTable.parse(data: Data(bytes.dropFirst()), file: "fuzz.csv") else { return 0 }
+        var dataset = PrivateEyesDataset()
+        let known: Set<String> = ["1", "2", "3"]
+        switch first % 6 {
+        case 0: try? dataset.readAgencies(table); dataset.applyPortalFacts()
+        case 1: try? dataset.readUsage(table)
+        case 2: try? dataset.readPolicies(table)
+        case 3: try? dataset.readAccess(table, known: known)
+        case 4: try? dataset.readURLStatus(table, known: known)
+        default: try? dataset.readSurvey(table, known: known)
+        }
+    case .referenceData:
+        guard let first = bytes.first, let table = try? CSVTable.parse(data: Data(bytes.dropFirst()), file: "fuzz.csv") else { return 0 }
+        switch first % 5 {
+        case 0: _ = try? ReferenceDataReader.ncicTopics(table)
+        case 1: _ = try? ReferenceDataReader.stateRecordsLaws(table)
+        case 2: _ = try? ReferenceDataReader.stateRestrictionLaws(table)
+        case 3: _ = try? ReferenceDataReader.holidays(table)
+        default: _ = try? ReferenceDataReader.deadlineRollovers(table)
+        }
+    case .actionLog:
+        _ = try? HotlistActionLog.parse(data: data, file: "fuzz.csv")
+    case .xlsxSheet:
+        let strings = (try? XLSXSheet.sharedStrings(data)) ?? ["Timestamp", "User", "Event Type", "Entity Type", "Entity Details"]
+        if let rows = try? XLSXSheet.rows(data, sharedStrings: strings, maxCells: 100_000) { _ = try? HotlistActionLog.parse(sheet: rows, file: "fuzz.xlsx") }
+    case .jpeg:
+        if let cleaned = JPEGMetadata.stripped(bytes) {
+            // Stripping is idempotent, and what it publishes has nothing left to strip.
+            precondition(!JPEGMetadata.hasLocationCapableMetadata(cleaned) || cleaned.count == 0, "stripped JPEG still has metadata")
+            precondition(JPEGMetadata.stripped(cleaned) == cleaned, "stripping twice changed the file")
+        }
+        _ = JPEGMetadata.hasLocationCapableMetadata(bytes)
+    case .png:
+        if let cleaned = PNGMetadata.stripped(bytes) { precondition(PNGMetadata.stripped(cleaned) == cleaned, "stripping twice changed the file") }
+    case .evidenceKind:
+        _ = EvidenceKind.sniff(bytes)
+        _ = try? EvidenceIntake(maxBytes: 1 << 20).check(name: "upload.pdf", size: bytes.count, head: bytes)
+    case .form:
+        bytes.withUnsafeBytes { raw in
+            _ = try? FormFieldScan.urlEncodedField("csrf_token", in: raw)
+            _ = try? FormFieldScan.multipartField("csrf_token", in: raw, boundary: "XyZ")
+        }
+    }
+    return 0
+}
