@@ -135,6 +135,8 @@ struct EvidenceList: AsyncParsableCommand {
 
 struct EvidenceVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "verify", abstract: "Re-hash every stored file; report missing or altered ones (exit 1 if any).")
+    @Flag(name: .customLong("remove-temporary"), help: "Delete the temporary files of interrupted uploads (only while no upload is running).")
+    var removeTemporary = false
     @OptionGroup var evidence: EvidenceOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -150,6 +152,15 @@ struct EvidenceVerify: AsyncParsableCommand {
             }
         }
         for hash in report.unreferenced { print("note: \(hash) is in the store but no evidence record points at it.") }
+        if !report.temporary.isEmpty {
+            if removeTemporary {
+                for path in report.temporary { try? FileManager.default.removeItem(atPath: path) }
+                print("Removed \(report.temporary.count) temporary file\(report.temporary.count == 1 ? "" : "s") of interrupted uploads.")
+            } else {
+                for path in report.temporary { print("note: \(path) is a temporary file of an upload that is running or was interrupted (not evidence).") }
+                print("Delete them with --remove-temporary once no upload is running.")
+            }
+        }
         print("Checked \(report.checked) file\(report.checked == 1 ? "" : "s"): \(report.isClean ? "all intact" : "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")").")
         if !report.isClean { throw ExitCode(1) }
     }

@@ -94,7 +94,7 @@ def snapshot_of(db):
 
 def test_help_everywhere():
     for args in [[], ["serve"], ["migrate"], ["import"], ["import", "private-eyes"], ["import", "agencies"],
-                 ["agencies"], ["agencies", "list"], ["agencies", "show"], ["agencies", "unresolved"], ["laws"], ["laws", "show"]]:
+                 ["agencies"], ["agencies", "list"], ["agencies", "show"], ["agencies", "unresolved"], ["laws"], ["laws", "show"], ["backup"], ["restore"]]:
         result = run(*args, "--help")
         assert "USAGE:" in result.stdout, args
 

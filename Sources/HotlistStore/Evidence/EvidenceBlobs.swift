@@ -76,6 +76,11 @@ public struct EvidenceBlobs: Sendable {
     }
 
     /// Hashes of every file in the store (not the temporary folder).
+    /// Files in `tmp/`: uploads being written now, or interrupted ones.
+    public func temporaryFiles() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/tmp")) ?? []).sorted().map { "\(directory)/tmp/\($0)" }
+    }
+
     public func allStored() -> [String] {
         let files = FileManager.default
         guard let prefixes = try? files.contentsOfDirectory(atPath: directory) else { return [] }
@@ -108,6 +113,8 @@ public struct EvidenceCheck: Sendable, Equatable {
     public var problems: [Problem]
     /// Files in the store no record points at (left by an interrupted write or a manual copy).
     public var unreferenced: [String]
+    /// Half-written files in `tmp/`, left by uploads that were interrupted (a crash, kill -9).
+    public var temporary: [String] = []
 
     public var isClean: Bool { problems.isEmpty }
 }

@@ -165,7 +165,7 @@ public struct EvidenceStore: Sendable {
             if outcome != .intact { problems.append(EvidenceCheck.Problem(sha256: hash, outcome: outcome, evidenceIDs: byHash[hash]!)) }
         }
         let unreferenced = blobs.allStored().filter { byHash[$0] == nil }
-        return EvidenceCheck(checked: byHash.count, problems: problems, unreferenced: unreferenced)
+        return EvidenceCheck(checked: byHash.count, problems: problems, unreferenced: unreferenced, temporary: blobs.temporaryFiles())
     }
 
     static func list(sql: any SQLDatabase, where filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [EvidenceFile] {
