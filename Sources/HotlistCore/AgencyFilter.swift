@@ -39,9 +39,10 @@ public struct AgencyFilter: Codable, Sendable, Equatable {
         }
         func bool(_ name: String) -> Bool? {
             guard let raw = value(name) else { return nil }
-            switch raw.lowercased() {
-            case "true", "yes", "1", "on": return true
-            case "false", "no", "0", "off": return false
+            // Exactly true or false, as the OpenAPI document says ("0" or "yes" were read before).
+            switch raw {
+            case "true": return true
+            case "false": return false
             default: bad(name, "\"\(raw.prefix(40))\" is not true or false", "Use true or false, or leave it out."); return nil
             }
         }

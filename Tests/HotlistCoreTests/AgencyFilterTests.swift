@@ -4,9 +4,16 @@ import Testing
 @Suite struct AgencyFilterTests {
     @Test func readsEveryParameter() throws {
         let filter = try AgencyFilter.parse(["q": " Sparks ", "state": "nv", "kind": "sheriffs_office", "alerts_ncic": "true",
-                                             "prohibits_immigration": "false", "has_portal": "yes", "sort": "sharing", "page": "3", "per_page": "20"])
+                                             "prohibits_immigration": "false", "has_portal": "true", "sort": "sharing", "page": "3", "per_page": "20"])
         #expect(filter == AgencyFilter(text: "Sparks", state: "NV", kind: .sheriffsOffice, alertsNCIC: true, prohibitsImmigration: false,
                                        hasPortal: true, sort: .sharing, page: 3, perPage: 20))
+    }
+
+    /// Exactly true or false, as the OpenAPI document says (schemathesis found "0" read as false).
+    @Test func booleansAreTrueOrFalseOnly() {
+        for value in ["yes", "1", "0", "on", "TRUE"] {
+            #expect(throws: InputProblems.self, "\(value)") { try AgencyFilter.parse(["has_portal": value]) }
+        }
     }
 
     @Test func emptyValuesMeanAny() throws {

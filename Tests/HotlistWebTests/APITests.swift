@@ -83,6 +83,16 @@ import VaporTesting
             #expect(route.status == .notFound && route.headers.contentType == .json)
             let state = try await app.fetch("/api/v1/reference/states/QQ")
             #expect(state.status == .notFound && state.json?["error"]?["status"]?.int == 404)
+            // Issue 11: where schemathesis found the API and its document disagreeing.
+            for query in ["prohibits_immigration=0", "alerts_ncic=yes", "answered=TRUE", "page=100001"] {
+                #expect(try await app.fetch("/api/v1/agencies?" + query).status == .badRequest, "\(query)")
+            }
+            #expect(try await app.fetch("/api/v1/agencies?prohibits_immigration=true&page=100000").status == .ok)
+            let trace = try await app.fetch("/api/v1/reference/ncic", method: .TRACE)
+            #expect(trace.status == .methodNotAllowed && trace.headers.first(name: .allow) == "GET, HEAD")
+            #expect(trace.json?["error"]?["status"]?.int == 405)
+            let deletePage = try await app.fetch("/agencies", method: .DELETE)
+            #expect(deletePage.status == .methodNotAllowed && deletePage.body.contains("does not answer DELETE"))
         }
     }
 }

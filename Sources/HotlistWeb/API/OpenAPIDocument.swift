@@ -29,9 +29,7 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "description": "Two-letter state code",
-      "schema": {
-       "type": "string"
-      }
+      "schema": {"type": "string", "description": "Two-letter state code (either case)", "enum": ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy"]}
      },
      {
       "name": "kind",
@@ -126,7 +124,8 @@ enum OpenAPIDocument {
       "description": "Page number from 1",
       "schema": {
        "type": "integer",
-       "minimum": 1
+       "minimum": 1,
+       "maximum": 100000
       }
      },
      {
@@ -174,9 +173,7 @@ enum OpenAPIDocument {
       "name": "id",
       "in": "path",
       "required": true,
-      "schema": {
-       "type": "integer"
-      }
+      "schema": {"type": "integer", "minimum": 1}
      }
     ],
     "responses": {
@@ -250,9 +247,7 @@ enum OpenAPIDocument {
      "name": "id",
      "in": "path",
      "required": true,
-     "schema": {
-      "type": "integer"
-     }
+     "schema": {"type": "integer", "minimum": 1}
     }
    ],
    "requestBody": {
@@ -266,6 +261,7 @@ enum OpenAPIDocument {
     }
    },
    "responses": {
+    "415": {"description": "The body was not sent as application/json.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
     "200": {
      "description": "Saved",
      "content": {
@@ -351,25 +347,19 @@ enum OpenAPIDocument {
      "name": "state",
      "in": "query",
      "required": false,
-     "schema": {
-      "type": "string"
-     }
+     "schema": {"type": "string", "description": "Two-letter state code (either case)", "enum": ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy"]}
     },
     {
      "name": "campaign",
      "in": "query",
      "required": false,
-     "schema": {
-      "type": "integer"
-     }
+     "schema": {"type": "integer", "minimum": 1}
     },
     {
      "name": "agency",
      "in": "query",
      "required": false,
-     "schema": {
-      "type": "integer"
-     }
+     "schema": {"type": "integer", "minimum": 1}
     }
    ],
    "responses": {
@@ -427,6 +417,7 @@ enum OpenAPIDocument {
     }
    },
    "responses": {
+    "415": {"description": "The body was not sent as application/json.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
     "201": {
      "description": "Created",
      "content": {
@@ -494,9 +485,7 @@ enum OpenAPIDocument {
      "name": "id",
      "in": "path",
      "required": true,
-     "schema": {
-      "type": "integer"
-     }
+     "schema": {"type": "integer", "minimum": 1}
     }
    ],
    "responses": {
@@ -547,9 +536,7 @@ enum OpenAPIDocument {
      "name": "id",
      "in": "path",
      "required": true,
-     "schema": {
-      "type": "integer"
-     }
+     "schema": {"type": "integer", "minimum": 1}
     }
    ],
    "requestBody": {
@@ -563,6 +550,7 @@ enum OpenAPIDocument {
     }
    },
    "responses": {
+    "415": {"description": "The body was not sent as application/json.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
     "200": {
      "description": "OK",
      "content": {
@@ -647,7 +635,7 @@ enum OpenAPIDocument {
    "operationId": "listFindings",
    "summary": "Every verified finding (the newest verified version of each), with its agency; unverified findings are never listed",
    "parameters": [
-    {"name": "state", "in": "query", "required": false, "schema": {"type": "string"}},
+    {"name": "state", "in": "query", "required": false, "schema": {"type": "string", "description": "Two-letter state code (either case)", "enum": ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy"]}},
     {"name": "immigration_violator", "in": "query", "required": false, "schema": {"type": "string", "enum": ["enabled", "disabled", "not_shown"]}}
    ],
    "responses": {
@@ -675,9 +663,7 @@ enum OpenAPIDocument {
      "name": "state",
      "in": "query",
      "required": false,
-     "schema": {
-      "type": "string"
-     }
+     "schema": {"type": "string", "description": "Two-letter state code (either case)", "enum": ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "al", "ak", "az", "ar", "ca", "co", "ct", "de", "dc", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy"]}
     }
    ],
    "responses": {
@@ -1779,13 +1765,18 @@ enum OpenAPIDocument {
     "type": "object",
     "properties": {
      "agency_id": {
-      "type": "integer"
+      "type": "integer",
+      "minimum": 1
      },
      "requester_name": {
-      "type": "string"
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200
      },
      "requester_email": {
-      "type": "string"
+      "type": "string",
+      "format": "email",
+      "maxLength": 254
      },
      "requester_address": {
       "type": [

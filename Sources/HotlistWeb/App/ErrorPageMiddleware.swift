@@ -9,7 +9,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let isAPI = request.url.path.hasPrefix("/api/")
-            let status: HTTPResponseStatus
+            var status: HTTPResponseStatus
             var message: String
             var problems: [(field: String?, text: String)] = []
             switch error {
@@ -33,12 +33,22 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 status = .internalServerError
                 message = "Something went wrong on our side. The error has been logged; please try again later."
             }
+            // An address that exists, asked with a method it does not answer: 405 naming the ones it does.
+            var allowed: [HTTPMethod] = []
+            if status == .notFound, request.route == nil, !(error is RecordNotFound) {
+                allowed = Self.methods(answering: request)
+                if !allowed.isEmpty {
+                    status = .methodNotAllowed
+                    message = "\(request.url.path) does not answer \(request.method.rawValue); it answers \(allowed.map(\.rawValue).joined(separator: ", "))."
+                }
+            }
             if status == .notFound && !isAPI && !(error is RecordNotFound) && message.hasPrefix("There is no page at ") { message = "Not found: there is no page at \(request.url.path)." }
             if status == .payloadTooLarge && isAPI { message = "The body is larger than this site accepts (\(request.bodyLimit) bytes). Nothing was changed." }
             if isAPI {
                 let body = APIError(error: .init(status: Int(status.code), message: message, problems: problems.map { .init(field: $0.field, message: $0.text) }))
                 let response = Response(status: status)
                 try response.content.encode(body, using: JSONEncoder.api)
+                if !allowed.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", ")) }
                 if let abort = error as? any AbortError { for (name, value) in abort.headers where name.lowercased() == "www-authenticate" { response.headers.replaceOrAdd(name: name, value: value) } }
                 return response
             }
@@ -52,8 +62,33 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             default: "Error"
             }
             if status == .payloadTooLarge { message = BodyLimitMiddleware.message(request.bodyLimit) }
+            if !allowed.isEmpty {
+                let response = HTMLResponse.make(ErrorView.render(status: Int(status.code), title: "Not allowed", message: message, problems: problems, viewer: request.viewer), status: status)
+                response.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
+                return response
+            }
             return HTMLResponse.make(ErrorView.render(status: Int(status.code), title: title, message: message, problems: problems, viewer: request.viewer), status: status)
         }
+    }
+}
+
+extension ErrorPageMiddleware {
+    /// The methods registered for the request's path (only computed for a request no route matched).
+    static func methods(answering request: Request) -> [HTTPMethod] {
+        let parts = request.url.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var methods: [HTTPMethod] = []
+        for route in request.services.routes where route.path.count == parts.count {
+            let matches = zip(route.path, parts).allSatisfy { component, part in
+                switch component {
+                case .constant(let text): text == part
+                case .parameter: true
+                default: false
+                }
+            }
+            if matches, !methods.contains(route.method) { methods.append(route.method) }
+        }
+        if methods.contains(.GET), !methods.contains(.HEAD) { methods.insert(.HEAD, at: methods.firstIndex(of: .GET)! + 1) }
+        return methods
     }
 }
 

@@ -36,6 +36,7 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
     app.middleware.use(AuthorizationMiddleware())
     app.middleware.use(CSRFMiddleware())
     try registerRoutes(app)
+    app.storage[AppServicesKey.self]!.routes = app.routes.all.map { ($0.method, $0.path) }
     return app
 }
 
@@ -68,6 +69,8 @@ struct AppServices: Sendable {
     var decoyPasswordHash: String
     var generalBodyLimit: Int
     var publicBaseURL: String
+    /// Every registered route's method and path, for 405 answers (filled once routes are registered).
+    var routes: [(method: HTTPMethod, path: [PathComponent])] = []
 }
 struct AppServicesKey: StorageKey { typealias Value = AppServices }
 
