@@ -23,7 +23,7 @@ import VaporTesting
         "GET /requests": .readRequests, "GET /requests.csv": .readRequests, "GET /requests/new": .editRequests, "GET /requests/statistics": .readRequests, "POST /requests": .editRequests,
         "GET /requests/:requestID": .readRequests, "GET /requests/:requestID/request.eml": .readRequests,
         "GET /requests/:requestID/letters/:kind": .editRequests, "POST /requests/:requestID/file": .editRequests, "POST /requests/:requestID/draft": .editRequests, "POST /requests/:requestID/send": .editRequests,
-        "POST /requests/:requestID/status": .editRequests, "POST /requests/:requestID/reopen": .reopenRequests, "POST /requests/:requestID/log": .editRequests, "POST /requests/:requestID/fee": .editRequests,
+        "POST /requests/:requestID/status": .editRequests, "POST /requests/:requestID/reopen": .reopenRequests, "POST /evidence/:evidenceID/withdraw": .withdrawEvidence, "POST /requests/:requestID/log": .editRequests, "POST /requests/:requestID/fee": .editRequests,
         "POST /requests/:requestID/exemption": .editRequests, "POST /requests/:requestID/extend": .editRequests,
         "POST /requests/:requestID/tracking": .editRequests,
         "GET /agencies/:id/evidence": .readWork, "POST /agencies/:id/evidence": .addEvidence, "POST /agencies/:id/hotlist-log": .addEvidence,

@@ -30,6 +30,8 @@ public enum Action: String, Sendable, CaseIterable {
     case publishEvidence
     /// Take back a withdrawal made by mistake (audited).
     case reopenRequests
+    /// Withdraw an evidence file uploaded by mistake: its bytes are deleted, its record and the reason kept.
+    case withdrawEvidence
     case manageUsers
     case readAuditTrail
 }

@@ -26,6 +26,7 @@ public enum PermissionTable {
         .verifyFindings: .roles([.reviewer, .admin]),
         .publishEvidence: .roles([.reviewer, .admin]),
         .reopenRequests: .roles([.admin]),
+        .withdrawEvidence: .roles([.admin]),
         .manageUsers: .roles([.admin]),
         .readAuditTrail: .roles([.admin]),
     ]

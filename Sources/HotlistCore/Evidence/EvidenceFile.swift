@@ -21,6 +21,15 @@ public struct EvidenceFile: Sendable, Equatable, Codable {
     public var isPublic: Bool
     public var description: String
     public var createdAt: Date
+    /// Set when an admin withdrew the file (uploaded by mistake): the bytes are gone, this record stays.
+    public var withdrawal: Withdrawal?
+
+    public struct Withdrawal: Sendable, Equatable, Codable {
+        public var at: Date
+        public var reason: String
+        public var byLabel: String
+        public init(at: Date, reason: String, byLabel: String) { self.at = at; self.reason = reason; self.byLabel = byLabel }
+    }
 
     public init(id: Int, sha256: String, agencyID: Int, requestID: Int?, communicationID: Int?, originalName: String, kind: EvidenceKind, size: Int,
                 uploaderID: Int?, uploaderLabel: String, sourceURL: String?, receivedOn: CalendarDay?, isPublic: Bool, description: String, createdAt: Date) {

@@ -55,7 +55,7 @@ public enum BackupArchive {
         do {
             migrations = try await source.appliedMigrations()
             tables = try await rowCounts(source)
-            hashes = try await source.sql.select().distinct().column("sha256").from("evidence_files").orderBy("sha256").all()
+            hashes = try await source.sql.select().distinct().column("sha256").from("evidence_files").where("withdrawn_at", .is, SQLLiteral.null).orderBy("sha256").all()
                 .map { try $0.decode(column: "sha256", as: String.self) }
         } catch {
             if backend == "sqlite" { await source.shutdown() }

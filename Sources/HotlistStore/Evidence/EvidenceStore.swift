@@ -15,7 +15,7 @@ public struct EvidenceStore: Sendable {
     }
 
     static let columns = ["id", "sha256", "agency_id", "request_id", "communication_id", "original_name", "kind", "size", "uploader_id", "uploader_label",
-                          "source_url", "received_on", "is_public", "description", "created_at"]
+                          "source_url", "received_on", "is_public", "description", "created_at", "withdrawn_at", "withdrawn_reason", "withdrawn_by_label"]
 
     /// The result of adding: the record, and whether the same bytes were already evidence for this agency.
     public struct Added: Sendable {
@@ -97,6 +97,40 @@ public struct EvidenceStore: Sendable {
         }
     }
 
+    /// An admin withdraws a file uploaded by mistake (the wrong agency's records, personal data that
+    /// must not be kept): it becomes private, its bytes are deleted unless another record holds the
+    /// same file, and the record stays with who, when and why, audited. Findings that rested only on
+    /// it are flagged on their pages.
+    public func withdraw(evidenceID: Int, reason: String, by actor: AuditActor, now: Date) async throws -> EvidenceFile {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...2_000).contains(why.count) else {
+            throw InputProblems([InputProblem(file: "evidence \(evidenceID)", field: "reason", problem: "a file is withdrawn with a reason of 1 to 2,000 characters",
+                                              hint: "Say why, e.g. \"uploaded to the wrong agency\" or \"holds officers' home addresses\".")])
+        }
+        let withdrawn = try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            guard let before = try await Self.list(sql: sql, where: { $0.where("id", .equal, evidenceID) }).first else { throw RecordNotFound("evidence \(evidenceID)") }
+            if before.withdrawal != nil {
+                throw InputProblems([InputProblem(file: "evidence \(evidenceID)", field: "reason", problem: "the file was withdrawn already", hint: "Nothing to do.")])
+            }
+            try await sql.update("evidence_files").set("withdrawn_at", to: SQLBind(now)).set("withdrawn_reason", to: SQLBind(why))
+                .set("withdrawn_by_label", to: SQLBind(actor.label)).set("is_public", to: SQLBind(false)).set("visibility_decided_at", to: SQLBind(now))
+                .where("id", .equal, evidenceID).run()
+            let after = try await Self.list(sql: sql, where: { $0.where("id", .equal, evidenceID) }).first!
+            var values = after.auditValues
+            values["withdrawn_reason"] = why
+            try await AuditLog.append(AuditEntry(action: "evidence.withdraw", entityType: "evidence", entityID: String(evidenceID), before: before.auditValues, after: values),
+                                      by: actor, at: now, on: sql)
+            try await DirectoryRevision.bump(sql)
+            return after
+        }
+        // After the commit: the bytes go unless a record still holding them is not withdrawn.
+        let holders = try await database.sql.select().column("id").from("evidence_files").where("sha256", .equal, withdrawn.sha256)
+            .where("withdrawn_at", .is, SQLLiteral.null).all()
+        if holders.isEmpty { blobs.discard(withdrawn.sha256) }
+        return withdrawn
+    }
+
     private func checkLinks(_ submission: EvidenceSubmission) async throws {
         let sql = database.sql
         guard try await sql.select().column("id").from("agencies").where("id", .equal, submission.agencyID).first() != nil else {
@@ -156,7 +190,8 @@ public struct EvidenceStore: Sendable {
     /// files no record points at.
     public func verify() async throws -> EvidenceCheck {
         var byHash: [String: [Int]] = [:]
-        for row in try await database.sql.select().columns("id", "sha256").from("evidence_files").orderBy("id").all() {
+        // Withdrawn files' bytes are gone on purpose.
+        for row in try await database.sql.select().columns("id", "sha256").from("evidence_files").where("withdrawn_at", .is, SQLLiteral.null).orderBy("id").all() {
             byHash[try row.decode(column: "sha256", as: String.self), default: []].append(try row.decode(column: "id", as: Int.self))
         }
         var problems: [EvidenceCheck.Problem] = []
@@ -173,7 +208,7 @@ public struct EvidenceStore: Sendable {
     }
 
     static func decode(_ row: any SQLRow) throws -> EvidenceFile {
-        EvidenceFile(id: try row.decode(column: "id", as: Int.self), sha256: try row.decode(column: "sha256", as: String.self),
+        var file = EvidenceFile(id: try row.decode(column: "id", as: Int.self), sha256: try row.decode(column: "sha256", as: String.self),
                      agencyID: try row.decode(column: "agency_id", as: Int.self), requestID: try row.decode(column: "request_id", as: Int?.self),
                      communicationID: try row.decode(column: "communication_id", as: Int?.self), originalName: try row.decode(column: "original_name", as: String.self),
                      kind: EvidenceKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .pdf, size: Int(try row.decode(column: "size", as: Int64.self)),
@@ -182,6 +217,11 @@ public struct EvidenceStore: Sendable {
                      receivedOn: try row.decode(column: "received_on", as: String?.self).flatMap { CalendarDay(iso: $0) },
                      isPublic: try row.decode(column: "is_public", as: Bool.self), description: try row.decode(column: "description", as: String.self),
                      createdAt: try row.decode(column: "created_at", as: Date.self))
+        if let at = try row.decode(column: "withdrawn_at", as: Date?.self) {
+            file.withdrawal = EvidenceFile.Withdrawal(at: at, reason: try row.decode(column: "withdrawn_reason", as: String?.self) ?? "",
+                                                      byLabel: try row.decode(column: "withdrawn_by_label", as: String?.self) ?? "")
+        }
+        return file
     }
 }
 

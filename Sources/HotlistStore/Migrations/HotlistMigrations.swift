@@ -25,5 +25,6 @@ public enum HotlistMigrations {
         CreateEvidenceAndFindings(),
         ReloadReferenceData(),
         AddReviewDecisions(),
+        AddEvidenceWithdrawal(),
     ]
 }

@@ -58,6 +58,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             case .forbidden: "Not allowed"
             case .unauthorized: "Sign in needed"
             case .payloadTooLarge: "Too large"
+            case .gone: "Withdrawn"
             case .serviceUnavailable: "Busy"
             default: "Error"
             }

@@ -104,6 +104,15 @@ enum EvidenceController {
     }
 
     struct VisibilityForm: Content { var `public`: String?; var decision: String? }
+    struct WithdrawForm: Content { var reason: String? }
+
+    /// An admin withdraws a file uploaded by mistake.
+    @Sendable static func withdraw(_ request: Request) async throws -> Response {
+        let id = try request.idParameter("evidenceID")
+        let form = try request.form(WithdrawForm.self)
+        _ = try await request.evidenceStore.withdraw(evidenceID: id, reason: form.reason ?? "", by: try request.auditActor(), now: request.clock.now())
+        return request.redirect(to: SiteURL.evidence(id).with([("notice", Notice.evidenceWithdrawn.rawValue)]), redirectType: .normal)
+    }
 
     /// A reviewer publishes a file, or takes it back.
     @Sendable static func setVisibility(_ request: Request) async throws -> Response {
@@ -141,6 +150,9 @@ enum EvidenceController {
     /// their metadata (JPEG EXIF/XMP, PNG eXIf and text chunks: they can hold where a photo was taken).
     @Sendable static func download(_ request: Request) async throws -> Response {
         let evidence = try await evidence(request)
+        if let withdrawal = evidence.withdrawal {
+            throw Abort(.gone, reason: "This file was withdrawn on \(HTML.day(withdrawal.at)): \(withdrawal.reason). Its bytes were deleted.")
+        }
         var bytes: Data
         do { bytes = try request.evidenceStore.contents(of: evidence) } catch let error as EvidenceStorageError {
             request.logger.error("evidence \(evidence.id): \(error.message)")

@@ -60,6 +60,7 @@ func registerRoutes(_ app: Application) throws {
     app.get("evidence", ":evidenceID", use: EvidenceController.page).requires(.readPublic)
     app.get("evidence", ":evidenceID", "file", use: EvidenceController.download).requires(.readPublic)
     app.post("evidence", ":evidenceID", "visibility", use: EvidenceController.setVisibility).requires(.publishEvidence)
+    app.post("evidence", ":evidenceID", "withdraw", use: EvidenceController.withdraw).requires(.withdrawEvidence)
     app.get("agencies", ":id", "findings", "new", use: FindingsController.newPage).requires(.enterFindings)
     app.post("agencies", ":id", "findings", use: FindingsController.create).requires(.enterFindings)
     app.get("findings", use: FindingsController.publicList).requires(.readPublic)

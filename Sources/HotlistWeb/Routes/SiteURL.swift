@@ -43,6 +43,7 @@ public enum SiteURL: Sendable, Equatable {
     case feedCalendar(String)
     case feedAtom(String)
     case agencyEvidence(Int)
+    case evidenceWithdraw(Int)
     case agencyHotlistLog(Int)
     case evidence(Int)
     case evidenceFile(Int)
@@ -118,6 +119,7 @@ public enum SiteURL: Sendable, Equatable {
         case .feedCalendar(let token): "/feeds/\(token)/due.ics"
         case .feedAtom(let token): "/feeds/\(token)/status.atom"
         case .agencyEvidence(let id): "/agencies/\(id)/evidence"
+        case .evidenceWithdraw(let id): "/evidence/\(id)/withdraw"
         case .agencyHotlistLog(let id): "/agencies/\(id)/hotlist-log"
         case .evidence(let id): "/evidence/\(id)"
         case .evidenceFile(let id): "/evidence/\(id)/file"

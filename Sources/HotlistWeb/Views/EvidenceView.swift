@@ -138,14 +138,26 @@ enum EvidenceView {
             if let request = file.requestID { rows.append(("Request", "<a href=\"\(SiteURL.request(request).path)\">#\(request)</a>\(file.communicationID.map { ", communication #\($0)" } ?? "")")) }
         }
         let findings = model.findings.map { "<li>Finding #\($0.findingID) (records as of \($0.asOf.iso))\(model.viewer == nil ? "" : " – <a href=\"\(SiteURL.finding($0.findingID).path)\">open</a>")</li>" }.joined()
+        let withdrawn = file.withdrawal.map {
+            "<div class=\"message message-error\" role=\"status\" id=\"evidence-withdrawn\"><p><strong>Withdrawn on \(HTML.day($0.at))</strong>: \(HTML.escape($0.reason)). "
+                + "Its bytes were deleted; this record stays.\(model.findings.isEmpty ? "" : " The findings below rest on it and need other evidence.")</p></div>"
+        } ?? ""
+        let mayWithdraw = file.withdrawal == nil && model.viewer.map { PermissionTable.allows($0.account.role, .withdrawEvidence) } == true
+        let withdrawForm = !mayWithdraw ? "" : """
+            <details class="danger-zone"><summary>Withdraw this file (uploaded by mistake)</summary>
+            <form method="post" action="\(SiteURL.evidenceWithdraw(file.id).path)" class="stacked" id="withdraw-form">\(Forms.csrf(model.viewer?.csrfToken))
+            <label for="withdraw-reason">Why? <span class="hint">(kept with the record and in the audit trail)</span></label><input id="withdraw-reason" name="reason" required maxlength="2000">
+            <button type="submit">Withdraw and delete the bytes</button></form></details>
+            """
         let jpegNote = file.kind.isImage && file.isPublic ? "<p class=\"note\">Downloads by visitors who are not signed in are served without the image's metadata (EXIF and text, which can include where and when a photo was taken).</p>" : ""
         return Layout.page(title: "Evidence #\(file.id)", viewer: model.viewer, body: """
         <p class="crumbs"><a href="\(SiteURL.agency(file.agencyID).path)">\(HTML.escape(model.agencyName))</a>\(model.viewer == nil ? "" : " › <a href=\"\(SiteURL.agencyEvidence(file.agencyID).path)\">Evidence</a>")</p>
         <h1>Evidence #\(file.id)</h1>
         \(Forms.message(model.notice))
+        \(withdrawn)
         <dl class="identity">\(rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined())</dl>
-        <p><a class="button" id="download-evidence" href="\(SiteURL.evidenceFile(file.id).path)">Download</a></p>
-        \(visibilityButton(model))
+        \(file.withdrawal != nil ? "" : "<p><a class=\"button\" id=\"download-evidence\" href=\"\(SiteURL.evidenceFile(file.id).path)\">Download</a></p>" + visibilityButton(model))
+        \(withdrawForm)
         \(jpegNote)
         \(model.viewer == nil ? "" : "<p><a href=\"\(SiteURL.newFinding(agency: file.agencyID).with([("evidence", String(file.id))]))\" id=\"finding-from-evidence\">Enter a finding from this file</a></p>")
         \(findings.isEmpty ? "" : "<h2>Findings resting on this file</h2><ul>\(findings)</ul>")

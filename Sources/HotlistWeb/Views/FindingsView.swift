@@ -86,15 +86,19 @@ enum FindingsView {
         let versions = model.history.reversed().map { (version) -> String in
             let topics = version.topics.keys.sorted().map { "<li>\(HTML.escape(labels[$0] ?? $0)): <strong class=\"setting-\(version.topics[$0]!.rawValue)\">\(HTML.escape(version.topics[$0]!.label))</strong></li>" }.joined()
             let files = version.evidenceIDs.map { id in
-                let name = model.evidence.first { $0.id == id }?.originalName ?? "file"
-                return "<a href=\"\(SiteURL.evidence(id).path)\">#\(id) \(HTML.escape(name))</a>"
+                let file = model.evidence.first { $0.id == id }
+                let withdrawn = file?.withdrawal.map { " <span class=\"badge badge-pending withdrawn\">withdrawn: \(HTML.escape($0.reason))</span>" } ?? ""
+                return "<a href=\"\(SiteURL.evidence(id).path)\">#\(id) \(HTML.escape(file?.originalName ?? "file"))</a>\(withdrawn)"
             }.joined(separator: ", ")
+            // A finding whose every file was withdrawn rests on nothing a reader can open.
+            let restsOnNothing = !version.evidenceIDs.isEmpty && version.evidenceIDs.allSatisfy { id in model.evidence.first { $0.id == id }?.withdrawal != nil }
             let state = version.isVerified
                 ? "<span class=\"badge badge-public\">verified</span> by \(HTML.escape(version.verifiedByLabel ?? "")) on \(HTML.day(version.verifiedAt))"
                 : version.sentBack.map { "<span class=\"badge badge-pending\">sent back</span> by \(HTML.escape($0.byLabel)) on \(HTML.day($0.at)): <q class=\"sent-back-reason\">\(HTML.escape($0.reason))</q>" }
                 ?? "<span class=\"badge badge-pending\">awaiting a second person</span>"
             return """
             <article class="finding-version" id="version-\(version.version)"><h2>Version \(version.version) \(version.version == latest.version ? "(latest)" : "")</h2>
+            \(restsOnNothing ? "<p class=\"message message-error\" id=\"rests-on-withdrawn-\(version.version)\">Every file this version rests on was withdrawn: it needs other evidence (a correction) before anyone relies on it.</p>" : "")
             <p>Records as of <strong>\(version.asOf.iso)</strong>. Entered by \(HTML.escape(version.enteredByLabel)) on \(HTML.day(version.enteredAt)). \(state)</p>
             <ul class="topics">\(topics.isEmpty ? "<li>No NCIC topic shown.</li>" : topics)</ul>
             \(version.otherHotlists.isEmpty ? "" : "<p>Other hotlists: \(version.otherHotlists.map { HTML.escape($0) }.joined(separator: "; "))</p>")
