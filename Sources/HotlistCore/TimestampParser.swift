@@ -5,6 +5,9 @@ public enum TimestampParser {
     public static func parse(_ text: String) -> Date? {
         let value = text.trimmingCharacters(in: .whitespaces)
         if value.isEmpty || value == "NA" { return nil }
+        // Timestamps are short ASCII; Foundation's DateFormatter traps on some other text (found by
+        // scripts/fuzz: "20\u{616}ty Type" crashed the process), so nothing else reaches it.
+        guard value.utf8.count <= 64, value.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         // The common case ("2024-04-26T14:11:25Z") through the value-type parser: creating a
         // DateFormatter per timestamp was a visible part of the import.
         if let date = try? Date(value, strategy: .iso8601) { return date }

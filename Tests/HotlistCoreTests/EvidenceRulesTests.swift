@@ -68,6 +68,8 @@ import Testing
         #expect(JPEGMetadata.stripped(Self.png) == nil)
         // Found by scripts/fuzz: a file cut short before any image data has no picture to publish.
         #expect(JPEGMetadata.stripped([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x07, 0x4A, 0x46, 0x49, 0xFF, 0x46]) == nil)
+        // Found by scripts/fuzz: fill bytes before 0x00 after a scan read one way, then another once stripped.
+        #expect(JPEGMetadata.stripped([0xFF, 0xD8, 0xFF, 0xDA, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 0x12, 0xFF, 0xFF, 0x00, 0x00, 0x3F, 0xFF, 0xD9]) == nil)
     }
 
     /// Issue 11, attack 5: metadata between the scans of a progressive JPEG, in a thumbnail or in a
@@ -213,6 +215,8 @@ import Testing
         #expect(TimestampParser.iso8601(actions[0].occurredAt) == "2025-01-01T12:00:00Z")
         #expect(XLSXSheet.columnIndex("AB12") == 27 && XLSXSheet.columnIndex("12") == nil)
         #expect(XLSXSheet.columnIndex(String(repeating: "L", count: 40) + "A1") == nil, "found by scripts/fuzz: this overflowed")
+        // Found by scripts/fuzz: this text crashed the process inside Foundation's DateFormatter.
+        #expect(HotlistActionLog.parseTime("20\u{0616}ty Type") == nil && TimestampParser.parse("20\u{0616}ty Type") == nil)
     }
 
     @Test func brokenWorkbookXMLIsRefusedNotGuessed() {

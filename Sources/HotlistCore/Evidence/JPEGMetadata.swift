@@ -67,6 +67,9 @@ public enum JPEGMetadata {
             while markerIndex < jpeg.count, jpeg[markerIndex] == 0xFF { markerIndex += 1 }   // fill bytes
             guard markerIndex < jpeg.count else { return nil }
             let marker = jpeg[markerIndex]
+            // 0x00 is a stuffed byte inside scan data, never a marker: fill bytes before it are
+            // malformed, and readers disagree on them (found by scripts/fuzz).
+            guard marker != 0x00 else { return nil }
             let segmentStart = markerIndex + 1
             if marker == 0xD9 { _ = visit(.end, markerIndex - 1..<segmentStart); return segmentStart }
             // Standalone markers carry no length.

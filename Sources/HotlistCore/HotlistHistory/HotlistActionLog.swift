@@ -65,6 +65,8 @@ public enum HotlistActionLog {
     public static func parseTime(_ text: String) -> Date? {
         let value = text.trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return nil }
+        // Short ASCII only: Foundation's DateFormatter traps on some other text (found by scripts/fuzz).
+        guard value.utf8.count <= 64, value.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         if let serial = Double(value) {
             // 1 = 1900-01-01 … 109,574 = 2199-12-31; anything else is not a plausible log time.
             guard serial >= 1, serial < 109_575 else { return nil }
