@@ -57,4 +57,28 @@ import VaporTesting
             #expect(try await admin.post(app, SiteURL.requestAction(first, "reopen").path, [("note", "again")]).status == .badRequest, "only a withdrawn request is reopened")
         }
     }
+
+    /// Found by the attacker probe: another volunteer could rewrite a draft and point its replies elsewhere.
+    @Test(arguments: TestBackend.available)
+    func onlyTheAuthorOrAReviewerEditsADraft(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let vera = try await addPerson(db, "vera@example.org", .volunteer)
+            let wes = try await addPerson(db, "wes@example.org", .volunteer)
+            let sparks = try await agencyID(db, "Sparks NV PD")
+            let draft = try await RequestStore(db).createDraft(RequestDraft(agencyID: sparks, requester: Requester(name: "Vera Volunteer", email: "vera@example.org", stateCode: "NV"),
+                                                                            subject: "Records", letter: "Please send…", channel: .email), by: .user(vera, channel: .web), now: testStart)
+            let fields = [("requester_name", "Wes"), ("requester_email", "attacker@evil.example"), ("requester_state", "NV"), ("subject", "Records"),
+                          ("letter", "Hijacked"), ("channel", "email")]
+            var other = try await makeSession(db, wes)
+            let refused = try await other.post(app, SiteURL.requestAction(draft.id, "draft").path, fields)
+            #expect(refused.status == .badRequest && refused.body.contains("only the person who wrote this request, a reviewer or an admin can edit it"))
+            #expect(try await RequestStore(db).request(id: draft.id)?.requester.email == "vera@example.org")
+            var author = try await makeSession(db, vera)
+            let saved = try await author.post(app, SiteURL.requestAction(draft.id, "draft").path,
+                                              [("requester_name", "Vera Volunteer"), ("requester_email", "vera@example.org"), ("requester_state", "NV"),
+                                               ("subject", "Records"), ("letter", "Please send the NCIC settings."), ("channel", "email")])
+            #expect(saved.status == .seeOther)
+            #expect(try await RequestStore(db).request(id: draft.id)?.letter.contains("NCIC settings") == true)
+        }
+    }
 }

@@ -23,7 +23,7 @@ public enum XLSXSheet {
     /// pad every row to 16,384 cells: a 40 KB file taking gigabytes.
     public static let maxColumns = 256
     /// Cells a sheet may hold, counting the empty ones before a cell in its row.
-    public static let maxCells = 5_000_000
+    public static let maxCells = 1_000_000
 
     /// The rows of a worksheet part (`xl/worksheets/sheet1.xml`), cells placed by their column letters.
     public static func rows(_ xml: Data, sharedStrings: [String], part: String = "xl/worksheets/sheet1.xml", maxCells: Int = maxCells) throws(InputProblems) -> [Row] {

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import HotlistCore
+import NIOPosix
 import SQLKit
 
 /// Imported hotlist action logs: the export is kept as evidence, its lines as a timeline.
@@ -20,13 +21,15 @@ public struct HotlistLogStore: Sendable {
     /// Reads the whole log first; a bad line refuses the import with nothing stored.
     public func importLog(_ data: Data, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date) async throws -> Imported {
         let kind = try evidence.intake.check(name: submission.originalName, size: data.count, head: data.prefix(65_536))
-        let actions: [HotlistAction]
-        switch kind {
-        case .csv: actions = try HotlistActionLog.parse(data: data, file: submission.originalName)
-        case .xlsx: actions = try HotlistActionLog.parse(sheet: try XLSXWorkbook.firstSheetRows(data, file: submission.originalName), file: submission.originalName)
-        default:
+        guard kind == .csv || kind == .xlsx else {
             throw InputProblems([InputProblem(file: submission.originalName, field: "file", problem: "a hotlist action log must be a CSV or XLSX export, this is a \(kind.label)",
                                               hint: "Import the log as Flock exports it (.xlsx or .csv); other files can be added as evidence.")])
+        }
+        // Parsing a large sheet takes seconds: on a thread of its own, not the few that run requests.
+        let name = submission.originalName
+        let actions: [HotlistAction] = try await NIOThreadPool.singleton.runIfActive {
+            kind == .csv ? try HotlistActionLog.parse(data: data, file: name)
+                : try HotlistActionLog.parse(sheet: try XLSXWorkbook.firstSheetRows(data, file: name), file: name)
         }
         // The file is stored as evidence (same checks, deduplication and cleanup), the lines in the same transaction.
         return try await evidence.add(data, submission, by: actor, now: now) { sql, file in

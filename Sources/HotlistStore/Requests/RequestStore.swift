@@ -137,6 +137,9 @@ public struct RequestStore: Sendable {
                 throw InputProblems([InputProblem(file: "request \(requestID)", field: "status", problem: "a \(before.status.label) request can no longer be edited",
                                                   hint: "The letter as sent stays on record; log further letters in the communications log.")])
             }
+            // The letter speaks for its requester: another volunteer must not redirect its replies.
+            try RequestWithdrawal.checkEdit(requestID: requestID, createdBy: try await Self.createdBy(requestID: requestID, sql: sql),
+                                            actorID: actor.userID, actorRole: try await Self.role(of: actor, sql: sql))
             let problems = draft.problems()
             if !problems.isEmpty { throw InputProblems(problems) }
             try await sql.update("records_requests")

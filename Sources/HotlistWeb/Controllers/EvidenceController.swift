@@ -40,7 +40,7 @@ enum EvidenceController {
     @Sendable static func upload(_ request: Request) async throws -> Response {
         let agencyID = try request.agencyID()
         do {
-            let (data, submission, back) = try submission(request, agencyID: agencyID)
+            let (data, submission, back) = try await submission(request, agencyID: agencyID)
             let added = try await request.evidenceStore.add(data, submission, by: try request.auditActor(), now: request.clock.now())
             let notice: Notice = added.wasAlreadyStored ? .evidenceDuplicate : .evidenceAdded
             // Back to the page the form was on (a request, at the file), else the file's own page.
@@ -56,7 +56,7 @@ enum EvidenceController {
     @Sendable static func importLog(_ request: Request) async throws -> Response {
         let agencyID = try request.agencyID()
         do {
-            let (data, submission, _) = try submission(request, agencyID: agencyID)
+            let (data, submission, _) = try await submission(request, agencyID: agencyID)
             _ = try await HotlistLogStore(request.store, evidence: request.evidenceStore).importLog(data, submission, by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", Notice.logImported.rawValue)]) + "#timeline", redirectType: .normal)
         } catch let problems as InputProblems {
@@ -65,9 +65,11 @@ enum EvidenceController {
     }
 
     /// The uploaded bytes and what the form says about them, every bad field named.
-    static func submission(_ request: Request, agencyID: Int) throws -> (Data, EvidenceSubmission, String?) {
+    static func submission(_ request: Request, agencyID: Int) async throws -> (Data, EvidenceSubmission, String?) {
         let form: UploadForm
-        do { form = try request.content.decode(UploadForm.self) } catch {
+        // Decoding a 50 MB multipart body takes seconds: on the thread pool, so the handful of threads
+        // that run every other request stay free (two uploads held them for minutes).
+        do { form = try await request.application.threadPool.runIfActive { try request.content.decode(UploadForm.self) } } catch {
             throw InputProblems([InputProblem(file: "form", field: "file", problem: "the upload could not be read", hint: "Choose a file and submit the form from the page (multipart/form-data).")])
         }
         var problems: [InputProblem] = []
