@@ -20,6 +20,12 @@ enum APIController {
         if !unknown.isEmpty {
             throw InputProblems(unknown.map { InputProblem(file: "query", field: $0, problem: "unknown parameter \"\($0)\"", hint: "Known parameters: \(AgencyFilter.parameterNames.joined(separator: ", ")).") })
         }
+        // The directory form sends "" for "any"; the API, as its document says, takes a value or nothing
+        // (schemathesis found `answered=` accepted where the document allows only true or false).
+        let empty = parameters.filter { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }.keys.sorted()
+        if !empty.isEmpty {
+            throw InputProblems(empty.map { InputProblem(file: "query", field: $0, problem: "\"\($0)\" is empty", hint: "Give a value, or leave the parameter out.") })
+        }
         let filter = try AgencyFilter.parse(parameters)
         return try await request.cached {
             let page = try await DirectoryQueries(request.store).list(filter)
