@@ -138,7 +138,7 @@ public struct RequestStore: Sendable {
                                                   hint: "The letter as sent stays on record; log further letters in the communications log.")])
             }
             // The letter speaks for its requester: another volunteer must not redirect its replies.
-            try RequestWithdrawal.checkEdit(requestID: requestID, createdBy: try await Self.createdBy(requestID: requestID, sql: sql),
+            try RequestOwnership.checkEdit(requestID: requestID, createdBy: try await Self.createdBy(requestID: requestID, sql: sql),
                                             actorID: actor.userID, actorRole: try await Self.role(of: actor, sql: sql))
             let problems = draft.problems()
             if !problems.isEmpty { throw InputProblems(problems) }
@@ -205,7 +205,7 @@ public struct RequestStore: Sendable {
             try RequestTransitions.check(from: request.status, to: status)
             if status == .withdrawn {
                 let owner = try await Self.createdBy(requestID: requestID, sql: sql)
-                try RequestWithdrawal.checkWithdraw(requestID: requestID, createdBy: owner, actorID: actor.userID, actorRole: try await Self.role(of: actor, sql: sql))
+                try RequestOwnership.checkWithdraw(requestID: requestID, createdBy: owner, actorID: actor.userID, actorRole: try await Self.role(of: actor, sql: sql))
             }
             if let filed = request.filedOn, day < filed {
                 throw InputProblems([InputProblem(file: "request", field: "date", problem: "\(day.iso) is before the request was filed (\(filed.iso))", hint: "Check the date.")])
@@ -225,7 +225,7 @@ public struct RequestStore: Sendable {
             throw InputProblems([InputProblem(file: "request \(requestID)", field: "note", problem: "a request is reopened with a reason of 1 to 2,000 characters", hint: "Say why, e.g. \"withdrawn by mistake\".")])
         }
         return try await change(requestID: requestID, action: "request.reopen", by: actor, now: now) { sql, request in
-            try RequestWithdrawal.checkReopen(requestID: requestID, status: request.status, actorID: actor.userID, actorRole: try await Self.role(of: actor, sql: sql))
+            try RequestOwnership.checkReopen(requestID: requestID, status: request.status, actorID: actor.userID, actorRole: try await Self.role(of: actor, sql: sql))
             let previous = try await sql.select().column("from_status").from("request_status_changes")
                 .where("request_id", .equal, requestID).where("to_status", .equal, RequestStatus.withdrawn.rawValue)
                 .orderBy("id", .descending).limit(1).first()?.decode(column: "from_status", as: String?.self)

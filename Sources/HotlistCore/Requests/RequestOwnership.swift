@@ -1,7 +1,7 @@
-/// Who may end a request, and who may take that back. Withdrawing tells the agency to stop, so it
+/// Who may change a request beyond its status: withdraw it, edit its draft, reopen it. Withdrawing tells the agency to stop, so it
 /// belongs to the person who wrote the request and to the people who answer for the group's work;
 /// reopening undoes a mistake and is for admins (and operators at the terminal) only.
-public enum RequestWithdrawal {
+public enum RequestOwnership {
     /// `actorID` nil is an operator at the command line without `--as`.
     public static func checkWithdraw(requestID: Int, createdBy: Int?, actorID: Int?, actorRole: Role?) throws(InputProblems) {
         guard let actorID else { return }
