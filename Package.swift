@@ -12,9 +12,11 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.50.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.10.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.30.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
@@ -26,10 +28,15 @@ let package = Package(
         .target(name: "HotlistStore", dependencies: [
             "HotlistCore",
             .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             // Only to recognise SQLite's "database is locked" answer (HotlistDatabase.retryingWhenBusy).
             .product(name: "SQLiteNIO", package: "sqlite-nio"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            .product(name: "Logging", package: "swift-log"),
+            // The event loops and thread pool the database drivers run on.
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             // SHA-256 of evidence files (already in the graph through Vapor).
             .product(name: "Crypto", package: "swift-crypto"),
             // Hotlist action logs exported as .xlsx (uses the system zlib).
@@ -43,18 +50,24 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            // SHA-256 of the secrets we store (session, API and reset tokens).
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "hotlistwatch", dependencies: [
             "HotlistCore", "HotlistStore", "HotlistWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Vapor", package: "vapor"),
         ]),
         // Shared by the Store and Web tests: test databases on both backends and small fixtures.
-        .target(name: "HotlistTestSupport", dependencies: ["HotlistStore", "HotlistCore"], path: "Tests/HotlistTestSupport"),
+        .target(name: "HotlistTestSupport", dependencies: ["HotlistStore", "HotlistCore", .product(name: "SQLKit", package: "sql-kit")],
+                path: "Tests/HotlistTestSupport"),
         .testTarget(name: "HotlistCoreTests", dependencies: ["HotlistCore"]),
-        .testTarget(name: "HotlistStoreTests", dependencies: ["HotlistStore", "HotlistCore", "HotlistTestSupport"]),
+        .testTarget(name: "HotlistStoreTests", dependencies: ["HotlistStore", "HotlistCore", "HotlistTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
         .testTarget(name: "HotlistWebTests", dependencies: [
             "HotlistWeb", "HotlistStore", "HotlistCore", "HotlistTestSupport",
             .product(name: "VaporTesting", package: "vapor"),
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
     ]
 )

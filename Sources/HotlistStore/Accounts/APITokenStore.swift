@@ -26,8 +26,7 @@ public struct APITokenStore: Sendable {
             throw InputProblems([InputProblem(file: "input", field: "name", problem: name.isEmpty ? "the token has no name" : "the name is too long or has line breaks",
                                               hint: "Name it after the script that will use it, in up to \(Self.maximumNameCharacters) characters.")])
         }
-        return try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        return try await database.sqlTransaction { sql in
             let id = try await sql.insert(into: "api_tokens").columns("user_id", "name", "token_hash", "token_prefix", "created_at")
                 .values(SQLBind(owner.id), SQLBind(name), SQLBind(tokenHash), SQLBind(prefix), SQLBind(now))
                 .returning("id").first()!.decode(column: "id", as: Int.self)
@@ -44,8 +43,7 @@ public struct APITokenStore: Sendable {
 
     /// Revokes one of `ownerID`'s tokens. Someone else's token is "not found", not "forbidden", so ids reveal nothing.
     public func revoke(tokenID: Int, ownerID: Int, by actor: AuditActor, now: Date) async throws {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let row = try await sql.select().columns("id", "name", "token_prefix", "created_at", "last_used_at", "revoked_at").from("api_tokens")
                 .where("id", .equal, tokenID).where("user_id", .equal, ownerID).first() else { throw RecordNotFound("API token \(tokenID)") }
             let token = try Self.info(row)

@@ -36,8 +36,7 @@ public struct AccountStore: Sendable {
     public func create(email rawEmail: String, displayName: String?, role: Role, passwordHash: String, by actor: AuditActor, now: Date) async throws -> UserAccount {
         let email = try EmailAddress.validated(rawEmail)
         let name = try DisplayName.validated(displayName, email: email)
-        return try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        return try await database.sqlTransaction { sql in
             if try await sql.select().column("id").from("users").where("email", .equal, email).first() != nil {
                 throw InputProblems([InputProblem(file: "input", field: "email", problem: "\(email) already has an account",
                                                   hint: "Change that account's role or re-enable it instead.")])
@@ -101,8 +100,7 @@ public struct AccountStore: Sendable {
     /// Loads the account, applies `body` and records before and after, all in one transaction.
     private func change(userID: Int, action: String, by actor: AuditActor, now: Date, extra: AuditValues = [:], labelFromAccount: Bool = false,
                         _ body: @escaping @Sendable (any SQLDatabase, UserAccount) async throws -> UserAccount) async throws -> UserAccount {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let row = try await sql.select().columns(Self.selectColumns).from("users").where("id", .equal, userID).first() else {
                 throw RecordNotFound("person \(userID)")
             }

@@ -15,8 +15,7 @@ public struct PasswordResetStore: Sendable {
     /// Stores a new token for `userID`; earlier unused tokens of that person stop working.
     public func issue(userID: Int, tokenHash: String, lifetime: TimeInterval, by actor: AuditActor, now: Date) async throws -> Date {
         let expires = now.addingTimeInterval(lifetime)
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard try await sql.select().column("id").from("users").where("id", .equal, userID).first() != nil else { throw RecordNotFound("person \(userID)") }
             try await sql.update("password_reset_tokens").set("used_at", to: SQLBind(now)).where("user_id", .equal, userID).where("used_at", .is, SQLLiteral.null).run()
             try await sql.insert(into: "password_reset_tokens").columns("token_hash", "user_id", "created_at", "expires_at")
@@ -29,8 +28,7 @@ public struct PasswordResetStore: Sendable {
 
     /// Uses the token once: sets the new password, ends every session of the person, and records it.
     public func consume(tokenHash: String, newPasswordHash: String, clientAddress: String?, now: Date) async throws -> UserAccount {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let row = try await sql.select().columns("user_id", "expires_at", "used_at").from("password_reset_tokens")
                 .where("token_hash", .equal, tokenHash).first() else { throw ResetTokenRejection.unknown }
             if try row.decode(column: "used_at", as: Date?.self) != nil { throw ResetTokenRejection.used }

@@ -14,8 +14,7 @@ public struct SignInThrottleStore: Sendable {
 
     @discardableResult
     public func recordFailure(keyHash: String, scope: SignInThrottleScope, policy: SignInThrottlePolicy, now: Date) async throws -> SignInThrottleState {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             let current = try await Self.state(on: sql, keyHash: keyHash)
             let next = policy.recordFailure(current ?? SignInThrottleState(windowStartedAt: now), scope: scope, now: now)
             if current == nil {

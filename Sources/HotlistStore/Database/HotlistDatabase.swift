@@ -39,12 +39,17 @@ public final class HotlistDatabase: Sendable {
         self.databases = databases
     }
 
-    /// A database handle for queries.
-    public var db: any Database {
+    /// A database handle for queries. The store's own types use it; outside the store only tests do.
+    package var db: any Database {
         databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
-    public var sql: any SQLDatabase { db as! any SQLDatabase }
+    package var sql: any SQLDatabase { db.sql }
+
+    /// Runs `body` in one transaction: every write in it lands, or none does.
+    func sqlTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await db.transaction { try await body($0.sql) }
+    }
 
     /// How long a SQLite write waits for another writer (an import in another process) before it fails.
     public static let sqliteBusyTimeoutMilliseconds = 5_000
@@ -58,7 +63,7 @@ public final class HotlistDatabase: Sendable {
         guard case .sqliteFile = configuration else { return }
         _ = try await sql.raw("PRAGMA journal_mode = WAL").all()
         for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
-            let handle = databases.database(logger: logger, on: loop)! as! any SQLDatabase
+            let handle = databases.database(logger: logger, on: loop)!.sql
             try await handle.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.sqliteBusyTimeoutMilliseconds))").run()
         }
     }
@@ -68,7 +73,7 @@ public final class HotlistDatabase: Sendable {
         let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self) ?? ""
         var timeouts: [Int] = []
         for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
-            let handle = databases.database(logger: logger, on: loop)! as! any SQLDatabase
+            let handle = databases.database(logger: logger, on: loop)!.sql
             timeouts.append(try await handle.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self) ?? -1)
         }
         return (mode, timeouts)

@@ -16,8 +16,7 @@ public struct RecordsContactEditor: Sendable {
     /// Replaces the contact. Returns the values before the change. A save that changes nothing records nothing.
     @discardableResult
     public func replace(agencyID: Int, with contact: RecordsContact, by actor: AuditActor, now: Date) async throws -> RecordsContact {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let row = try await sql.select().columns("records_email", "records_portal_url").from("agencies").where("id", .equal, agencyID).first() else {
                 throw RecordNotFound("agency \(agencyID)")
             }

@@ -45,8 +45,7 @@ public struct EvidenceStore: Sendable {
         let written = existing == nil ? try blobs.store(data) : nil
         let submission = checked
         func attempt(_ known: EvidenceFile?) async throws -> (added: Added, result: T) {
-            try await database.db.transaction { db in
-                let sql = db as! any SQLDatabase
+            try await database.sqlTransaction { sql in
                 let file: EvidenceFile
                 if let known { file = known } else { file = try await Self.insert(sql: sql, sha256: hash, kind: kind, size: data.count, submission, by: actor, now: now) }
                 return (Added(evidence: file, wasAlreadyStored: known != nil), try await body(sql, file))
@@ -83,8 +82,7 @@ public struct EvidenceStore: Sendable {
 
     /// Publishes a file or takes it back, audited; public pages change at once.
     public func setPublic(evidenceID: Int, _ isPublic: Bool, by actor: AuditActor, now: Date) async throws -> EvidenceFile {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let before = try await Self.list(sql: sql, where: { $0.where("id", .equal, evidenceID) }).first else { throw RecordNotFound("evidence \(evidenceID)") }
             // Either way it is a decision: the file leaves the review queue.
             try await sql.update("evidence_files").set("is_public", to: SQLBind(isPublic)).set("visibility_decided_at", to: SQLBind(now))
@@ -107,8 +105,7 @@ public struct EvidenceStore: Sendable {
             throw InputProblems([InputProblem(file: "evidence \(evidenceID)", field: "reason", problem: "a file is withdrawn with a reason of 1 to 2,000 characters",
                                               hint: "Say why, e.g. \"uploaded to the wrong agency\" or \"holds officers' home addresses\".")])
         }
-        let withdrawn = try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        let withdrawn = try await database.sqlTransaction { sql in
             guard let before = try await Self.list(sql: sql, where: { $0.where("id", .equal, evidenceID) }).first else { throw RecordNotFound("evidence \(evidenceID)") }
             if before.withdrawal != nil {
                 throw InputProblems([InputProblem(file: "evidence \(evidenceID)", field: "reason", problem: "the file was withdrawn already", hint: "Nothing to do.")])

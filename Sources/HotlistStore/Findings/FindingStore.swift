@@ -13,8 +13,7 @@ public struct FindingStore: Sendable {
 
     /// A new finding with its first (unverified) version.
     public func add(_ draft: FindingDraft, by actor: AuditActor, now: Date) async throws -> FindingVersion {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             try await Self.check(draft, sql: sql, actor: actor, now: now)
             let findingID = try await sql.insert(into: "findings").columns("agency_id", "created_at").values(SQLBind(draft.agencyID), SQLBind(now))
                 .returning("id").first()!.decode(column: "id", as: Int.self)
@@ -38,8 +37,7 @@ public struct FindingStore: Sendable {
     }
 
     private func insertCorrection(findingID: Int, _ draft: FindingDraft, by actor: AuditActor, now: Date) async throws -> FindingVersion {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let latest = try await Self.versions(sql: sql, findingIDs: [findingID]).last else { throw RecordNotFound("finding \(findingID)") }
             if latest.agencyID != draft.agencyID {
                 throw InputProblems([InputProblem(file: "finding \(findingID)", field: "agency", problem: "finding \(findingID) is about agency \(latest.agencyID)", hint: "Correct a finding for the same agency, or add a new one.")])
@@ -52,8 +50,7 @@ public struct FindingStore: Sendable {
     /// The two-person rule: `reviewer` verifies the latest version of `findingID`. `version`, when
     /// given, is the version the reviewer looked at: a newer one saved since is refused, never verified unseen.
     public func verify(findingID: Int, version: Int? = nil, reviewer: UserAccount, by actor: AuditActor, now: Date) async throws -> FindingVersion {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let latest = try await Self.versions(sql: sql, findingIDs: [findingID]).last else { throw RecordNotFound("finding \(findingID)") }
             if let version, version != latest.version {
                 throw InputProblems([InputProblem(file: "finding \(findingID)", field: "version", problem: "you checked version \(version), but version \(latest.version) has been saved since",
@@ -86,8 +83,7 @@ public struct FindingStore: Sendable {
     /// A reviewer returns the latest version of `findingID` to its author with a reason. It leaves the
     /// queue until the author corrects it; nothing public changes.
     public func sendBack(findingID: Int, version: Int, reviewer: UserAccount, reason: String, by actor: AuditActor, now: Date) async throws -> FindingVersion {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let latest = try await Self.versions(sql: sql, findingIDs: [findingID]).last else { throw RecordNotFound("finding \(findingID)") }
             if latest.version != version {
                 throw InputProblems([InputProblem(file: "finding \(findingID)", field: "version", problem: "you were looking at version \(version), but version \(latest.version) has been saved since",

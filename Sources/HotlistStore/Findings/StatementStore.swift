@@ -13,8 +13,7 @@ public struct StatementStore: Sendable {
 
     public func add(agencyID: Int, kind: AgencyStatement.Kind, text: String, speaker: String, saidOn: CalendarDay?, sourceURL: String?, evidenceID: Int?,
                     deniesImmigrationUse: Bool, by actor: AuditActor, now: Date) async throws -> AgencyStatement {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             var problems = AgencyStatement.problems(text: text, speaker: speaker, saidOn: saidOn, sourceURL: sourceURL, evidenceID: evidenceID, today: CalendarDay.today(now))
             if actor.userID == nil {
                 problems.append(InputProblem(file: "statement", field: "entered_by", problem: "a statement must be entered by a named person", hint: "On the command line, add --as EMAIL."))
@@ -43,8 +42,7 @@ public struct StatementStore: Sendable {
 
     /// Two-person rule, as for findings.
     public func verify(statementID: Int, reviewer: UserAccount, by actor: AuditActor, now: Date) async throws -> AgencyStatement {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let statement = try await Self.list(sql: sql, { $0.where("id", .equal, statementID) }).first else { throw RecordNotFound("statement \(statementID)") }
             let file = "statement \(statementID)"
             guard reviewer.isActive else { throw InputProblems([InputProblem(file: file, field: "verified_by", problem: "\(reviewer.email) is disabled", hint: "Ask an active reviewer.")]) }

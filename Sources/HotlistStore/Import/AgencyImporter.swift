@@ -19,8 +19,7 @@ public struct AgencyImporter: Sendable {
 
     public func importPrivateEyes(_ dataset: PrivateEyesDataset) async throws -> ImportSummary {
         // All or nothing, so a write refused as busy (another writer got there first) runs again.
-        try await HotlistDatabase.retryingWhenBusy { try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await HotlistDatabase.retryingWhenBusy { try await database.sqlTransaction { sql in
             var summary = ImportSummary()
             summary.notices = dataset.notices
             let ids = try await upsertAgencies(dataset.agencies, sql: sql, summary: &summary, kind: "agencies",
@@ -73,8 +72,7 @@ public struct AgencyImporter: Sendable {
     /// columns a row fills in overwrite what is stored.
     public func importAgencyList(_ file: AgencyListFile) async throws -> ImportSummary {
         // All or nothing, so a write refused as busy (another writer got there first) runs again.
-        try await HotlistDatabase.retryingWhenBusy { try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await HotlistDatabase.retryingWhenBusy { try await database.sqlTransaction { sql in
             var summary = ImportSummary()
             if !file.unknownColumns.isEmpty {
                 summary.notices.append("columns not imported (not known to Hotlist Watch): \(file.unknownColumns.joined(separator: ", ")). Known columns: \(AgencyListFile.columns.joined(separator: ", ")).")

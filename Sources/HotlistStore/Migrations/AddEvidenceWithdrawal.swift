@@ -13,7 +13,7 @@ struct AddEvidenceWithdrawal: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for column in ["withdrawn_at", "withdrawn_reason", "withdrawn_by_label"] { try await sql.alter(table: "evidence_files").dropColumn(column).run() }
     }
 }

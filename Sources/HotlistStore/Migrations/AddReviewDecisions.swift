@@ -17,7 +17,7 @@ struct AddReviewDecisions: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for column in ["sent_back_by_id", "sent_back_by_label", "sent_back_at", "sent_back_reason"] {
             try await sql.alter(table: "finding_versions").dropColumn(column).run()
         }

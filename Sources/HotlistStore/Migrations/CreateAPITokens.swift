@@ -17,7 +17,7 @@ struct CreateAPITokens: AsyncMigration {
             .field("revoked_at", .datetime)
             .unique(on: "token_hash")
             .create()
-        try await (database as! any SQLDatabase).create(index: "api_tokens_user").on("api_tokens").column("user_id").run()
+        try await database.sql.create(index: "api_tokens_user").on("api_tokens").column("user_id").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -40,7 +40,7 @@ struct CreateAgencies: AsyncMigration {
             .unique(on: "external_key")
             .create()
         // The directory filters by state and sorts by priority far more than anything else.
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "agencies_state_priority").on("agencies").column("state_code").column("priority_sort").run()
         try await sql.create(index: "agencies_priority").on("agencies").column("priority_sort").run()
         try await sql.create(index: "agencies_ori").on("agencies").column("ori").run()

@@ -21,7 +21,7 @@ struct CreateAuditEvents: AsyncMigration {
             .field("before_values", .string)
             .field("after_values", .string)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "audit_events_entity").on("audit_events").column("entity_type").column("entity_id").run()
         try await sql.create(index: "audit_events_actor").on("audit_events").column("actor_user_id").run()
         if sql.dialect.name == "sqlite" {
@@ -36,7 +36,7 @@ struct CreateAuditEvents: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await database.schema("audit_events").delete()
         if sql.dialect.name != "sqlite" {
             try await sql.raw("DROP FUNCTION IF EXISTS audit_events_append_only()").run()

@@ -11,7 +11,7 @@ struct CreateDirectoryState: AsyncMigration {
             .field("id", .int, .identifier(auto: false))
             .field("revision", .int, .required)
             .create()
-        try await (database as! any SQLDatabase).insert(into: "directory_state").columns("id", "revision").values(SQLBind(1), SQLBind(0)).run()
+        try await database.sql.insert(into: "directory_state").columns("id", "revision").values(SQLBind(1), SQLBind(0)).run()
     }
 
     func revert(on database: any Database) async throws {

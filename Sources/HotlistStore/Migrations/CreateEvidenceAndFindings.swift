@@ -26,7 +26,7 @@ struct CreateEvidenceAndFindings: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "agency_id", "sha256")
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "evidence_files_sha256").on("evidence_files").column("sha256").run()
         try await sql.create(index: "evidence_files_request").on("evidence_files").column("request_id").run()
 

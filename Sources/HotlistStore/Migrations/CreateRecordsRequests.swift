@@ -45,7 +45,7 @@ struct CreateRecordsRequests: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.create(index: "records_requests_agency").on("records_requests").column("agency_id").run()
         try await sql.create(index: "records_requests_campaign").on("records_requests").column("campaign_id").run()
         try await sql.create(index: "records_requests_status").on("records_requests").column("status").run()

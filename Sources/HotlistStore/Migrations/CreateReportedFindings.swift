@@ -26,7 +26,7 @@ struct CreateReportedFindings: AsyncMigration {
             .field("confidence", .string, .required)
             .field("notes", .string, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for finding in try BundledReferenceData.reportedFindings() { try await Self.insert(finding, sql) }
     }
 

@@ -15,7 +15,7 @@ struct CreateSessions: AsyncMigration {
             .field("last_seen_at", .datetime, .required)
             .field("client_address", .string)
             .create()
-        try await (database as! any SQLDatabase).create(index: "sessions_user").on("sessions").column("user_id").run()
+        try await database.sql.create(index: "sessions_user").on("sessions").column("user_id").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -12,7 +12,7 @@ struct CreateSharingEdges: AsyncMigration {
             .field("source", .string, .required)
             .unique(on: "owner_id", "viewer_id")
             .create()
-        try await (database as! any SQLDatabase).create(index: "sharing_edges_viewer").on("sharing_edges").column("viewer_id").run()
+        try await database.sql.create(index: "sharing_edges_viewer").on("sharing_edges").column("viewer_id").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -9,7 +9,7 @@ struct ReloadReferenceData: AsyncMigration {
     var name: String { "0020-reload-reference-data-2026-11" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.alter(table: "state_records_laws").column("appeal_source", type: .text).run()
         try await Self.reload(sql)
     }
@@ -39,6 +39,6 @@ struct ReloadReferenceData: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         // The earlier rows are not kept; only the column goes.
-        try await (database as! any SQLDatabase).alter(table: "state_records_laws").dropColumn("appeal_source").run()
+        try await database.sql.alter(table: "state_records_laws").dropColumn("appeal_source").run()
     }
 }

@@ -7,7 +7,7 @@ struct SeedHolidays: AsyncMigration {
     var name: String { "0016-seed-holidays" }
 
     func prepare(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         for holiday in try BundledReferenceData.holidays() { try await Self.insert(holiday, sql) }
         for rollover in try BundledReferenceData.deadlineRollovers() { try await Self.insert(rollover, sql) }
     }
@@ -26,7 +26,7 @@ struct SeedHolidays: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         try await sql.delete(from: "deadline_rollovers").run()
         try await sql.delete(from: "holidays").run()
     }

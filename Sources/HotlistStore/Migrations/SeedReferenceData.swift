@@ -7,7 +7,7 @@ struct SeedReferenceData: AsyncMigration {
     var name: String { "0007-seed-reference-data" }
 
     func prepare(on database: any Database) async throws {
-        let sql = (database as! any SQLDatabase)
+        let sql = database.sql
         for (position, topic) in try BundledReferenceData.ncicTopics().enumerated() {
             try await sql.insert(into: "ncic_topics").model(NCICTopicRow(topic, position: position), nilEncodingStrategy: .asNil).run()
         }
@@ -23,7 +23,7 @@ struct SeedReferenceData: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        let sql = (database as! any SQLDatabase)
+        let sql = database.sql
         for table in ["state_restriction_laws", "state_records_laws", "ncic_topics"] {
             try await sql.delete(from: table).run()
         }

@@ -119,8 +119,7 @@ public struct CampaignStore: Sendable {
         }
         let filterText = filter.queryItems(page: nil).map { "\($0.0)=\($0.1)" }.joined(separator: "&")
         let chosen = plan.drafts, skippedAgencies = plan.skipped, letterWarnings = plan.warnings
-        return try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        return try await database.sqlTransaction { sql in
             let id = try await sql.insert(into: "campaigns")
                 .columns("name", "description", "agency_filter", "template_subject", "template_body", "requester_name", "requester_email", "requester_address",
                          "requester_state", "created_by", "created_at")

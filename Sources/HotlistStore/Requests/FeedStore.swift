@@ -11,8 +11,7 @@ public struct FeedStore: Sendable {
     public init(_ database: HotlistDatabase) { self.database = database }
 
     public func issue(_ kind: Kind, ownerID: Int, tokenHash: String, by actor: AuditActor, now: Date) async throws {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             try await sql.delete(from: "feed_tokens").where("kind", .equal, kind.rawValue).where("owner_id", .equal, ownerID).run()
             try await sql.insert(into: "feed_tokens").columns("token_hash", "kind", "owner_id", "created_at")
                 .values(SQLBind(tokenHash), SQLBind(kind.rawValue), SQLBind(ownerID), SQLBind(now)).run()

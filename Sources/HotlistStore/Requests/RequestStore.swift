@@ -89,8 +89,8 @@ public struct RequestStore: Sendable {
     // MARK: writing
 
     public func createDraft(_ draft: RequestDraft, by actor: AuditActor, now: Date) async throws -> RecordsRequest {
-        try await database.db.transaction { db in
-            try await Self.insertDraft(draft, sql: db as! any SQLDatabase, by: actor, now: now)
+        try await database.sqlTransaction { sql in
+            try await Self.insertDraft(draft, sql: sql, by: actor, now: now)
         }
     }
 
@@ -130,8 +130,7 @@ public struct RequestStore: Sendable {
     /// Changes a draft before it is filed: requester, channel, subject and letter. A filed request keeps
     /// the letter that went out; it is refused, naming its status.
     public func updateDraft(requestID: Int, _ draft: RequestDraft, by actor: AuditActor, now: Date) async throws -> RecordsRequest {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let before = try await Self.request(id: requestID, sql: sql) else { throw RecordNotFound("request \(requestID)") }
             guard before.status == .draft else {
                 throw InputProblems([InputProblem(file: "request \(requestID)", field: "status", problem: "a \(before.status.label) request can no longer be edited",
@@ -288,8 +287,7 @@ public struct RequestStore: Sendable {
         }
         if day > CalendarDay.today(now).adding(days: 1) { problems.append(InputProblem(file: "request", field: "date", problem: "\(day.iso) is in the future", hint: "Use the day it happened.")) }
         if !problems.isEmpty { throw InputProblems(problems) }
-        return try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        return try await database.sqlTransaction { sql in
             guard let request = try await Self.request(id: requestID, sql: sql) else { throw RecordNotFound("request \(requestID)") }
             if let filed = request.filedOn, day < filed {
                 throw InputProblems([InputProblem(file: "request", field: "date", problem: "\(day.iso) is before the request was filed (\(filed.iso))", hint: "Check the date.")])
@@ -307,8 +305,7 @@ public struct RequestStore: Sendable {
         guard (0...100_000_000).contains(amountCents) else {
             throw InputProblems([InputProblem(file: "request", field: "amount", problem: "the amount is negative or implausibly large", hint: "Write the amount in dollars, such as 25.00.")])
         }
-        return try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        return try await database.sqlTransaction { sql in
             guard try await Self.request(id: requestID, sql: sql) != nil else { throw RecordNotFound("request \(requestID)") }
             let id = try await sql.insert(into: "request_fees").columns("request_id", "kind", "amount_cents", "occurred_on", "note")
                 .values(SQLBind(requestID), SQLBind(kind.rawValue), SQLBind(amountCents), SQLBind(day.iso), SQLBind(note)).returning("id").first()!.decode(column: "id", as: Int.self)
@@ -327,8 +324,7 @@ public struct RequestStore: Sendable {
             problems.append(InputProblem(file: "request", field: "exemption", problem: "\"\(exemptionID)\" is not in the exemption library", hint: "Use one of: \(ExemptionLibrary.all.map(\.id).joined(separator: ", ")), or leave it empty."))
         }
         if !problems.isEmpty { throw InputProblems(problems) }
-        return try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        return try await database.sqlTransaction { sql in
             guard try await Self.request(id: requestID, sql: sql) != nil else { throw RecordNotFound("request \(requestID)") }
             let id = try await sql.insert(into: "request_exemptions").columns("request_id", "exemption_id", "cited_text")
                 .values(SQLBind(requestID), SQLBind(exemptionID), SQLBind(text)).returning("id").first()!.decode(column: "id", as: Int.self)
@@ -343,8 +339,7 @@ public struct RequestStore: Sendable {
     /// Loads the request, applies `body`, stores what changed and records before and after, in one transaction.
     private func change(requestID: Int, action: String, by actor: AuditActor, now: Date,
                         _ body: @escaping @Sendable (any SQLDatabase, RecordsRequest) async throws -> RecordsRequest) async throws -> RecordsRequest {
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
+        try await database.sqlTransaction { sql in
             guard let before = try await Self.request(id: requestID, sql: sql) else { throw RecordNotFound("request \(requestID)") }
             var after = try await body(sql, before)
             after.updatedAt = now

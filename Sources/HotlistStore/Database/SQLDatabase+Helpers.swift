@@ -1,4 +1,10 @@
+import FluentKit
 import SQLKit
+
+extension FluentKit.Database {
+    /// Both drivers are SQL databases; this is the one place that says so.
+    var sql: any SQLDatabase { self as! any SQLDatabase }
+}
 
 extension SQLDatabase {
     /// Inserts rows in batches: one statement per batch keeps imports fast on both databases while
