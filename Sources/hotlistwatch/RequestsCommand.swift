@@ -47,32 +47,26 @@ struct RequestsNew: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        guard FilingChannel(rawValue: channel) != nil else { throw ValidationError("--channel \(channel) is not a channel; use email, portal, muckrock or postal.") }
-        if let portalKind, PortalKind(rawValue: portalKind) == nil { throw ValidationError("--portal-kind \(portalKind): use govqa, nextrequest, justfoia or other.") }
-        if let requesterState, USState.byCode(requesterState) == nil { throw ValidationError("--requester-state \(requesterState) is not a U.S. state code.") }
         if let filed, CalendarDay(iso: filed) == nil { throw ValidationError("--filed \(filed) is not a date; write it as YYYY-MM-DD.") }
     }
 
     func run() async throws {
         try await withDatabase(database) { db in
-            guard let detail = try await DirectoryQueries(db).detail(id: agency) else { throw CommandFailure("agency \(agency) does not exist. See `hotlistwatch agencies list`.") }
-            let law = try await detail.agency.stateCode.asyncMap { try await ReferenceQueries(db).stateRecordsLaw($0) } ?? nil
-            let requester = Requester(name: requesterName, email: requesterEmail, postalAddress: requesterAddress, stateCode: requesterState.flatMap { USState.byCode($0)?.code })
-            // Check the request's own fields first, so every problem is named at once (the letter needs them too).
-            let draftProblems = RequestDraft(agencyID: agency, requester: requester, subject: "-", letter: "-", channel: FilingChannel(rawValue: channel)!,
-                                             portalKind: portalKind.flatMap(PortalKind.init(rawValue:)), channelURL: url).problems()
-            if !draftProblems.isEmpty { throw InputProblems(draftProblems) }
+            guard let target = try await DirectoryQueries(db).agency(id: agency) else { throw CommandFailure("agency \(agency) does not exist. See `hotlistwatch agencies list`.") }
+            let law = try await target.stateCode.asyncMap { try await ReferenceQueries(db).stateRecordsLaw($0) } ?? nil
             let now = Date()
-            let letter = try LetterComposer().compose(StandardLetters.initialRequest, agencyName: detail.agency.name, law: law, requester: requester, today: CalendarDay.today(now))
+            // The same reading as the web form and the API: every problem named at once, the letter written for us.
+            let fields = RequestFields(requesterName: requesterName, requesterEmail: requesterEmail, requesterAddress: requesterAddress, requesterState: requesterState,
+                                       channel: channel, portalKind: portalKind, channelURL: url, residencyAcknowledged: true)
+            let parsed = NewRequestParser.parse(fields, agency: target, law: law, today: CalendarDay.today(now), source: .commandLine)
+            if !parsed.problems.isEmpty { throw InputProblems(parsed.problems) }
             let who = try await actor.actor(db)
-            var request = try await RequestStore(db).createDraft(RequestDraft(agencyID: agency, requester: requester, subject: letter.subject, letter: letter.body,
-                                                                              channel: FilingChannel(rawValue: channel)!, portalKind: portalKind.flatMap(PortalKind.init(rawValue:)),
-                                                                              channelURL: url), by: who, now: now)
+            var request = try await RequestStore(db).createDraft(parsed.draft, by: who, now: now)
             if let filed {
                 request = try await RequestStore(db).file(requestID: request.id, filedOn: CalendarDay(iso: filed)!, trackingNumber: tracking,
                                                           calculator: try await ReferenceQueries(db).deadlineCalculator(), by: who, now: now)
             }
-            for warning in letter.warnings { Console.note("warning: " + warning) }
+            for warning in parsed.warnings { Console.note("warning: " + warning) }
             print("Request \(request.id) to \(request.agencyName): \(request.status.label)")
             if let due = request.dueOn { print("due \(due.iso) (\(request.dueBasis ?? ""))") } else if let followUp = request.followUpOn { print("no statutory due date; follow up on \(followUp.iso)") }
         }

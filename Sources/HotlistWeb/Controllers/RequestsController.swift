@@ -15,24 +15,14 @@ enum RequestsController {
         /// "yes": file in a residents-only state without an in-state requester, having been warned.
         var residency_ack: String?
 
-        var requester: Requester {
-            Requester(name: (requester_name ?? "").trimmingCharacters(in: .whitespaces), email: (requester_email ?? "").trimmingCharacters(in: .whitespaces),
-                      postalAddress: requester_address.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 },
-                      stateCode: requester_state.flatMap { USState.byCode($0)?.code })
+        /// The fields as the one request parser reads them (`NewRequestParser`).
+        var fields: RequestFields {
+            RequestFields(requesterName: requester_name, requesterEmail: requester_email, requesterAddress: requester_address, requesterState: requester_state,
+                          channel: channel, portalKind: portal_kind, channelURL: channel_url, subject: subject ?? "", letter: letter ?? "",
+                          residencyAcknowledged: residency_ack == "yes")
         }
 
-        /// How it will be filed, read once for the new-request form and the draft editor.
-        func filing(default fallback: FilingChannel) -> (channel: FilingChannel?, portalKind: PortalKind?, problems: [InputProblem]) {
-            var problems: [InputProblem] = []
-            let channel = FilingChannel(rawValue: self.channel ?? fallback.rawValue)
-            if channel == nil { problems.append(InputProblem(file: "form", field: "channel", problem: "\"\(self.channel ?? "")\" is not a filing channel", hint: "Choose email, records portal, MuckRock or postal mail.")) }
-            let portalText = (portal_kind ?? "").trimmingCharacters(in: .whitespaces)
-            let portalKind = portalText.isEmpty ? nil : PortalKind(rawValue: portalText)
-            if !portalText.isEmpty && portalKind == nil {
-                problems.append(InputProblem(file: "form", field: "portal_kind", problem: "\"\(portalText.prefix(40))\" is not a portal kind", hint: "Choose GovQA, NextRequest, JustFOIA or other."))
-            }
-            return (channel, portalKind, problems)
-        }
+        var requester: Requester { NewRequestParser.requester(fields, source: .form).requester }
 
         var composedFor: Requester? {
             guard let name = composed_name, let email = composed_email else { return nil }
@@ -114,14 +104,12 @@ enum RequestsController {
 
     @Sendable static func create(_ request: Request) async throws -> Response {
         var form = try request.form(DraftForm.self)
-        guard let agencyID = form.agency else { throw InputProblems([InputProblem(file: "form", field: "agency", problem: "no agency was chosen", hint: "Start from an agency's page.")]) }
+        guard let agencyID = form.agency else { throw InputProblems([NewRequestParser.missingAgency(field: "agency", source: .form)]) }
         let requester = form.requester
         if form.action == "recompose" {
             // A preview of the letter for the requester now in the form: nothing is saved.
             return try await renderNew(request, agencyID: agencyID, requester: requester, form: form, problems: [], recompose: true)
         }
-        var (channel, portalKind, problems) = form.filing(default: .email)
-        let url = (form.channel_url ?? "").trimmingCharacters(in: .whitespaces)
         var subject = form.subject ?? "", letter = (form.letter ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         var law: StateRecordsLaw?
         guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
@@ -139,18 +127,12 @@ enum RequestsController {
         letter = LetterComposer.residencyAdjusted(letter, law: law, requester: requester)
         form.subject = subject; form.letter = letter
         form.composed_name = requester.name; form.composed_email = requester.email; form.composed_state = requester.stateCode
-        if let law, law.residency == .yes, requester.stateCode != law.stateCode, form.residency_ack != "yes" {
-            problems.append(InputProblem(file: "form", field: "requester_state", problem: String(LetterComposer.residencyWarning(law, requesterState: requester.stateCode).dropLast()),
-                                         hint: "Choose the requester's state, name an in-state requester, or tick “File it anyway” below."))
+        let parsed = NewRequestParser.parse(form.fields, agency: agency, law: law, today: today(request), source: .form)
+        if !parsed.problems.isEmpty {
+            return try await renderNew(request, agencyID: agencyID, requester: requester, form: form, problems: parsed.problems, status: .badRequest,
+                                       askResidency: parsed.problems.contains { $0.field == "requester_state" })
         }
-        let draft = RequestDraft(agencyID: agencyID, requester: requester, subject: subject, letter: letter,
-                                 channel: channel ?? .email, portalKind: portalKind, channelURL: url.isEmpty ? nil : url)
-        problems += draft.problems()
-        if !problems.isEmpty {
-            return try await renderNew(request, agencyID: agencyID, requester: requester, form: form, problems: problems, status: .badRequest,
-                                       askResidency: problems.contains { $0.field == "requester_state" })
-        }
-        let created = try await RequestStore(request.store).createDraft(draft, by: try request.auditActor(), now: request.clock.now())
+        let created = try await RequestStore(request.store).createDraft(parsed.draft, by: try request.auditActor(), now: request.clock.now())
         return request.redirect(to: SiteURL.request(created.id).path, redirectType: .normal)
     }
 
@@ -160,17 +142,19 @@ enum RequestsController {
         let id = try requestID(request)
         let form = try request.form(DraftForm.self)
         guard let existing = try await RequestStore(request.store).detail(id: id)?.request else { throw Abort(.notFound) }
-        let (channel, portalKind, problems) = form.filing(default: existing.channel)
-        let requester = form.requester
+        let filing = NewRequestParser.filing(form.fields, fallback: existing.channel, source: .form)
+        let (requester, requesterProblems) = NewRequestParser.requester(form.fields, source: .form)
+        let problems = requesterProblems + filing.problems
         var letter = (form.letter ?? existing.letter).replacingOccurrences(of: "\r\n", with: "\n")
         if requester != existing.requester { letter = LetterComposer.carryRequester(letter, from: existing.requester, to: requester) }
         if let state = existing.stateCode {
             letter = LetterComposer.residencyAdjusted(letter, law: try await ReferenceQueries(request.store).stateRecordsLaw(state), requester: requester)
         }
-        let url = (form.channel_url ?? "").trimmingCharacters(in: .whitespaces)
         let draft = RequestDraft(agencyID: existing.agencyID, requester: requester, subject: form.subject ?? existing.subject, letter: letter,
-                                 channel: channel ?? existing.channel, portalKind: portalKind, channelURL: url.isEmpty ? nil : url)
-        if !problems.isEmpty { return try await renderDetail(request, id: id, problems: problems, status: .badRequest) }
+                                 channel: filing.channel, portalKind: filing.portalKind, channelURL: filing.channelURL)
+        // A filed request is refused for what it is (the store says so), not for its fields.
+        let allProblems = problems + (existing.status == .draft ? draft.problems(file: RequestInputSource.form.file) : [])
+        if !allProblems.isEmpty { return try await renderDetail(request, id: id, problems: allProblems, status: .badRequest) }
         return try await act(request, notice: .requestDraftUpdated) { id, actor, now, _ in
             _ = try await RequestStore(request.store).updateDraft(requestID: id, draft, by: actor, now: now)
         }

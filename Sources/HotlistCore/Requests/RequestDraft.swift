@@ -1,5 +1,3 @@
-import HotlistCore
-
 /// What a new request needs before it is stored as a draft.
 public struct RequestDraft: Sendable, Equatable {
     public var agencyID: Int
@@ -17,10 +15,10 @@ public struct RequestDraft: Sendable, Equatable {
         self.channel = channel; self.portalKind = portalKind; self.channelURL = channelURL
     }
 
-    /// Every problem at once, each naming its field.
-    public func problems() -> [InputProblem] {
+    /// Every problem at once, each naming its field; `file` says where the fields came from.
+    public func problems(file: String = "request") -> [InputProblem] {
         var problems: [InputProblem] = []
-        func add(_ field: String, _ problem: String, _ hint: String) { problems.append(InputProblem(file: "request", field: field, problem: problem, hint: hint)) }
+        func add(_ field: String, _ problem: String, _ hint: String) { problems.append(InputProblem(file: file, field: field, problem: problem, hint: hint)) }
         if requester.name.trimmingCharacters(in: .whitespaces).isEmpty { add("requester_name", "the request has no requester name", "Name who signs the letter.") }
         if !EmailAddress.isPlausible(EmailAddress.normalize(requester.email)) { add("requester_email", "\"\(requester.email)\" is not an email address", "Give the address the agency should reply to.") }
         if subject.trimmingCharacters(in: .whitespaces).isEmpty { add("subject", "the letter has no subject", "Write a subject line.") }

@@ -1,5 +1,3 @@
-import HotlistCore
-
 /// Which requests to list.
 public struct RequestFilter: Sendable, Equatable {
     public var status: RequestStatus?
