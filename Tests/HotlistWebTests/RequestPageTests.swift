@@ -44,7 +44,7 @@ import VaporTesting
             let eml = try await browser.get(app, SiteURL.requestEML(id).path)
             #expect(eml.status == .ok && eml.body.contains("To: <records@cityofsparks.us>\r\n") && eml.body.contains("Content-Transfer-Encoding: base64\r\n"))
             // MUT: file it today (Monday 2 March 2026): due Monday 9 March.
-            #expect(try await browser.post(app, SiteURL.requestAction(id, "file").path, [("filed_on", "2026-03-02"), ("tracking_number", "R-114")]).status == .seeOther)
+            #expect(try await browser.post(app, SiteURL.requestAction(id, .file).path, [("filed_on", "2026-03-02"), ("tracking_number", "R-114")]).status == .seeOther)
             var page = try await browser.get(app, requestPath)
             #expect(page.text(ofID: "due-on") == "2026-03-09")
             #expect(page.body.contains("5 business days, NRS"))
@@ -52,16 +52,16 @@ import VaporTesting
             clock.advance(by: 8 * 86_400)
             let list = try await browser.get(app, SiteURL.requests.path)
             #expect(list.body.contains("id=\"needs-action\"") && list.body.contains("overdue</strong> since 2026-03-09"))
-            #expect(try await browser.get(app, SiteURL.requestLetter(id, "follow-up").path).body.contains("The response was due by March 9, 2026"))
+            #expect(try await browser.get(app, SiteURL.requestLetter(id, .followUp).path).body.contains("The response was due by March 9, 2026"))
             #expect(try await browser.get(app, "/").body.contains("id=\"needs-action\""), "the signed-in home page lists it")
             #expect(!(try await app.fetch("/").body.contains("Needs action")), "anonymous visitors see no requests")
             // The agency writes back and refuses.
-            #expect(try await browser.post(app, SiteURL.requestAction(id, "log").path, [("direction", "incoming"), ("channel", "email"), ("date", "2026-03-10"),
+            #expect(try await browser.post(app, SiteURL.requestAction(id, .log).path, [("direction", "incoming"), ("channel", "email"), ("date", "2026-03-10"),
                                                                                       ("subject", "Re: records request"), ("text", "Denied: confidential under NRS 239.010.")]).status == .seeOther)
-            #expect(try await browser.post(app, SiteURL.requestAction(id, "status").path, [("status", "denied"), ("date", "2026-03-10")]).status == .seeOther)
-            #expect(try await browser.post(app, SiteURL.requestAction(id, "exemption").path, [("cited_text", "NRS 239.010 (confidential)"), ("exemption", "criminal-justice-information")]).status == .seeOther)
+            #expect(try await browser.post(app, SiteURL.requestAction(id, .status).path, [("status", "denied"), ("date", "2026-03-10")]).status == .seeOther)
+            #expect(try await browser.post(app, SiteURL.requestAction(id, .exemption).path, [("cited_text", "NRS 239.010 (confidential)"), ("exemption", "criminal-justice-information")]).status == .seeOther)
             // validate: the appeal names the exemption, answers it and follows Nevada's route.
-            let appeal = try await browser.get(app, SiteURL.requestLetter(id, "appeal").path)
+            let appeal = try await browser.get(app, SiteURL.requestLetter(id, .appeal).path)
             #expect(appeal.status == .ok)
             let letter = try #require(appeal.text(ofID: "generated-letter"))
             #expect(letter.contains("The agency cited: NRS 239.010 (confidential)."))
@@ -70,7 +70,7 @@ import VaporTesting
             page = try await browser.get(app, requestPath)
             #expect(page.body.contains("status-denied") && page.body.contains("Denied: confidential under NRS 239.010."))
             // An impossible move is refused with the possible ones, and nothing changes.
-            let refused = try await browser.post(app, SiteURL.requestAction(id, "status").path, [("status", "fulfilled"), ("date", "2026-03-11")])
+            let refused = try await browser.post(app, SiteURL.requestAction(id, .status).path, [("status", "fulfilled"), ("date", "2026-03-11")])
             #expect(refused.status == .badRequest)
             #expect(refused.body.contains("From denied it can become: appealing, in litigation, withdrawn."))
             #expect(try await RequestStore(db).request(id: id)?.status == .denied)
@@ -80,7 +80,7 @@ import VaporTesting
             #expect(badPortal.status == .badRequest && badPortal.body.contains("is not a portal kind"))
             #expect(try await RequestStore(db).list(RequestFilter()).count == countBefore)
             // A bad date is named.
-            let badDate = try await browser.post(app, SiteURL.requestAction(id, "log").path, [("direction", "incoming"), ("channel", "email"), ("date", "10/03/2026"), ("text", "x")])
+            let badDate = try await browser.post(app, SiteURL.requestAction(id, .log).path, [("direction", "incoming"), ("channel", "email"), ("date", "10/03/2026"), ("text", "x")])
             #expect(badDate.status == .badRequest && badDate.body.contains("is not a date"))
             // The statistics count it as answered (denied) after 8 days.
             let stats = try await browser.get(app, SiteURL.requestStatistics.path)
@@ -140,7 +140,7 @@ import VaporTesting
             let page = try await browser.get(app, SiteURL.request(draft.id).path)
             #expect(page.body.contains("id=\"draft-form\""))
             // MUT: a new requester and the portal instead of email.
-            let saved = try await browser.post(app, SiteURL.requestAction(draft.id, "draft").path, [
+            let saved = try await browser.post(app, SiteURL.requestAction(draft.id, .draft).path, [
                 ("requester_name", "Nora Newsroom"), ("requester_email", "tips@newsroom.example"), ("channel", "portal"), ("portal_kind", "nextrequest"),
                 ("channel_url", "https://renonv.nextrequest.com/"), ("subject", "Records"), ("letter", "Please send them to vera@example.org.\n\nVera Volunteer")])
             #expect(saved.status == .seeOther)
@@ -150,12 +150,12 @@ import VaporTesting
             #expect(stored?.request.letter == "Please send them to tips@newsroom.example.\n\nNora Newsroom")
             #expect(try await AuditLog(db).events(AuditFilter(entityType: "request")).map(\.action).contains("request.draft.update"))
             // Bad input names the field and changes nothing.
-            let bad = try await browser.post(app, SiteURL.requestAction(draft.id, "draft").path, [("requester_name", "N"), ("requester_email", "not-an-email"), ("subject", "s"), ("letter", "l")])
+            let bad = try await browser.post(app, SiteURL.requestAction(draft.id, .draft).path, [("requester_name", "N"), ("requester_email", "not-an-email"), ("subject", "s"), ("letter", "l")])
             #expect(bad.status == .badRequest && bad.body.contains("is not an email address"))
             #expect(try await RequestStore(db).detail(id: draft.id)?.request.requester.email == "tips@newsroom.example")
             // Once filed, the letter that went out is kept.
-            #expect(try await browser.post(app, SiteURL.requestAction(draft.id, "file").path, [("filed_on", "2026-11-02")]).status == .seeOther)
-            let late = try await browser.post(app, SiteURL.requestAction(draft.id, "draft").path, [("requester_name", "X"), ("requester_email", "x@example.org"), ("subject", "s"), ("letter", "l")])
+            #expect(try await browser.post(app, SiteURL.requestAction(draft.id, .file).path, [("filed_on", "2026-11-02")]).status == .seeOther)
+            let late = try await browser.post(app, SiteURL.requestAction(draft.id, .draft).path, [("requester_name", "X"), ("requester_email", "x@example.org"), ("subject", "s"), ("letter", "l")])
             #expect(late.status == .badRequest && late.body.contains("can no longer be edited"))
             #expect(!(try await browser.get(app, SiteURL.request(draft.id).path).body.contains("id=\"draft-form\"")))
         }

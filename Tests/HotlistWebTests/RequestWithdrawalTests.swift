@@ -24,7 +24,7 @@ import VaporTesting
                                             by: .user(vera, channel: .web), now: testStart).id
             }
             let first = try await draft(), second = try await draft()
-            let path = SiteURL.requestAction(first, "status").path
+            let path = SiteURL.requestAction(first, .status).path
 
             // Another volunteer: not offered, and refused if sent anyway; nothing changes.
             var other = try await makeSession(db, wes)
@@ -40,21 +40,21 @@ import VaporTesting
             #expect(try await author.post(app, path, [("status", "withdrawn")]).status == .seeOther)
             #expect(try await store.request(id: first)?.status == .withdrawn)
             var reviewer = try await makeSession(db, rita)
-            #expect(try await reviewer.post(app, SiteURL.requestAction(second, "status").path, [("status", "withdrawn")]).status == .seeOther)
+            #expect(try await reviewer.post(app, SiteURL.requestAction(second, .status).path, [("status", "withdrawn")]).status == .seeOther)
 
             // Reopening: not for volunteers or reviewers; an admin with a reason, audited.
-            #expect(try await author.post(app, SiteURL.requestAction(first, "reopen").path, [("note", "mistake")]).status == .forbidden)
-            #expect(try await reviewer.post(app, SiteURL.requestAction(first, "reopen").path, [("note", "mistake")]).status == .forbidden)
+            #expect(try await author.post(app, SiteURL.requestAction(first, .reopen).path, [("note", "mistake")]).status == .forbidden)
+            #expect(try await reviewer.post(app, SiteURL.requestAction(first, .reopen).path, [("note", "mistake")]).status == .forbidden)
             var admin = try await makeSession(db, ada)
             let page = try await admin.get(app, SiteURL.request(first).path)
             #expect(page.body.contains("id=\"reopen-form\""))
-            #expect(try await admin.post(app, SiteURL.requestAction(first, "reopen").path, [("note", "")]).status == .badRequest)
-            let reopened = try await admin.post(app, SiteURL.requestAction(first, "reopen").path, [("note", "withdrawn by mistake")])
+            #expect(try await admin.post(app, SiteURL.requestAction(first, .reopen).path, [("note", "")]).status == .badRequest)
+            let reopened = try await admin.post(app, SiteURL.requestAction(first, .reopen).path, [("note", "withdrawn by mistake")])
             #expect(reopened.status == .seeOther)
             #expect(try await store.request(id: first)?.status == .filed)
             let trail = try await AuditLog(db).events(AuditFilter(entityType: "request", entityID: String(first)))
             #expect(trail.contains { $0.action == "request.reopen" && $0.actor.label == "ada@example.org" })
-            #expect(try await admin.post(app, SiteURL.requestAction(first, "reopen").path, [("note", "again")]).status == .badRequest, "only a withdrawn request is reopened")
+            #expect(try await admin.post(app, SiteURL.requestAction(first, .reopen).path, [("note", "again")]).status == .badRequest, "only a withdrawn request is reopened")
         }
     }
 
@@ -70,11 +70,11 @@ import VaporTesting
             let fields = [("requester_name", "Wes"), ("requester_email", "attacker@evil.example"), ("requester_state", "NV"), ("subject", "Records"),
                           ("letter", "Hijacked"), ("channel", "email")]
             var other = try await makeSession(db, wes)
-            let refused = try await other.post(app, SiteURL.requestAction(draft.id, "draft").path, fields)
+            let refused = try await other.post(app, SiteURL.requestAction(draft.id, .draft).path, fields)
             #expect(refused.status == .badRequest && refused.body.contains("only the person who wrote this request, a reviewer or an admin can edit it"))
             #expect(try await RequestStore(db).request(id: draft.id)?.requester.email == "vera@example.org")
             var author = try await makeSession(db, vera)
-            let saved = try await author.post(app, SiteURL.requestAction(draft.id, "draft").path,
+            let saved = try await author.post(app, SiteURL.requestAction(draft.id, .draft).path,
                                               [("requester_name", "Vera Volunteer"), ("requester_email", "vera@example.org"), ("requester_state", "NV"),
                                                ("subject", "Records"), ("letter", "Please send the NCIC settings."), ("channel", "email")])
             #expect(saved.status == .seeOther)

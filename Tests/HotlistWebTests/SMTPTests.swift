@@ -31,7 +31,7 @@ import VaporTesting
             var browser = try await makeSession(db, vera)
             #expect(try await browser.get(app, SiteURL.request(draft.id).path).body.contains("id=\"send-email\""))
             // MUT
-            let sent = try await browser.post(app, SiteURL.requestAction(draft.id, "send").path, [])
+            let sent = try await browser.post(app, SiteURL.requestAction(draft.id, .send).path, [])
             // validate: filed today, and the server holds the message with our subject, to the agency.
             #expect(sent.status == .ok && sent.body.contains("Sent to records@cityofsparks.us"))
             #expect(try await RequestStore(db).request(id: draft.id)?.status == .filed)
@@ -41,7 +41,7 @@ import VaporTesting
             let body = message.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n").replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\r", with: "")
             #expect(String(data: Data(base64Encoded: body) ?? Data(), encoding: .utf8)?.contains("\r\n.\r\nA line with a dot above.") == true)
             // Sending twice is refused.
-            #expect(try await browser.post(app, SiteURL.requestAction(draft.id, "send").path, []).status == .badRequest)
+            #expect(try await browser.post(app, SiteURL.requestAction(draft.id, .send).path, []).status == .badRequest)
         }
     }
 
@@ -53,7 +53,7 @@ import VaporTesting
             let (vera, draft) = try await Self.setUp(db)
             var browser = try await makeSession(db, vera)
             let auditBefore = try await AuditLog(db).count(AuditFilter(entityType: "request"))
-            let failed = try await browser.post(app, SiteURL.requestAction(draft.id, "send").path, [])
+            let failed = try await browser.post(app, SiteURL.requestAction(draft.id, .send).path, [])
             #expect(failed.status == .badGateway)
             #expect(failed.body.contains("not sent: could not reach the mail server") && failed.body.contains("still a draft"))
             #expect(try await RequestStore(db).request(id: draft.id)?.status == .draft)

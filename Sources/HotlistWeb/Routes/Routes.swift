@@ -1,118 +1,157 @@
 import HotlistCore
 import Vapor
 
-/// Registers every route, each with the action it performs (see `PermissionTable`). A route
-/// registered without `.requires` is refused to everyone by `AuthorizationMiddleware`.
+/// Registers every route from its `SiteURL` shape, each with the action it performs (see
+/// `PermissionTable`). A route registered without an action is refused to everyone by
+/// `AuthorizationMiddleware`.
 func registerRoutes(_ app: Application) throws {
+    let routes = RouteTable(app, uploadLimit: app.storage[EvidenceSettingsKey.self]!.uploadBodyLimit)
+    // Placeholders: the shapes' parameters become route parameters (":id").
+    let id = 0, text = ""
     // Public pages.
-    app.get(use: HomeController.page).requires(.readPublic)
-    app.get("agencies", use: DirectoryController.page).requires(.readPublic)
-    app.get("agencies", ":id", use: AgencyController.page).requires(.readPublic)
-    app.get("reference", "ncic", use: ReferenceController.ncicPage).requires(.readPublic)
-    app.get("reference", "states", use: ReferenceController.statesPage).requires(.readPublic)
-    app.get("reference", "states", ":code", use: ReferenceController.statePage).requires(.readPublic)
-    app.get("about", use: HomeController.about).requires(.readPublic)
-    app.get("static", "style.css", use: AssetController.stylesheet).requires(.readPublic)
-    app.get("favicon.ico", use: AssetController.faviconICO).requires(.readPublic)
+    routes.get(.home, .readPublic, use: HomeController.page)
+    routes.get(.agencies, .readPublic, use: DirectoryController.page)
+    routes.get(.agency(id), .readPublic, use: AgencyController.page)
+    routes.get(.referenceNCIC, .readPublic, use: ReferenceController.ncicPage)
+    routes.get(.referenceStates, .readPublic, use: ReferenceController.statesPage)
+    routes.get(.referenceState(text), .readPublic, use: ReferenceController.statePage)
+    routes.get(.about, .readPublic, use: HomeController.about)
+    routes.get(.stylesheet, .readPublic, use: AssetController.stylesheet)
+    routes.get(.favicon, .readPublic, use: AssetController.faviconICO)
 
     // Signing in and out.
-    app.get("sign-in", use: SignInController.page).requires(.signIn)
-    app.post("sign-in", use: SignInController.signIn).requires(.signIn)
-    app.post("sign-out", use: SignInController.signOut).requires(.signOut)
-    app.get("reset-password", use: SignInController.resetPage).requires(.signIn)
-    app.post("reset-password", use: SignInController.reset).requires(.signIn)
+    routes.get(.signIn, .signIn, use: SignInController.page)
+    routes.post(.signIn, .signIn, use: SignInController.signIn)
+    routes.post(.signOut, .signOut, use: SignInController.signOut)
+    routes.get(.resetPassword, .signIn, use: SignInController.resetPage)
+    routes.post(.resetPassword, .signIn, use: SignInController.reset)
 
     // One's own account.
-    app.get("account", use: AccountController.page).requires(.manageOwnAccount)
-    app.post("account", "password", use: AccountController.changePassword).requires(.manageOwnAccount)
-    app.post("account", "tokens", use: AccountController.createToken).requires(.manageOwnAccount)
-    app.post("account", "tokens", ":tokenID", "revoke", use: AccountController.revokeToken).requires(.manageOwnAccount)
+    routes.get(.account, .manageOwnAccount, use: AccountController.page)
+    routes.post(.accountPassword, .manageOwnAccount, use: AccountController.changePassword)
+    routes.post(.accountTokens, .manageOwnAccount, use: AccountController.createToken)
+    routes.post(.revokeToken(id), .manageOwnAccount, use: AccountController.revokeToken)
 
     // Corrections to agencies.
-    app.get("agencies", ":id", "records-contact", use: RecordsContactController.page).requires(.editRecordsContact)
-    app.post("agencies", ":id", "records-contact", use: RecordsContactController.save).requires(.editRecordsContact)
+    routes.get(.recordsContact(id), .editRecordsContact, use: RecordsContactController.page)
+    routes.post(.recordsContact(id), .editRecordsContact, use: RecordsContactController.save)
 
     // Public-records requests.
-    app.get("requests", use: RequestsController.list).requires(.readRequests)
-    app.get("requests.csv", use: RequestsController.csv).requires(.readRequests)
-    app.get("requests", "new", use: RequestsController.newPage).requires(.editRequests)
-    app.get("requests", "statistics", use: RequestsController.statistics).requires(.readRequests)
-    app.post("requests", use: RequestsController.create).requires(.editRequests)
-    app.get("requests", ":requestID", use: RequestsController.page).requires(.readRequests)
-    app.get("requests", ":requestID", "request.eml", use: RequestsController.eml).requires(.readRequests)
-    app.get("requests", ":requestID", "letters", ":kind", use: RequestsController.letter).requires(.editRequests)
-    app.post("requests", ":requestID", "file", use: RequestsController.file).requires(.editRequests)
-    app.post("requests", ":requestID", "draft", use: RequestsController.updateDraft).requires(.editRequests)
-    app.post("requests", ":requestID", "send", use: RequestsController.send).requires(.editRequests)
-    app.post("requests", ":requestID", "status", use: RequestsController.changeStatus).requires(.editRequests)
-    app.post("requests", ":requestID", "reopen", use: RequestsController.reopen).requires(.reopenRequests)
-    app.post("requests", ":requestID", "log", use: RequestsController.log).requires(.editRequests)
-    app.post("requests", ":requestID", "fee", use: RequestsController.fee).requires(.editRequests)
-    app.post("requests", ":requestID", "exemption", use: RequestsController.exemption).requires(.editRequests)
-    app.post("requests", ":requestID", "extend", use: RequestsController.extend).requires(.editRequests)
-    app.post("requests", ":requestID", "tracking", use: RequestsController.tracking).requires(.editRequests)
+    routes.get(.requests, .readRequests, use: RequestsController.list)
+    routes.get(.requestsCSV, .readRequests, use: RequestsController.csv)
+    routes.get(.newRequest(agency: id), .editRequests, use: RequestsController.newPage)
+    routes.get(.requestStatistics, .readRequests, use: RequestsController.statistics)
+    routes.post(.requests, .editRequests, use: RequestsController.create)
+    routes.get(.request(id), .readRequests, use: RequestsController.page)
+    routes.get(.requestEML(id), .readRequests, use: RequestsController.eml)
+    routes.get(.requestLetter(id, .appeal), .editRequests, use: RequestsController.letter)
+    routes.post(.requestAction(id, .file), .editRequests, use: RequestsController.file)
+    routes.post(.requestAction(id, .draft), .editRequests, use: RequestsController.updateDraft)
+    routes.post(.requestAction(id, .send), .editRequests, use: RequestsController.send)
+    routes.post(.requestAction(id, .status), .editRequests, use: RequestsController.changeStatus)
+    routes.post(.requestAction(id, .reopen), .reopenRequests, use: RequestsController.reopen)
+    routes.post(.requestAction(id, .log), .editRequests, use: RequestsController.log)
+    routes.post(.requestAction(id, .fee), .editRequests, use: RequestsController.fee)
+    routes.post(.requestAction(id, .exemption), .editRequests, use: RequestsController.exemption)
+    routes.post(.requestAction(id, .extend), .editRequests, use: RequestsController.extend)
+    routes.post(.requestAction(id, .tracking), .editRequests, use: RequestsController.tracking)
 
     // Evidence, findings and statements. Public pages show only public files and verified work.
-    app.get("agencies", ":id", "evidence", use: EvidenceController.workspace).requires(.readWork)
-    let upload = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(integerLiteral: app.storage[EvidenceSettingsKey.self]!.uploadBodyLimit))
-    app.on(.POST, "agencies", ":id", "evidence", body: upload, use: EvidenceController.upload).requires(.addEvidence).acceptsUploads()
-    app.on(.POST, "agencies", ":id", "hotlist-log", body: upload, use: EvidenceController.importLog).requires(.addEvidence).acceptsUploads()
-    app.get("evidence", ":evidenceID", use: EvidenceController.page).requires(.readPublic)
-    app.get("evidence", ":evidenceID", "file", use: EvidenceController.download).requires(.readPublic)
-    app.post("evidence", ":evidenceID", "visibility", use: EvidenceController.setVisibility).requires(.publishEvidence)
-    app.post("evidence", ":evidenceID", "withdraw", use: EvidenceController.withdraw).requires(.withdrawEvidence)
-    app.get("agencies", ":id", "findings", "new", use: FindingsController.newPage).requires(.enterFindings)
-    app.post("agencies", ":id", "findings", use: FindingsController.create).requires(.enterFindings)
-    app.get("findings", use: FindingsController.publicList).requires(.readPublic)
-    app.get("findings", ":findingID", use: FindingsController.page).requires(.readWork)
-    app.get("findings", ":findingID", "correct", use: FindingsController.correctPage).requires(.enterFindings)
-    app.post("findings", ":findingID", "correct", use: FindingsController.correct).requires(.enterFindings)
-    app.post("findings", ":findingID", "verify", use: FindingsController.verify).requires(.verifyFindings)
-    app.post("findings", ":findingID", "send-back", use: FindingsController.sendBack).requires(.verifyFindings)
-    app.get("review", use: FindingsController.queue).requires(.verifyFindings)
-    app.get("agencies", ":id", "statements", "new", use: StatementsController.newPage).requires(.enterFindings)
-    app.post("agencies", ":id", "statements", use: StatementsController.create).requires(.enterFindings)
-    app.post("statements", ":statementID", "verify", use: StatementsController.verify).requires(.verifyFindings)
+    routes.get(.agencyEvidence(id), .readWork, use: EvidenceController.workspace)
+    routes.post(.agencyEvidence(id), .addEvidence, use: EvidenceController.upload)
+    routes.post(.agencyHotlistLog(id), .addEvidence, use: EvidenceController.importLog)
+    routes.get(.evidence(id), .readPublic, use: EvidenceController.page)
+    routes.get(.evidenceFile(id), .readPublic, use: EvidenceController.download)
+    routes.post(.evidenceVisibility(id), .publishEvidence, use: EvidenceController.setVisibility)
+    routes.post(.evidenceWithdraw(id), .withdrawEvidence, use: EvidenceController.withdraw)
+    routes.get(.newFinding(agency: id), .enterFindings, use: FindingsController.newPage)
+    routes.post(.agencyFindings(id), .enterFindings, use: FindingsController.create)
+    routes.get(.findings, .readPublic, use: FindingsController.publicList)
+    routes.get(.finding(id), .readWork, use: FindingsController.page)
+    routes.get(.findingCorrect(id), .enterFindings, use: FindingsController.correctPage)
+    routes.post(.findingCorrect(id), .enterFindings, use: FindingsController.correct)
+    routes.post(.findingVerify(id), .verifyFindings, use: FindingsController.verify)
+    routes.post(.findingSendBack(id), .verifyFindings, use: FindingsController.sendBack)
+    routes.get(.review, .verifyFindings, use: FindingsController.queue)
+    routes.get(.newStatement(agency: id), .enterFindings, use: StatementsController.newPage)
+    routes.post(.agencyStatements(id), .enterFindings, use: StatementsController.create)
+    routes.post(.statementVerify(id), .verifyFindings, use: StatementsController.verify)
 
     // Campaigns and feeds.
-    app.get("campaigns", use: CampaignsController.list).requires(.readRequests)
-    app.get("campaigns", "new", use: CampaignsController.newPage).requires(.manageCampaigns)
-    app.post("campaigns", use: CampaignsController.create).requires(.manageCampaigns)
-    app.get("campaigns", ":campaignID", use: CampaignsController.page).requires(.readRequests)
-    app.post("campaigns", ":campaignID", "feed", use: CampaignsController.issueFeed).requires(.manageCampaigns)
-    app.post("account", "feed", use: FeedsController.issuePersonal).requires(.manageOwnAccount)
-    app.get("feeds", ":token", "due.ics", use: FeedsController.calendar).requires(.readSecretFeed)
-    app.get("feeds", ":token", "status.atom", use: FeedsController.atom).requires(.readSecretFeed)
+    routes.get(.campaigns, .readRequests, use: CampaignsController.list)
+    routes.get(.newCampaign, .manageCampaigns, use: CampaignsController.newPage)
+    routes.post(.campaigns, .manageCampaigns, use: CampaignsController.create)
+    routes.get(.campaign(id), .readRequests, use: CampaignsController.page)
+    routes.post(.campaignFeed(id), .manageCampaigns, use: CampaignsController.issueFeed)
+    routes.post(.accountFeed, .manageOwnAccount, use: FeedsController.issuePersonal)
+    routes.get(.feedCalendar(text), .readSecretFeed, use: FeedsController.calendar)
+    routes.get(.feedAtom(text), .readSecretFeed, use: FeedsController.atom)
 
     // Administration.
-    app.get("admin", "people", use: PeopleController.page).requires(.manageUsers)
-    app.post("admin", "people", use: PeopleController.add).requires(.manageUsers)
-    app.post("admin", "people", ":userID", "role", use: PeopleController.setRole).requires(.manageUsers)
-    app.post("admin", "people", ":userID", "disable", use: PeopleController.disable).requires(.manageUsers)
-    app.post("admin", "people", ":userID", "enable", use: PeopleController.enable).requires(.manageUsers)
-    app.post("admin", "people", ":userID", "reset-token", use: PeopleController.resetCode).requires(.manageUsers)
-    app.get("admin", "audit", use: AuditController.page).requires(.readAuditTrail)
-    app.get("admin", "audit.csv", use: AuditController.csv).requires(.readAuditTrail)
+    routes.get(.people, .manageUsers, use: PeopleController.page)
+    routes.post(.people, .manageUsers, use: PeopleController.add)
+    routes.post(.personRole(id), .manageUsers, use: PeopleController.setRole)
+    routes.post(.personDisable(id), .manageUsers, use: PeopleController.disable)
+    routes.post(.personEnable(id), .manageUsers, use: PeopleController.enable)
+    routes.post(.personResetToken(id), .manageUsers, use: PeopleController.resetCode)
+    routes.get(.audit, .readAuditTrail, use: AuditController.page)
+    routes.get(.auditCSV, .readAuditTrail, use: AuditController.csv)
 
     // JSON API: reading is public; /me and writes need a bearer token.
-    let api = app.grouped("api", "v1")
-    api.get("agencies", use: APIController.agencies).requires(.readPublic)
-    api.get("agencies", ":id", use: APIController.agency).requires(.readPublic)
-    api.get("reference", "ncic", use: APIController.ncic).requires(.readPublic)
-    api.get("reference", "states", use: APIController.states).requires(.readPublic)
-    api.get("reference", "states", ":code", use: APIController.state).requires(.readPublic)
-    api.get("openapi.json", use: APIController.openAPI).requires(.readPublic)
-    api.get("contradictions", use: APIController.contradictions).requires(.readPublic)
-    api.get("findings", use: APIController.findings).requires(.readPublic)
-    api.get("me", use: APIWriteController.me).requires(.manageOwnAccount)
-    api.put("agencies", ":id", "records-contact", use: APIWriteController.replaceRecordsContact).requires(.editRecordsContact)
-    api.get("requests", use: APIRequestController.list).requires(.readRequests)
-    api.post("requests", use: APIRequestController.create).requires(.editRequests)
-    api.get("requests", ":requestID", use: APIRequestController.detail).requires(.readRequests)
-    api.post("requests", ":requestID", "status", use: APIRequestController.changeStatus).requires(.editRequests)
-    api.get("campaigns", use: APIRequestController.campaigns).requires(.readRequests)
+    routes.get(.api(.agencies), .readPublic, use: APIController.agencies)
+    routes.get(.api(.agency(id)), .readPublic, use: APIController.agency)
+    routes.get(.api(.ncic), .readPublic, use: APIController.ncic)
+    routes.get(.api(.states), .readPublic, use: APIController.states)
+    routes.get(.api(.state(text)), .readPublic, use: APIController.state)
+    routes.get(.api(.openAPI), .readPublic, use: APIController.openAPI)
+    routes.get(.api(.contradictions), .readPublic, use: APIController.contradictions)
+    routes.get(.api(.findings), .readPublic, use: APIController.findings)
+    routes.get(.api(.me), .manageOwnAccount, use: APIWriteController.me)
+    routes.put(.api(.recordsContact(id)), .editRecordsContact, use: APIWriteController.replaceRecordsContact)
+    routes.get(.api(.requests), .readRequests, use: APIRequestController.list)
+    routes.post(.api(.requests), .editRequests, use: APIRequestController.create)
+    routes.get(.api(.request(id)), .readRequests, use: APIRequestController.detail)
+    routes.post(.api(.requestStatus(id)), .editRequests, use: APIRequestController.changeStatus)
+    routes.get(.api(.campaigns), .readRequests, use: APIRequestController.campaigns)
     // Anything else under /api answers with a JSON 404 rather than the HTML page.
-    api.get("**") { _ -> Response in throw Abort(.notFound) }.requires(.readPublic)
+    app.get("api", "v1", "**") { _ -> Response in throw Abort(.notFound) }.requires(.readPublic)
+}
+
+/// Registers a handler for a `SiteURL` shape with its action. Upload routes get the evidence body
+/// limit and are marked, so `BodyLimitMiddleware` lets only people allowed to upload send that much.
+struct RouteTable {
+    let builder: any RoutesBuilder
+    let uploadLimit: Int
+
+    init(_ builder: any RoutesBuilder, uploadLimit: Int) { self.builder = builder; self.uploadLimit = uploadLimit }
+
+    @discardableResult
+    func on<Answer: AsyncResponseEncodable>(_ method: HTTPMethod, _ url: SiteURL, _ action: Action,
+                                            use handler: @escaping @Sendable (Request) async throws -> Answer) -> Route {
+        let path = url.segments.map { segment -> PathComponent in
+            switch segment {
+            case .constant(let text): .constant(text)
+            case .parameter(let name, _): .parameter(name)
+            }
+        }
+        guard method == .POST && url.acceptsUploads else { return builder.on(method, path, use: handler).requires(action) }
+        return builder.on(method, path, body: .collect(maxSize: ByteCount(integerLiteral: uploadLimit)), use: handler).requires(action).acceptsUploads()
+    }
+
+    @discardableResult
+    func get<Answer: AsyncResponseEncodable>(_ url: SiteURL, _ action: Action, use handler: @escaping @Sendable (Request) async throws -> Answer) -> Route {
+        on(.GET, url, action, use: handler)
+    }
+
+    @discardableResult
+    func post<Answer: AsyncResponseEncodable>(_ url: SiteURL, _ action: Action, use handler: @escaping @Sendable (Request) async throws -> Answer) -> Route {
+        on(.POST, url, action, use: handler)
+    }
+
+    @discardableResult
+    func put<Answer: AsyncResponseEncodable>(_ url: SiteURL, _ action: Action, use handler: @escaping @Sendable (Request) async throws -> Answer) -> Route {
+        on(.PUT, url, action, use: handler)
+    }
 }
 
 extension Request {

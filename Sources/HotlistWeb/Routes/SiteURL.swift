@@ -1,7 +1,8 @@
 import HotlistCore
+import HotlistStore
 
-/// Every page and API address, in one place: routes are registered from it and views print links
-/// with it, so no view holds a hand-written URL.
+/// Every page and API address, in one place: the route table registers from it and views print
+/// links with it, so no view or route holds a hand-written URL (`RouteTableTests` checks both ways).
 public enum SiteURL: Sendable, Equatable {
     case home
     case agencies
@@ -32,8 +33,8 @@ public enum SiteURL: Sendable, Equatable {
     case requestStatistics
     case newRequest(agency: Int)
     case request(Int)
-    case requestAction(Int, String)
-    case requestLetter(Int, String)
+    case requestAction(Int, RequestAction)
+    case requestLetter(Int, RequestLetters.Kind)
     case requestEML(Int)
     case campaigns
     case newCampaign
@@ -75,82 +76,116 @@ public enum SiteURL: Sendable, Equatable {
         case requestStatus(Int)
         case campaigns
         case findings
+        case contradictions
+    }
+
+    /// The address's pieces: fixed text and named parameters with their values. Links print them
+    /// (`path`); the route table registers the same pieces with the parameters as patterns.
+    public var segments: [Segment] {
+        switch self {
+        case .home: []
+        case .agencies: ["agencies"]
+        case .agency(let id): ["agencies", .id("id", id)]
+        case .referenceNCIC: ["reference", "ncic"]
+        case .referenceStates: ["reference", "states"]
+        case .referenceState(let code): ["reference", "states", .text("code", code)]
+        case .about: ["about"]
+        case .stylesheet: ["static", "style.css"]
+        case .favicon: ["favicon.ico"]
+        case .signIn: ["sign-in"]
+        case .signOut: ["sign-out"]
+        case .resetPassword: ["reset-password"]
+        case .account: ["account"]
+        case .accountPassword: ["account", "password"]
+        case .accountTokens: ["account", "tokens"]
+        case .revokeToken(let id): ["account", "tokens", .id("tokenID", id), "revoke"]
+        case .people: ["admin", "people"]
+        case .personRole(let id): ["admin", "people", .id("userID", id), "role"]
+        case .personDisable(let id): ["admin", "people", .id("userID", id), "disable"]
+        case .personEnable(let id): ["admin", "people", .id("userID", id), "enable"]
+        case .personResetToken(let id): ["admin", "people", .id("userID", id), "reset-token"]
+        case .audit: ["admin", "audit"]
+        case .auditCSV: ["admin", "audit.csv"]
+        case .recordsContact(let id): ["agencies", .id("id", id), "records-contact"]
+        case .requests: ["requests"]
+        case .requestsCSV: ["requests.csv"]
+        case .requestStatistics: ["requests", "statistics"]
+        case .newRequest: ["requests", "new"]
+        case .request(let id): ["requests", .id("requestID", id)]
+        case .requestAction(let id, let action): ["requests", .id("requestID", id), .constant(action.rawValue)]
+        case .requestLetter(let id, let kind): ["requests", .id("requestID", id), "letters", .text("kind", kind.rawValue)]
+        case .requestEML(let id): ["requests", .id("requestID", id), "request.eml"]
+        case .campaigns: ["campaigns"]
+        case .newCampaign: ["campaigns", "new"]
+        case .campaign(let id): ["campaigns", .id("campaignID", id)]
+        case .campaignFeed(let id): ["campaigns", .id("campaignID", id), "feed"]
+        case .accountFeed: ["account", "feed"]
+        case .feedCalendar(let token): ["feeds", .text("token", token), "due.ics"]
+        case .feedAtom(let token): ["feeds", .text("token", token), "status.atom"]
+        case .agencyEvidence(let id): ["agencies", .id("id", id), "evidence"]
+        case .evidenceWithdraw(let id): ["evidence", .id("evidenceID", id), "withdraw"]
+        case .agencyHotlistLog(let id): ["agencies", .id("id", id), "hotlist-log"]
+        case .evidence(let id): ["evidence", .id("evidenceID", id)]
+        case .evidenceFile(let id): ["evidence", .id("evidenceID", id), "file"]
+        case .evidenceVisibility(let id): ["evidence", .id("evidenceID", id), "visibility"]
+        case .agencyFindings(let id): ["agencies", .id("id", id), "findings"]
+        case .newFinding(let agency): ["agencies", .id("id", agency), "findings", "new"]
+        case .finding(let id): ["findings", .id("findingID", id)]
+        case .findingCorrect(let id): ["findings", .id("findingID", id), "correct"]
+        case .findingVerify(let id): ["findings", .id("findingID", id), "verify"]
+        case .findingSendBack(let id): ["findings", .id("findingID", id), "send-back"]
+        case .review: ["review"]
+        case .findings: ["findings"]
+        case .agencyStatements(let id): ["agencies", .id("id", id), "statements"]
+        case .newStatement(let agency): ["agencies", .id("id", agency), "statements", "new"]
+        case .statementVerify(let id): ["statements", .id("statementID", id), "verify"]
+        case .api(let api):
+            switch api {
+            case .agencies: ["api", "v1", "agencies"]
+            case .agency(let id): ["api", "v1", "agencies", .id("id", id)]
+            case .ncic: ["api", "v1", "reference", "ncic"]
+            case .states: ["api", "v1", "reference", "states"]
+            case .state(let code): ["api", "v1", "reference", "states", .text("code", code)]
+            case .openAPI: ["api", "v1", "openapi.json"]
+            case .me: ["api", "v1", "me"]
+            case .contradictions: ["api", "v1", "contradictions"]
+            case .recordsContact(let id): ["api", "v1", "agencies", .id("id", id), "records-contact"]
+            case .requests: ["api", "v1", "requests"]
+            case .request(let id): ["api", "v1", "requests", .id("requestID", id)]
+            case .requestStatus(let id): ["api", "v1", "requests", .id("requestID", id), "status"]
+            case .campaigns: ["api", "v1", "campaigns"]
+            case .findings: ["api", "v1", "findings"]
+            }
+        }
+    }
+
+    /// Query items some addresses carry (the agency a new request is for).
+    var queryItems: [(String, String)] {
+        if case .newRequest(let agency) = self { return [("agency", String(agency))] }
+        return []
     }
 
     public var path: String {
-        switch self {
-        case .home: "/"
-        case .agencies: "/agencies"
-        case .agency(let id): "/agencies/\(id)"
-        case .referenceNCIC: "/reference/ncic"
-        case .referenceStates: "/reference/states"
-        case .referenceState(let code): "/reference/states/\(code)"
-        case .about: "/about"
-        case .stylesheet: "/static/style.css"
-        case .favicon: "/favicon.ico"
-        case .signIn: "/sign-in"
-        case .signOut: "/sign-out"
-        case .resetPassword: "/reset-password"
-        case .account: "/account"
-        case .accountPassword: "/account/password"
-        case .accountTokens: "/account/tokens"
-        case .revokeToken(let id): "/account/tokens/\(id)/revoke"
-        case .people: "/admin/people"
-        case .personRole(let id): "/admin/people/\(id)/role"
-        case .personDisable(let id): "/admin/people/\(id)/disable"
-        case .personEnable(let id): "/admin/people/\(id)/enable"
-        case .personResetToken(let id): "/admin/people/\(id)/reset-token"
-        case .audit: "/admin/audit"
-        case .auditCSV: "/admin/audit.csv"
-        case .recordsContact(let id): "/agencies/\(id)/records-contact"
-        case .requests: "/requests"
-        case .requestsCSV: "/requests.csv"
-        case .requestStatistics: "/requests/statistics"
-        case .newRequest(let agency): "/requests/new?agency=\(agency)"
-        case .request(let id): "/requests/\(id)"
-        case .requestAction(let id, let action): "/requests/\(id)/\(action)"
-        case .requestLetter(let id, let kind): "/requests/\(id)/letters/\(kind)"
-        case .requestEML(let id): "/requests/\(id)/request.eml"
-        case .campaigns: "/campaigns"
-        case .newCampaign: "/campaigns/new"
-        case .campaign(let id): "/campaigns/\(id)"
-        case .campaignFeed(let id): "/campaigns/\(id)/feed"
-        case .accountFeed: "/account/feed"
-        case .feedCalendar(let token): "/feeds/\(token)/due.ics"
-        case .feedAtom(let token): "/feeds/\(token)/status.atom"
-        case .agencyEvidence(let id): "/agencies/\(id)/evidence"
-        case .evidenceWithdraw(let id): "/evidence/\(id)/withdraw"
-        case .agencyHotlistLog(let id): "/agencies/\(id)/hotlist-log"
-        case .evidence(let id): "/evidence/\(id)"
-        case .evidenceFile(let id): "/evidence/\(id)/file"
-        case .evidenceVisibility(let id): "/evidence/\(id)/visibility"
-        case .agencyFindings(let id): "/agencies/\(id)/findings"
-        case .newFinding(let agency): "/agencies/\(agency)/findings/new"
-        case .finding(let id): "/findings/\(id)"
-        case .findingCorrect(let id): "/findings/\(id)/correct"
-        case .findingVerify(let id): "/findings/\(id)/verify"
-        case .findingSendBack(let id): "/findings/\(id)/send-back"
-        case .review: "/review"
-        case .findings: "/findings"
-        case .agencyStatements(let id): "/agencies/\(id)/statements"
-        case .newStatement(let agency): "/agencies/\(agency)/statements/new"
-        case .statementVerify(let id): "/statements/\(id)/verify"
-        case .api(let api):
-            switch api {
-            case .agencies: "/api/v1/agencies"
-            case .agency(let id): "/api/v1/agencies/\(id)"
-            case .ncic: "/api/v1/reference/ncic"
-            case .states: "/api/v1/reference/states"
-            case .state(let code): "/api/v1/reference/states/\(code)"
-            case .openAPI: "/api/v1/openapi.json"
-            case .me: "/api/v1/me"
-            case .recordsContact(let id): "/api/v1/agencies/\(id)/records-contact"
-            case .requests: "/api/v1/requests"
-            case .request(let id): "/api/v1/requests/\(id)"
-            case .requestStatus(let id): "/api/v1/requests/\(id)/status"
-            case .campaigns: "/api/v1/campaigns"
-            case .findings: "/api/v1/findings"
+        let path = "/" + segments.map(\.value).joined(separator: "/")
+        let query = queryItems
+        return query.isEmpty ? path : path + "?" + query.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+    }
+
+    /// The route pattern, as Vapor and the permission test write it: "/requests/:requestID/file".
+    public var pattern: String {
+        "/" + segments.map { segment in
+            switch segment {
+            case .constant(let text): text
+            case .parameter(let name, _): ":" + name
             }
+        }.joined(separator: "/")
+    }
+
+    /// Only these routes take an evidence file's worth of body, and only from people allowed to add one.
+    var acceptsUploads: Bool {
+        switch self {
+        case .agencyEvidence, .agencyHotlistLog: true
+        default: false
         }
     }
 
@@ -185,3 +220,47 @@ public enum SiteURL: Sendable, Equatable {
 }
 
 import Foundation
+
+extension SiteURL {
+    /// A piece of a path: fixed text, or a named parameter and its value.
+    public enum Segment: Sendable, Equatable, ExpressibleByStringLiteral {
+        case constant(String)
+        case parameter(String, String)
+
+        public init(stringLiteral text: String) { self = .constant(text) }
+        static func id(_ name: String, _ value: Int) -> Segment { .parameter(name, String(value)) }
+        static func text(_ name: String, _ value: String) -> Segment { .parameter(name, value) }
+
+        var value: String {
+            switch self {
+            case .constant(let text): text
+            case .parameter(_, let value): value
+            }
+        }
+    }
+
+    /// What the buttons on a request's page do; each is its own POST route.
+    public enum RequestAction: String, Sendable, CaseIterable {
+        case file, draft, send, status, reopen, log, fee, exemption, extend, tracking
+    }
+
+    /// One address of each kind (values are placeholders): the route table registers from these
+    /// shapes and `RouteTableTests` checks that each is registered and nothing else is.
+    static let everyShape: [SiteURL] = {
+        let id = 0, text = ""
+        var shapes: [SiteURL] = [
+            .home, .agencies, .agency(id), .referenceNCIC, .referenceStates, .referenceState(text), .about, .stylesheet, .favicon,
+            .signIn, .signOut, .resetPassword, .account, .accountPassword, .accountTokens, .revokeToken(id),
+            .people, .personRole(id), .personDisable(id), .personEnable(id), .personResetToken(id), .audit, .auditCSV, .recordsContact(id),
+            .requests, .requestsCSV, .requestStatistics, .newRequest(agency: id), .request(id), .requestLetter(id, .appeal), .requestEML(id),
+            .campaigns, .newCampaign, .campaign(id), .campaignFeed(id), .accountFeed, .feedCalendar(text), .feedAtom(text),
+            .agencyEvidence(id), .evidenceWithdraw(id), .agencyHotlistLog(id), .evidence(id), .evidenceFile(id), .evidenceVisibility(id),
+            .agencyFindings(id), .newFinding(agency: id), .finding(id), .findingCorrect(id), .findingVerify(id), .findingSendBack(id), .review, .findings,
+            .agencyStatements(id), .newStatement(agency: id), .statementVerify(id),
+        ]
+        shapes += RequestAction.allCases.map { .requestAction(id, $0) }
+        shapes += [API.agencies, .agency(id), .ncic, .states, .state(text), .openAPI, .me, .recordsContact(id), .requests, .request(id), .requestStatus(id),
+                   .campaigns, .findings, .contradictions].map { .api($0) }
+        return shapes
+    }()
+}

@@ -201,12 +201,12 @@ enum RequestsView {
         let csrf = model.viewer.csrfToken
         let possible = (RequestTransitions.allowed[request.status] ?? []).filter { $0 != .filed && ($0 != .withdrawn || model.mayWithdraw) }.sorted { $0.rawValue < $1.rawValue }
         let reopenForm = request.status == .withdrawn && model.mayReopen ? """
-            <form method="post" action="\(SiteURL.requestAction(request.id, "reopen").path)" class="stacked" id="reopen-form">\(Forms.csrf(csrf))
+            <form method="post" action="\(SiteURL.requestAction(request.id, .reopen).path)" class="stacked" id="reopen-form">\(Forms.csrf(csrf))
             <label for="reopen-note">Why reopen it? <span class="hint">(kept in the audit trail)</span></label><input id="reopen-note" name="note" required maxlength="2000">
             <button type="submit">Reopen this request</button></form>
             """ : ""
         let statusForm = possible.isEmpty ? "<p>This request is \(request.status.label); it cannot change status.</p>" + reopenForm : """
-            <form method="post" action="\(SiteURL.requestAction(request.id, "status").path)" class="stacked" id="status-form">\(Forms.csrf(csrf))
+            <form method="post" action="\(SiteURL.requestAction(request.id, .status).path)" class="stacked" id="status-form">\(Forms.csrf(csrf))
             <label for="new-status">New status</label><select id="new-status" name="status">\(possible.map { option($0.rawValue, $0.label, selected: nil) }.joined())</select>
             <label for="status-date">On <span class="hint">(empty for today)</span></label><input type="date" id="status-date" name="date" max="\(model.today.iso)">
             <label for="status-note">Note</label><input id="status-note" name="note">
@@ -217,8 +217,8 @@ enum RequestsView {
             <h2>File it</h2>
             <p>Send the letter (\(request.channel.label)), then record the day you sent it. The due date is counted from the day the agency received it.</p>
             \(filingHelp(model.detail))
-            \(model.canSendByEmail && request.channel == .email && model.detail.agencyRecordsEmail != nil ? "<p>" + Forms.postButton(SiteURL.requestAction(request.id, "send").path, label: "Send it now by email", csrf: csrf, id: "send-email") + "</p><p>or record a filing you made yourself:</p>" : "")
-            <form method="post" action="\(SiteURL.requestAction(request.id, "file").path)" class="stacked" id="file-form">\(Forms.csrf(csrf))
+            \(model.canSendByEmail && request.channel == .email && model.detail.agencyRecordsEmail != nil ? "<p>" + Forms.postButton(SiteURL.requestAction(request.id, .send).path, label: "Send it now by email", csrf: csrf, id: "send-email") + "</p><p>or record a filing you made yourself:</p>" : "")
+            <form method="post" action="\(SiteURL.requestAction(request.id, .file).path)" class="stacked" id="file-form">\(Forms.csrf(csrf))
             <label for="filed_on">Filed on <span class="hint">(empty for today)</span></label><input type="date" id="filed_on" name="filed_on" max="\(model.today.iso)">
             <label for="received_on">Received by the agency on <span class="hint">(if later, e.g. by post)</span></label><input type="date" id="received_on" name="received_on">
             <label for="tracking_number">Tracking number <span class="hint">(if the agency gave one)</span></label><input id="tracking_number" name="tracking_number">
@@ -243,8 +243,8 @@ enum RequestsView {
         let fees = model.detail.fees.map { "<li>\($0.occurredOn.iso) \(HTML.escape($0.kind.rawValue)) \(FeeEntry.dollars($0.amountCents))\($0.note.isEmpty ? "" : ": " + HTML.escape($0.note))</li>" }.joined()
         let exemptions = model.detail.exemptions.map { "<li class=\"exemption\">\(HTML.escape($0.citedText))\($0.libraryEntry.map { " <span class=\"muted\">(\(HTML.escape($0.name)))</span>" } ?? "")</li>" }.joined()
         let letters = [
-            request.status.awaitsAgency ? "<a class=\"button\" id=\"follow-up-letter\" href=\"\(SiteURL.requestLetter(request.id, "follow-up").path)\">Write a follow-up</a>" : "",
-            [.denied, .partiallyFulfilled, .noResponsiveRecords, .appealing].contains(request.status) ? "<a class=\"button\" id=\"appeal-letter\" href=\"\(SiteURL.requestLetter(request.id, "appeal").path)\">Write the appeal</a>" : "",
+            request.status.awaitsAgency ? "<a class=\"button\" id=\"follow-up-letter\" href=\"\(SiteURL.requestLetter(request.id, .followUp).path)\">Write a follow-up</a>" : "",
+            [.denied, .partiallyFulfilled, .noResponsiveRecords, .appealing].contains(request.status) ? "<a class=\"button\" id=\"appeal-letter\" href=\"\(SiteURL.requestLetter(request.id, .appeal).path)\">Write the appeal</a>" : "",
         ].filter { !$0.isEmpty }.joined(separator: " ")
         let channels = FilingChannel.allCases.map { option($0.rawValue, $0.label, selected: request.channel.rawValue) }.joined()
         let library = ([option("", "none fits", selected: "")] + ExemptionLibrary.all.map { option($0.id, $0.name, selected: nil) }).joined()
@@ -268,7 +268,7 @@ enum RequestsView {
         <ul class="log" id="communications">\(log.isEmpty ? "<li>Nothing logged yet.</li>" : log)</ul>
         \(looseFiles.isEmpty ? "" : "<h3>Files received</h3><ul id=\"request-files\">\(looseFiles)</ul>")
         \(attachForm(model))
-        <form method="post" action="\(SiteURL.requestAction(request.id, "log").path)" class="stacked" id="log-form">\(Forms.csrf(csrf))
+        <form method="post" action="\(SiteURL.requestAction(request.id, .log).path)" class="stacked" id="log-form">\(Forms.csrf(csrf))
         <label for="log-direction">Direction</label><select id="log-direction" name="direction"><option value="incoming">from the agency</option><option value="outgoing">to the agency</option></select>
         <label for="log-channel">By</label><select id="log-channel" name="channel">\(channels)</select>
         <label for="log-date">On <span class="hint">(empty for today)</span></label><input type="date" id="log-date" name="date" max="\(model.today.iso)">
@@ -279,24 +279,24 @@ enum RequestsView {
         \(statusForm)
         <h2>Exemptions the agency cited</h2>
         <ul id="exemptions">\(exemptions.isEmpty ? "<li>None recorded.</li>" : exemptions)</ul>
-        <form method="post" action="\(SiteURL.requestAction(request.id, "exemption").path)" class="stacked" id="exemption-form">\(Forms.csrf(csrf))
+        <form method="post" action="\(SiteURL.requestAction(request.id, .exemption).path)" class="stacked" id="exemption-form">\(Forms.csrf(csrf))
         <label for="cited_text">As the agency cited it</label><input id="cited_text" name="cited_text">
         <label for="exemption">Closest library entry <span class="hint">(its answer goes into the appeal)</span></label><select id="exemption" name="exemption">\(library)</select>
         <button type="submit">Record exemption</button></form>
         <h2>Fees</h2>
         <ul id="fees">\(fees.isEmpty ? "<li>None.</li>" : fees)</ul>
-        <form method="post" action="\(SiteURL.requestAction(request.id, "fee").path)" class="stacked" id="fee-form">\(Forms.csrf(csrf))
+        <form method="post" action="\(SiteURL.requestAction(request.id, .fee).path)" class="stacked" id="fee-form">\(Forms.csrf(csrf))
         <label for="fee-kind">Kind</label><select id="fee-kind" name="kind">\(FeeEntry.Kind.allCases.map { option($0.rawValue, $0.rawValue, selected: nil) }.joined())</select>
         <label for="fee-amount">Amount (dollars)</label><input id="fee-amount" name="amount" inputmode="decimal">
         <label for="fee-date">On <span class="hint">(empty for today)</span></label><input type="date" id="fee-date" name="date" max="\(model.today.iso)">
         <label for="fee-note">Note</label><input id="fee-note" name="note">
         <button type="submit">Add fee</button></form>
         <h2>Deadline changes</h2>
-        <form method="post" action="\(SiteURL.requestAction(request.id, "extend").path)" class="stacked" id="extend-form">\(Forms.csrf(csrf))
+        <form method="post" action="\(SiteURL.requestAction(request.id, .extend).path)" class="stacked" id="extend-form">\(Forms.csrf(csrf))
         <label for="extend-days">Extension the agency claimed (days)</label><input id="extend-days" name="days" inputmode="numeric">
         <label for="extend-note">What they said</label><input id="extend-note" name="note">
         <button type="submit">Record extension</button></form>
-        <form method="post" action="\(SiteURL.requestAction(request.id, "tracking").path)" class="stacked" id="tracking-form">\(Forms.csrf(csrf))
+        <form method="post" action="\(SiteURL.requestAction(request.id, .tracking).path)" class="stacked" id="tracking-form">\(Forms.csrf(csrf))
         <label for="tracking-add">Add a tracking number</label><input id="tracking-add" name="tracking_number">
         <button type="submit">Add</button></form>
         <h2>History</h2>
@@ -312,7 +312,7 @@ enum RequestsView {
         let states = ([option("", "—", selected: request.requester.stateCode ?? "")] + USState.all.map { option($0.code, $0.name, selected: request.requester.stateCode) }).joined()
         return """
         <details id="edit-draft"><summary>Edit the draft (requester, channel, letter)</summary>
-        <form method="post" action="\(SiteURL.requestAction(request.id, "draft").path)" class="stacked wide" id="draft-form">\(Forms.csrf(model.viewer.csrfToken))
+        <form method="post" action="\(SiteURL.requestAction(request.id, .draft).path)" class="stacked wide" id="draft-form">\(Forms.csrf(model.viewer.csrfToken))
         <label for="draft-requester-name">Requester (signs the letter)</label><input id="draft-requester-name" name="requester_name" required value="\(HTML.escape(request.requester.name))">
         <label for="draft-requester-email">Reply email</label><input type="email" id="draft-requester-email" name="requester_email" required value="\(HTML.escape(request.requester.email))">
         <label for="draft-requester-state">Requester's state</label><select id="draft-requester-state" name="requester_state">\(states)</select>
