@@ -11,7 +11,7 @@ struct EvidenceOptions: ParsableArguments {
     @Option(name: .customLong("max-evidence-size"), help: ArgumentHelp("Largest evidence file accepted (bytes, or with k/m/g; default 50m).", valueName: "size"))
     var maxSizeText = "50m"
 
-    var directory: String { directoryOption ?? ProcessInfo.processInfo.environment["HOTLISTWATCH_EVIDENCE_DIR"] ?? "hotlistwatch-evidence" }
+    var directory: String { directoryOption ?? ProcessInfo.processInfo.environment["HOTLISTWATCH_EVIDENCE_DIR"] ?? ServeSettings.defaultEvidenceDirectory }
 
     func maxSize() throws -> Int {
         guard let size = ByteSize.parse(maxSizeText) else { throw ValidationError("--max-evidence-size \(maxSizeText) is not a size; write bytes or a number with k, m or g (for example 50m).") }

@@ -28,27 +28,19 @@ struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
     @ArgumentParser.OptionGroup var evidence: EvidenceOptions
     @ArgumentParser.OptionGroup var database: DatabaseOptions
 
-    /// "https://host[:port]" with nothing after it, or nil.
-    static func publicBase(_ text: String) -> String? {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
-        while trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard let parts = URLComponents(string: trimmed), let scheme = parts.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              let host = parts.host, !host.isEmpty, parts.path.isEmpty, parts.query == nil, parts.fragment == nil, parts.user == nil else { return nil }
-        return trimmed
-    }
-
-    static func parseSize(_ text: String) -> Int? { ByteSize.parse(text).flatMap { $0 <= 1 << 30 ? $0 : nil } }
-
-    func validate() throws {
-        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
-        guard !host.isEmpty else { throw ValidationError("--host must not be empty.") }
-        guard (1...90).contains(followUpDays) else { throw ValidationError("--follow-up-days must be between 1 and 90.") }
-        if let smtpURL { do { _ = try SMTPConfiguration.parse(smtpURL) } catch { throw ValidationError("--smtp-url: \(error)") } }
-        if let publicURL, Self.publicBase(publicURL) == nil {
-            throw ValidationError("--public-url \(publicURL) is not a web address; write it as https://hotlist.example.org (no path, query or spaces).")
+    /// Flags and environment, resolved once; every bad setting is named at once (exit 64).
+    func settings() throws -> ServeSettings {
+        var flags = ServeSettings.Flags()
+        flags.host = host; flags.port = port; flags.publicURL = publicURL; flags.maxBodySize = maxBodySize; flags.smtpURL = smtpURL
+        flags.followUpDays = followUpDays; flags.secureCookies = secureCookies; flags.trustForwardedFor = trustForwardedFor
+        flags.responseCache = !noResponseCache; flags.evidenceDirectory = evidence.directoryOption; flags.maxEvidenceSize = evidence.maxSizeText
+        flags.databasePath = database.databasePath; flags.databaseURL = database.databaseURL
+        do { return try ServeSettings.resolve(flags, environment: ProcessInfo.processInfo.environment) } catch {
+            throw ValidationError(error.problems.map(\.description).joined(separator: "\n"))
         }
-        guard Self.parseSize(maxBodySize) != nil else { throw ValidationError("--max-body-size \(maxBodySize) is not a size; write bytes, or a number with k or m (for example 2m).") }
     }
+
+    func validate() throws { _ = try settings() }
 
     func run() async throws {
         let db: HotlistDatabase
@@ -68,20 +60,10 @@ struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
             if try await !AccountStore(db).hasUsers() {
                 Console.note("No accounts yet: everything public works, but nobody can sign in. Create the first admin with\n  hotlistwatch users add you@example.org --role admin \(database.commandLineSuffix)")
             }
-            let environmentSecure = ["1", "true", "yes"].contains(ProcessInfo.processInfo.environment["HOTLISTWATCH_SECURE_COOKIES"]?.lowercased() ?? "")
-            let security = SecuritySettings(secureCookies: secureCookies || environmentSecure, trustForwardedFor: trustForwardedFor)
-            let smtpText = smtpURL ?? ProcessInfo.processInfo.environment["HOTLISTWATCH_SMTP_URL"]
-            let smtp = try smtpText.map { try SMTPConfiguration.parse($0) }
-            if let smtp { Console.note("Request emails are sent through \(smtp).") }
-            let publicText = publicURL ?? ProcessInfo.processInfo.environment["HOTLISTWATCH_PUBLIC_URL"]
-            guard let base = publicText.map(Self.publicBase) ?? "http://\(host):\(port)" else {
-                throw CommandFailure("HOTLISTWATCH_PUBLIC_URL \(publicText ?? "") is not a web address; write it as https://hotlist.example.org.")
-            }
-            let app = try await makeApp(AppConfiguration(host: host, port: port, publicBaseURL: base, database: db, maxBodySize: Self.parseSize(maxBodySize) ?? 1_048_576,
-                                                         responseCache: !noResponseCache, security: security, smtp: smtp,
-                                                         followUpBusinessDays: followUpDays, evidenceDirectory: evidence.directory, maxEvidenceSize: try evidence.maxSize()),
-                                        environment: Environment(name: "production", arguments: ["hotlistwatch", "serve"]))
-            Console.note("Evidence files are kept in \(evidence.directory) (up to \(ByteSize.describe(try evidence.maxSize())) each).")
+            let settings = try settings()
+            if let smtp = settings.smtp { Console.note("Request emails are sent through \(smtp).") }
+            let app = try await makeApp(settings.appConfiguration(database: db), environment: Environment(name: "production", arguments: ["hotlistwatch", "serve"]))
+            Console.note("Evidence files are kept in \(settings.evidenceDirectory) (up to \(ByteSize.describe(settings.maxEvidenceSize)) each).")
             Console.note("Hotlist Watch on http://\(host):\(port)/ using \(db.configuration)")
             do {
                 try await app.execute()
