@@ -2,23 +2,8 @@ import Foundation
 
 /// Building blocks for server-rendered pages. Everything that comes from data goes through `escape`.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        // Most text has nothing to escape; checking bytes first avoids rebuilding it.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    /// Until every view returns `SafeHTML`: its escaping, as text.
+    static func escape(_ text: String) -> String { ("\(text)" as SafeHTML).markup }
 
     static func escape(_ text: String?) -> String { text.map { escape($0) } ?? "" }
 
