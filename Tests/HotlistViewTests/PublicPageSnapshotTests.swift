@@ -75,7 +75,7 @@ import Testing
 
     @Test func signIn() {
         assertPage(SignInView.render(.init(email: Fixture.hostile, next: "/requests?x=\"1\"&y=<2>", formToken: "form-token-abc")), named: "sign-in")
-        assertPage(SignInView.render(.init(formToken: "form-token-abc", message: "Wrong email or password & <try again>", messageKind: "error")), named: "sign-in-error")
+        assertPage(SignInView.render(.init(formToken: "form-token-abc", message: "Wrong email or password & <try again>", messageKind: .error)), named: "sign-in-error")
         assertPage(SignInView.render(.init(formToken: "form-token-abc", message: "Signed out.")), named: "sign-in-notice")
         let problems = [InputProblem(file: "form", field: "password", problem: "too short <8>", hint: "Use \"more\" & longer")]
         assertPage(SignInView.reset(.init(token: "tok\"en<", formToken: "form-token-abc", problems: problems, message: "Code expired & <gone>")), named: "reset-problems")
