@@ -31,8 +31,8 @@ import Testing
                                           problems: [InputProblem(file: "form", field: "requester_email", problem: "not an email", hint: "Use name@example.org")],
                                           askResidency: true, openRequests: [Fixture.request(2, status: .filed)])
         assertPage(RequestsView.new(model), named: "portal-residency")
-        model.form = RequestsController.DraftForm(requester_name: "Form <name>", requester_email: "f@example.org", requester_address: "Addr & <x>", requester_state: "VA",
-                                                  channel: "postal", portal_kind: "govqa", channel_url: "https://x.example/\"q\"")
+        model.form = RequestsView.DraftState(requesterName: "Form <name>", requesterEmail: "f@example.org", requesterAddress: "Addr & <x>", requesterState: "VA",
+                                                  channel: "postal", portalKind: "govqa", channelURL: "https://x.example/\"q\"")
         model.law = nil
         model.askResidency = false
         model.openRequests = []
@@ -78,18 +78,18 @@ import Testing
     }
 
     @Test func newCampaign() {
-        let form = CampaignsController.CampaignForm(name: Fixture.hostile, description: "d & <d>", state: "NV", alerts_ncic: "true", prohibits_immigration: "false",
-                                                    kind: nil, q: "\"q\"", answered: "", requester_name: "Pat <P>", requester_email: "p@example.org",
-                                                    requester_state: "NV", template_subject: "S & <s>", template_body: "Body {{agency_name}} <b>",
-                                                    include_open: "yes", include_answered: nil)
+        let form = CampaignsView.FormState(name: Fixture.hostile, description: "d & <d>", state: "NV", alertsNCIC: "true", prohibitsImmigration: "false",
+                                                    kind: nil, q: "\"q\"", answered: "", requesterName: "Pat <P>", requesterEmail: "p@example.org",
+                                                    requesterState: "NV", templateSubject: "S & <s>", templateBody: "Body {{agency_name}} <b>",
+                                                    includeOpen: "yes", includeAnswered: nil)
         assertPage(CampaignsView.new(viewer: Fixture.viewer(.admin), form: form, problems: [InputProblem(file: "form", field: "name", problem: "taken", hint: "Choose another")]),
                    named: "filled")
-        assertPage(CampaignsView.new(viewer: Fixture.viewer(.admin), form: CampaignsController.CampaignForm(), problems: []), named: "empty")
+        assertPage(CampaignsView.new(viewer: Fixture.viewer(.admin), form: CampaignsView.FormState(), problems: []), named: "empty")
     }
 
     @Test func confirmCampaign() {
-        let form = CampaignsController.CampaignForm(name: Fixture.hostile, description: "d & <d>", state: "VA", requester_name: "Pat <P>", requester_email: "p@example.org",
-                                                    template_body: "Line \"one\"\n<two>", include_answered: "yes")
+        let form = CampaignsView.FormState(name: Fixture.hostile, description: "d & <d>", state: "VA", requesterName: "Pat <P>", requesterEmail: "p@example.org",
+                                                    templateBody: "Line \"one\"\n<two>", includeAnswered: "yes")
         let letter = LetterComposer.Letter(subject: "S", body: "B", warnings: [])
         let plan = CampaignStore.Plan(drafts: [(agency: Fixture.agencies[0], letter: letter, requester: Fixture.requester),
                                                (agency: Fixture.agencies[1], letter: letter, requester: Fixture.requester)],
@@ -98,10 +98,10 @@ import Testing
         assertPage(CampaignsView.confirm(viewer: Fixture.viewer(.admin), form: form, plan: plan, inState: ["VA": Requester(name: "Val <V>", email: "v@example.org")]),
                    named: "drafts-and-residency")
         let nothing = CampaignStore.Plan(drafts: [], skipped: ["All & <skipped>"], warnings: [], residencyStates: [])
-        assertPage(CampaignsView.confirm(viewer: Fixture.viewer(.admin), form: CampaignsController.CampaignForm(name: "Empty"), plan: nothing, inState: [:]),
+        assertPage(CampaignsView.confirm(viewer: Fixture.viewer(.admin), form: CampaignsView.FormState(name: "Empty"), plan: nothing, inState: [:]),
                    named: "nothing-to-create")
         let nothingWithResidency = CampaignStore.Plan(drafts: [], skipped: ["Virginia agency"], warnings: [], residencyStates: [(law: Fixture.lawHostile, agencies: 2, requester: nil)])
-        assertPage(CampaignsView.confirm(viewer: Fixture.viewer(.admin), form: CampaignsController.CampaignForm(name: "Empty"), plan: nothingWithResidency, inState: [:]),
+        assertPage(CampaignsView.confirm(viewer: Fixture.viewer(.admin), form: CampaignsView.FormState(name: "Empty"), plan: nothingWithResidency, inState: [:]),
                    named: "nothing-until-resident")
     }
 

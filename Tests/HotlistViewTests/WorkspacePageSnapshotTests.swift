@@ -73,11 +73,11 @@ import Testing
     }
 
     @Test func statementForm() {
-        let form = StatementsController.StatementForm(kind: "policy", text: Fixture.hostile, speaker: "Chief \"Ace\"", said_on: "2026-02-01",
-                                                      source_url: "https://x.example/?a=1&b=2", evidence_id: "6", denies_immigration_use: "on")
+        let form = StatementView.FormState(kind: "policy", text: Fixture.hostile, speaker: "Chief \"Ace\"", saidOn: "2026-02-01",
+                                           sourceURL: "https://x.example/?a=1&b=2", evidenceID: "6", deniesImmigrationUse: true)
         assertPage(StatementView.form(viewer: Fixture.viewer(.volunteer), agency: Self.agency, evidence: [Fixture.file(5), Fixture.file(6)], form: form,
                                       problems: [InputProblem(file: "form", field: "text", problem: "too long", hint: "Shorten it")]), named: "filled")
-        assertPage(StatementView.form(viewer: Fixture.viewer(.volunteer), agency: Self.agency, evidence: [], form: StatementsController.StatementForm(), problems: []),
+        assertPage(StatementView.form(viewer: Fixture.viewer(.volunteer), agency: Self.agency, evidence: [], form: StatementView.FormState(), problems: []),
                    named: "empty")
     }
 }

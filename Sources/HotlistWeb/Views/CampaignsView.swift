@@ -4,6 +4,15 @@ import HotlistCore
 
 /// Campaign pages: the list, the form that starts one, and one campaign with its requests.
 enum CampaignsView {
+    /// The campaign form's values as typed, shown again and carried through the confirmation.
+    struct FormState: Sendable {
+        var name: String?; var description: String?; var state: String?; var alertsNCIC: String?; var prohibitsImmigration: String?
+        var kind: String?; var q: String?; var answered: String?
+        var requesterName: String?; var requesterEmail: String?; var requesterState: String?
+        var templateSubject: String?; var templateBody: String?
+        var includeOpen: String?; var includeAnswered: String?
+    }
+
     static func list(viewer: Viewer, campaigns: [Campaign]) -> SafeHTML {
         let rows = campaigns.map { (campaign) -> SafeHTML in
             "<tr class=\"campaign-row\"><td data-label=\"Campaign\"><a href=\"\(SiteURL.campaign(campaign.id).path)\">\(campaign.name)</a></td><td data-label=\"Agencies\"><code>\(campaign.agencyFilter)</code></td><td data-label=\"Started\">\(HTML.day(campaign.createdAt))</td></tr>"
@@ -18,7 +27,7 @@ enum CampaignsView {
         """)
     }
 
-    static func new(viewer: Viewer, form: CampaignsController.CampaignForm, problems: [InputProblem]) -> SafeHTML {
+    static func new(viewer: Viewer, form: FormState, problems: [InputProblem]) -> SafeHTML {
         func opt(_ value: String, _ label: String, _ selected: String?) -> SafeHTML { RequestsView.option(value, label, selected: selected) }
         let states = ([opt("", "any state", form.state)] + USState.all.map { opt($0.code, $0.name, form.state) }).joined()
         let yesNo = { (selected: String?) in [opt("", "either", selected), opt("true", "yes", selected), opt("false", "no", selected)].joined() }
@@ -32,17 +41,17 @@ enum CampaignsView {
         <label for="description">What it is for</label><input id="description" name="description" value="\(form.description ?? "")">
         <fieldset><legend>Which agencies (the directory's filter)</legend>
         <label for="state">State</label><select id="state" name="state">\(states)</select>
-        <label for="alerts_ncic">Alerts on NCIC</label><select id="alerts_ncic" name="alerts_ncic">\(yesNo(form.alerts_ncic))</select>
-        <label for="prohibits_immigration">Forbids immigration enforcement</label><select id="prohibits_immigration" name="prohibits_immigration">\(yesNo(form.prohibits_immigration))</select>
+        <label for="alerts_ncic">Alerts on NCIC</label><select id="alerts_ncic" name="alerts_ncic">\(yesNo(form.alertsNCIC))</select>
+        <label for="prohibits_immigration">Forbids immigration enforcement</label><select id="prohibits_immigration" name="prohibits_immigration">\(yesNo(form.prohibitsImmigration))</select>
         <label for="answered">Records already answered <span class="hint">(choose no to ask only agencies nobody has records from yet)</span></label><select id="answered" name="answered">\(yesNo(form.answered))</select>
         <label for="q">Name contains</label><input id="q" name="q" value="\(form.q ?? "")">
         </fieldset>
-        <label for="requester_name">Requester (signs every letter)</label><input id="requester_name" name="requester_name" required value="\(form.requester_name ?? "")">
-        <label for="requester_email">Reply email</label><input type="email" id="requester_email" name="requester_email" required value="\(form.requester_email ?? "")">
-        <label for="template_subject">Your own subject <span class="hint">(optional)</span></label><input id="template_subject" name="template_subject" value="\(form.template_subject ?? "")">
-        <label for="template_body">Your own letter <span class="hint">(optional; empty uses the standard letter)</span></label><textarea id="template_body" name="template_body" rows="12">\(form.template_body ?? "")</textarea>
-        <label class="checkbox" for="include_open"><input type="checkbox" id="include_open" name="include_open" value="yes"\(form.include_open == "yes" ? " checked" : "")> Also agencies that already have an open request</label>
-        <label class="checkbox" for="include_answered"><input type="checkbox" id="include_answered" name="include_answered" value="yes"\(form.include_answered == "yes" ? " checked" : "")> Also agencies that records already answered</label>
+        <label for="requester_name">Requester (signs every letter)</label><input id="requester_name" name="requester_name" required value="\(form.requesterName ?? "")">
+        <label for="requester_email">Reply email</label><input type="email" id="requester_email" name="requester_email" required value="\(form.requesterEmail ?? "")">
+        <label for="template_subject">Your own subject <span class="hint">(optional)</span></label><input id="template_subject" name="template_subject" value="\(form.templateSubject ?? "")">
+        <label for="template_body">Your own letter <span class="hint">(optional; empty uses the standard letter)</span></label><textarea id="template_body" name="template_body" rows="12">\(form.templateBody ?? "")</textarea>
+        <label class="checkbox" for="include_open"><input type="checkbox" id="include_open" name="include_open" value="yes"\(form.includeOpen == "yes" ? " checked" : "")> Also agencies that already have an open request</label>
+        <label class="checkbox" for="include_answered"><input type="checkbox" id="include_answered" name="include_answered" value="yes"\(form.includeAnswered == "yes" ? " checked" : "")> Also agencies that records already answered</label>
         <button type="submit" name="action" value="preview">Review before creating</button>
         </form>
         <details><summary>Letter variables</summary><ul>\(variables)</ul><p>An unknown or empty variable stops the campaign with its line number; nothing is created.</p></details>
@@ -50,16 +59,16 @@ enum CampaignsView {
     }
 
     /// The confirmation: what would be created and skipped; every field of the form rides along hidden.
-    static func confirm(viewer: Viewer, form: CampaignsController.CampaignForm, plan: CampaignStore.Plan, inState: [String: Requester]) -> SafeHTML {
+    static func confirm(viewer: Viewer, form: FormState, plan: CampaignStore.Plan, inState: [String: Requester]) -> SafeHTML {
         func hidden(_ name: String, _ value: String?) -> SafeHTML {
             guard let value, !value.isEmpty else { return "" }
             return "<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">"
         }
-        let carried: SafeHTML = [hidden("name", form.name), hidden("description", form.description), hidden("state", form.state), hidden("alerts_ncic", form.alerts_ncic),
-                       hidden("prohibits_immigration", form.prohibits_immigration), hidden("kind", form.kind), hidden("q", form.q), hidden("answered", form.answered),
-                       hidden("requester_name", form.requester_name), hidden("requester_email", form.requester_email), hidden("requester_state", form.requester_state),
-                       hidden("template_subject", form.template_subject), hidden("template_body", form.template_body),
-                       hidden("include_open", form.include_open), hidden("include_answered", form.include_answered)].joined()
+        let carried: SafeHTML = [hidden("name", form.name), hidden("description", form.description), hidden("state", form.state), hidden("alerts_ncic", form.alertsNCIC),
+                       hidden("prohibits_immigration", form.prohibitsImmigration), hidden("kind", form.kind), hidden("q", form.q), hidden("answered", form.answered),
+                       hidden("requester_name", form.requesterName), hidden("requester_email", form.requesterEmail), hidden("requester_state", form.requesterState),
+                       hidden("template_subject", form.templateSubject), hidden("template_body", form.templateBody),
+                       hidden("include_open", form.includeOpen), hidden("include_answered", form.includeAnswered)].joined()
         let count = plan.drafts.count
         let byState = plan.draftsByState.map { "<li>\(USState.byCode($0.state)?.name ?? $0.state): \($0.count)</li>" as SafeHTML }.joined()
         let residency = plan.residencyStates.map { (item) -> SafeHTML in

@@ -87,7 +87,8 @@ enum RequestsView {
         var requester: Requester
         /// Who the letter below was written for.
         var composedFor: Requester
-        var form: RequestsController.DraftForm?
+        /// What was typed, when the form comes back (a problem, or the letter written again for another requester).
+        var form: DraftState?
         var subject: String
         var letter: String
         var warnings: [String]
@@ -98,6 +99,12 @@ enum RequestsView {
         var openRequests: [RecordsRequest] = []
     }
 
+    /// The new-request form's values as typed.
+    struct DraftState: Sendable {
+        var requesterName: String?; var requesterEmail: String?; var requesterAddress: String?; var requesterState: String?
+        var channel: String?; var portalKind: String?; var channelURL: String?
+    }
+
     static func option(_ value: String, _ label: String, selected: String?) -> SafeHTML {
         "<option value=\"\(value)\"\(selected == value ? " selected" : "")>\(label)</option>"
     }
@@ -105,8 +112,8 @@ enum RequestsView {
     static func new(_ model: NewModel) -> SafeHTML {
         let channel = model.form?.channel ?? (model.recordsEmail == nil && model.portalURL != nil ? "portal" : "email")
         let channels = FilingChannel.allCases.map { option($0.rawValue, $0.label, selected: channel) }.joined()
-        let portals = ([option("", "—", selected: model.form?.portal_kind ?? "")] + PortalKind.allCases.map { option($0.rawValue, $0.label, selected: model.form?.portal_kind) }).joined()
-        let states = ([option("", "—", selected: model.form?.requester_state ?? "")] + USState.all.map { option($0.code, $0.name, selected: model.form?.requester_state) }).joined()
+        let portals = ([option("", "—", selected: model.form?.portalKind ?? "")] + PortalKind.allCases.map { option($0.rawValue, $0.label, selected: model.form?.portalKind) }).joined()
+        let states = ([option("", "—", selected: model.form?.requesterState ?? "")] + USState.all.map { option($0.code, $0.name, selected: model.form?.requesterState) }).joined()
         let lawText: SafeHTML = model.law.map { "\($0.lawName) (\($0.citation)): \($0.deadlineSummary) \(Layout.grade($0.confidence))" } ?? "state not known"
         var warningTexts = model.warnings
         if !model.openRequests.isEmpty {
@@ -130,15 +137,15 @@ enum RequestsView {
         <input type="hidden" name="composed_name" value="\(model.composedFor.name)">
         <input type="hidden" name="composed_email" value="\(model.composedFor.email)">
         <input type="hidden" name="composed_state" value="\(model.composedFor.stateCode ?? "")">
-        <label for="requester_name">Requester (signs the letter)</label><input id="requester_name" name="requester_name" required value="\(model.form?.requester_name ?? model.requester.name)">
-        <label for="requester_email">Reply email</label><input type="email" id="requester_email" name="requester_email" required value="\(model.form?.requester_email ?? model.requester.email)">
+        <label for="requester_name">Requester (signs the letter)</label><input id="requester_name" name="requester_name" required value="\(model.form?.requesterName ?? model.requester.name)">
+        <label for="requester_email">Reply email</label><input type="email" id="requester_email" name="requester_email" required value="\(model.form?.requesterEmail ?? model.requester.email)">
         <label for="requester_state">Requester's state <span class="hint">(for states that answer residents only)</span></label><select id="requester_state" name="requester_state">\(states)</select>
-        <label for="requester_address">Postal address <span class="hint">(needed for postal filing)</span></label><textarea id="requester_address" name="requester_address" rows="2">\(model.form?.requester_address ?? "")</textarea>
+        <label for="requester_address">Postal address <span class="hint">(needed for postal filing)</span></label><textarea id="requester_address" name="requester_address" rows="2">\(model.form?.requesterAddress ?? "")</textarea>
         \(residencyAck)
         <button type="submit" name="action" value="recompose" class="secondary" id="recompose">Write the letter again for this requester</button>
         <label for="channel">How it will be filed</label><select id="channel" name="channel">\(channels)</select>
         <label for="portal_kind">Portal <span class="hint">(if filed through one)</span></label><select id="portal_kind" name="portal_kind">\(portals)</select>
-        <label for="channel_url">Portal or MuckRock address</label><input type="url" id="channel_url" name="channel_url" value="\(model.form?.channel_url ?? model.portalURL ?? "")">
+        <label for="channel_url">Portal or MuckRock address</label><input type="url" id="channel_url" name="channel_url" value="\(model.form?.channelURL ?? model.portalURL ?? "")">
         <label for="subject">Subject</label><input id="subject" name="subject" required value="\(model.subject)">
         <label for="letter">Letter <span class="hint">(edit freely; it is saved as you leave it)</span></label><textarea id="letter" name="letter" rows="24" required>\(model.letter)</textarea>
         <button type="submit" name="action" value="save" id="save-draft">Save draft</button>
