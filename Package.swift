@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        // Tests only: each view's HTML checked against a recorded snapshot.
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.17.0"),
     ],
     targets: [
         // Foundation only: the domain, pure and deterministic.
@@ -69,5 +71,10 @@ let package = Package(
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
+        // Each view's HTML, rendered from hand-built models with fixed dates, against recorded snapshots.
+        .testTarget(name: "HotlistViewTests", dependencies: [
+            "HotlistWeb", "HotlistStore", "HotlistCore",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
     ]
 )

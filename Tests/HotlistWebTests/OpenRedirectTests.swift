@@ -32,7 +32,7 @@ import VaporTesting
     }
 
     @Test func aSourceThatIsNotAnAddressIsShownAsText() {
-        let html = HTML.sources("https://x.example/ ; /\\evil.example ; /\t/evil.example ; /findings/3#finding-3")
+        let html = HTML.sources("https://x.example/ ; /\\evil.example ; /\t/evil.example ; /findings/3#finding-3").markup
         #expect(!html.contains("href=\"/\\"))
         #expect(!html.contains("href=\"/\t"))
         #expect(html.contains("href=\"https://x.example/\""))

@@ -100,11 +100,12 @@ struct APIError: Content {
     var error: Body
 }
 
+/// Where a page becomes a response: only `SafeHTML` gets here, so no raw string reaches a page.
 enum HTMLResponse {
-    static func make(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+    static func make(_ page: SafeHTML, status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: status, headers: headers, body: .init(string: html))
+        return Response(status: status, headers: headers, body: .init(string: page.markup))
     }
 }
 

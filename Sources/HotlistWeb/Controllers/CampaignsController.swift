@@ -35,7 +35,7 @@ enum CampaignsController {
         let query = request.queryParameters()
         form.state = query["state"]; form.alerts_ncic = query["alerts_ncic"]; form.prohibits_immigration = query["prohibits_immigration"]; form.kind = query["kind"]; form.q = query["q"]; form.answered = query["answered"]
         form.requester_name = viewer.account.displayName; form.requester_email = viewer.account.email
-        return request.personalPage(CampaignsView.new(viewer: viewer, form: form, problems: []))
+        return request.personalPage(CampaignsView.new(viewer: viewer, form: form.viewState, problems: []))
     }
 
     /// Two steps: the form posts here and gets a confirmation (how many drafts, where, what is
@@ -59,14 +59,14 @@ enum CampaignsController {
             if form.action != "create" {
                 let plan = try await store.plan(name: form.name ?? "", filter: filter, template: template, requester: requester, inStateRequesters: inState,
                                                 includeOpen: form.include_open == "yes", includeAnswered: form.include_answered == "yes", today: today)
-                return request.personalPage(CampaignsView.confirm(viewer: viewer, form: form, plan: plan, inState: inState))
+                return request.personalPage(CampaignsView.confirm(viewer: viewer, form: form.viewState, plan: plan, inState: inState))
             }
             let created = try await store.create(name: form.name ?? "", description: form.description ?? "", filter: filter, template: template, requester: requester,
                                                  inStateRequesters: inState, includeOpen: form.include_open == "yes", includeAnswered: form.include_answered == "yes",
                                                  today: today, by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.campaign(created.campaign.id).path + "?notice=" + Notice.campaignCreated.rawValue, redirectType: .normal)
         } catch let problems as InputProblems {
-            return request.personalPage(CampaignsView.new(viewer: viewer, form: form, problems: problems.problems), status: .badRequest)
+            return request.personalPage(CampaignsView.new(viewer: viewer, form: form.viewState, problems: problems.problems), status: .badRequest)
         }
     }
 
@@ -91,5 +91,14 @@ enum CampaignsController {
         try await FeedStore(request.store).issue(.campaign, ownerID: id, tokenHash: Credentials.sha256Hex(token), by: try request.auditActor(), now: request.clock.now())
         let base = FeedsController.baseURL(request)
         return try await render(request, id: id, message: "New feed addresses (shown only now; the old ones stopped working): calendar \(base)\(SiteURL.feedCalendar(token).path) · Atom \(base)\(SiteURL.feedAtom(token).path)")
+    }
+}
+
+extension CampaignsController.CampaignForm {
+    /// The submitted form as its pages show it again.
+    var viewState: CampaignsView.FormState {
+        CampaignsView.FormState(name: name, description: description, state: state, alertsNCIC: alerts_ncic, prohibitsImmigration: prohibits_immigration,
+                                kind: kind, q: q, answered: answered, requesterName: requester_name, requesterEmail: requester_email, requesterState: requester_state,
+                                templateSubject: template_subject, templateBody: template_body, includeOpen: include_open, includeAnswered: include_answered)
     }
 }

@@ -5,13 +5,13 @@ import Vapor
 enum DirectoryController {
     @Sendable static func page(_ request: Request) async throws -> Response {
         let filter = try AgencyFilter.parse(request.queryParameters())
-        return try await request.cached {
+        return try await request.cachedPage {
             let page = try await DirectoryQueries(request.store).list(filter)
             if filter.page > 1 && page.items.isEmpty {
                 let last = max(1, (page.total + filter.perPage - 1) / filter.perPage)
                 throw Abort(.notFound, reason: "There is no page \(filter.page): these results have \(last) page\(last == 1 ? "" : "s"). Go back to page \(last).")
             }
-            return (DirectoryView.render(.init(filter: filter, page: page, states: USState.all), viewer: request.viewer), .html)
+            return DirectoryView.render(.init(filter: filter, page: page, states: USState.all), viewer: request.viewer)
         }
     }
 }
@@ -24,9 +24,9 @@ enum AgencyController {
             guard let detail = try await DirectoryQueries(request.store).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
             return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice), viewer: request.viewer))
         }
-        return try await request.cached {
+        return try await request.cachedPage {
             guard let detail = try await DirectoryQueries(request.store).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
-            return (AgencyView.render(.init(detail: detail, now: request.clock.now()), viewer: request.viewer), .html)
+            return AgencyView.render(.init(detail: detail, now: request.clock.now()), viewer: request.viewer)
         }
     }
 }

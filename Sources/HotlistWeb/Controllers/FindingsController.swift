@@ -18,9 +18,9 @@ enum FindingsController {
             default: throw InputProblems([InputProblem(file: "query", field: name, problem: "unknown parameter \"\(name.prefix(40))\"", hint: "Known parameter: state.")])
             }
         }
-        return try await request.cached {
+        return try await request.cachedPage {
             let reported = try await ContradictionQueries(request.store).reportedFindings().filter { state == nil || $0.finding.stateCode == state }
-            return (FindingsView.publicList(try await FindingStore(request.store).verifiedWithAgencies(stateCode: state), reported: reported, state: state, viewer: request.viewer), .html)
+            return FindingsView.publicList(try await FindingStore(request.store).verifiedWithAgencies(stateCode: state), reported: reported, state: state, viewer: request.viewer)
         }
     }
 

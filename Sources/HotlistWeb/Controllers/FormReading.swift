@@ -17,13 +17,18 @@ extension Request {
     }
 
     /// An HTML page for a personal or one-off answer: never cached, carrying the form cookie when new.
-    func personalPage(_ html: String, status: HTTPResponseStatus = .ok, formToken: (token: String, isNew: Bool)? = nil) -> Response {
-        let response = HTMLResponse.make(html, status: status)
+    func personalPage(_ page: SafeHTML, status: HTTPResponseStatus = .ok, formToken: (token: String, isNew: Bool)? = nil) -> Response {
+        let response = HTMLResponse.make(page, status: status)
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         if let formToken, formToken.isNew {
             response.cookies[SecuritySettings.formCookie] = security.cookie(formToken.token, maxAge: nil)
         }
         return response
+    }
+
+    /// A read-only page through the response cache (`cached`), which keeps bodies as text.
+    func cachedPage(_ render: () async throws -> SafeHTML) async throws -> Response {
+        try await cached { (try await render().markup, .html) }
     }
 
     /// Only local paths, so a crafted link cannot send someone elsewhere after signing in.

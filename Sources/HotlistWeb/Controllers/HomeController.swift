@@ -14,7 +14,7 @@ enum HomeController {
     }
 
     @Sendable static func page(_ request: Request) async throws -> Response {
-        try await request.cached {
+        try await request.cachedPage {
             var model = try await query(request.store)
             // Signed in: the person's own requests that need action come first (never cached).
             if let viewer = request.viewer {
@@ -27,7 +27,7 @@ enum HomeController {
                 model.sentBack = try await FindingStore(request.store).sentBack(toAuthor: viewer.account.id)
                 model.viewerMayReview = PermissionTable.allows(viewer.account.role, .verifyFindings)
             }
-            return (HomeView.render(model, viewer: request.viewer), .html)
+            return HomeView.render(model, viewer: request.viewer)
         }
     }
 

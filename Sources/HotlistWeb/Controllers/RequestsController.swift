@@ -96,7 +96,7 @@ enum RequestsController {
         if law == nil { warnings.append("This agency's state is not known, so no state law or deadline can be cited. Resolve its state before filing.") }
         if detail.agency.recordsEmail == nil { warnings.append("No records email is known for this agency: add it with “Correct this” on the agency page, or file through its portal or by post.") }
         let model = RequestsView.NewModel(viewer: viewer, agencyID: agencyID, agencyName: detail.agency.name, law: law, recordsEmail: detail.agency.recordsEmail,
-                                          portalURL: detail.agency.recordsPortalURL, requester: requester, composedFor: composedFor, form: form, subject: subject, letter: letter,
+                                          portalURL: detail.agency.recordsPortalURL, requester: requester, composedFor: composedFor, form: form?.viewState, subject: subject, letter: letter,
                                           warnings: warnings, problems: problems + composeProblems, askResidency: askResidency,
                                           openRequests: try await RequestStore(request.store).list(RequestFilter(agencyID: agencyID, limit: 50)).filter { $0.status.isOpen })
         return request.personalPage(RequestsView.new(model), status: status)
@@ -337,5 +337,13 @@ enum RequestsController {
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"hotlistwatch-requests.csv\"")
         headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}
+
+extension RequestsController.DraftForm {
+    /// The submitted form as the new-request page shows it again.
+    var viewState: RequestsView.DraftState {
+        RequestsView.DraftState(requesterName: requester_name, requesterEmail: requester_email, requesterAddress: requester_address, requesterState: requester_state,
+                                channel: channel, portalKind: portal_kind, channelURL: channel_url)
     }
 }

@@ -31,7 +31,7 @@ enum SignInController {
         let addressKey = Credentials.sha256Hex("address:" + request.clientAddress)
         let formToken = request.formToken()
         func refuse(_ message: String, status: HTTPResponseStatus) -> Response {
-            request.personalPage(SignInView.render(.init(email: email, next: form.next ?? "", formToken: formToken.token, message: message, messageKind: "error")),
+            request.personalPage(SignInView.render(.init(email: email, next: form.next ?? "", formToken: formToken.token, message: message, messageKind: .error)),
                                  status: status, formToken: formToken)
         }
         let accountState = try await throttle.state(keyHash: accountKey)

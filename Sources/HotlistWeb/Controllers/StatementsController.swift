@@ -57,6 +57,14 @@ enum StatementsController {
         let viewer = try request.requireViewer()
         guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
         let evidence = try await request.evidenceStore.list(agencyID: agencyID)
-        return request.personalPage(StatementView.form(viewer: viewer, agency: agency, evidence: evidence, form: form, problems: problems), status: problems.isEmpty ? .ok : .badRequest)
+        return request.personalPage(StatementView.form(viewer: viewer, agency: agency, evidence: evidence, form: form.viewState, problems: problems), status: problems.isEmpty ? .ok : .badRequest)
+    }
+}
+
+extension StatementsController.StatementForm {
+    /// The submitted form as its page shows it again.
+    var viewState: StatementView.FormState {
+        StatementView.FormState(kind: kind ?? "statement", text: text ?? "", speaker: speaker ?? "", saidOn: said_on ?? "", sourceURL: source_url ?? "",
+                                evidenceID: evidence_id, deniesImmigrationUse: denies_immigration_use == "on")
     }
 }

@@ -2,7 +2,7 @@ import HotlistCore
 
 /// Where the data comes from and what it cannot tell.
 enum AboutView {
-    static func render(counts: DirectoryCounts, viewer: Viewer? = nil) -> String {
+    static func render(counts: DirectoryCounts, viewer: Viewer? = nil) -> SafeHTML {
         Layout.page(title: "About the data", current: .about, viewer: viewer, body: """
         <h1>About the data</h1>
         <h2>Agencies and portals</h2>

@@ -12,24 +12,24 @@ enum AccountView {
         var problems: [InputProblem] = []
     }
 
-    static func render(_ model: Model) -> String {
+    static func render(_ model: Model) -> SafeHTML {
         let account = model.viewer.account
         let csrf = model.viewer.csrfToken
-        let newToken = model.newToken.map {
+        let newToken = model.newToken.map { (token) -> SafeHTML in
             """
             <div class="message message-notice new-token" role="status"><p><strong>Your new API token</strong> (shown only now; copy it somewhere safe):</p>
-            <p><code id="new-token">\(HTML.escape($0))</code></p>
+            <p><code id="new-token">\(token)</code></p>
             <p>Use it as <code>Authorization: Bearer …</code> on <code>/api/v1/</code> requests that change data.</p></div>
             """
         } ?? ""
-        let rows = model.tokens.map { (token) -> String in
+        let rows = model.tokens.map { (token) -> SafeHTML in
             """
-            <tr class="token-row"><td data-label="Name">\(HTML.escape(token.name))</td><td data-label="Starts with"><code>\(HTML.escape(token.prefix))…</code></td>
+            <tr class="token-row"><td data-label="Name">\(token.name)</td><td data-label="Starts with"><code>\(token.prefix)…</code></td>
             <td data-label="Created">\(HTML.day(token.createdAt))</td><td data-label="Last used">\(token.lastUsedAt.map { HTML.day($0) } ?? "never")</td>
-            <td data-label="Status">\(token.isActive ? Forms.postButton(SiteURL.revokeToken(token.id).path, label: "Revoke", csrf: csrf, style: "danger") : "revoked \(HTML.day(token.revokedAt))")</td></tr>
+            <td data-label="Status">\(token.isActive ? Forms.postButton(SiteURL.revokeToken(token.id).path, label: "Revoke", csrf: csrf, style: "danger") : "revoked \(HTML.day(token.revokedAt))" as SafeHTML)</td></tr>
             """
         }.joined(separator: "\n")
-        let tokenTable = model.tokens.isEmpty ? "<p>No API tokens yet.</p>" : """
+        let tokenTable: SafeHTML = model.tokens.isEmpty ? "<p>No API tokens yet.</p>" as SafeHTML : """
             <div class="table-wrap"><table id="tokens"><caption>Your API tokens</caption>
             <thead><tr><th scope="col">Name</th><th scope="col">Starts with</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Status</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
@@ -40,9 +40,9 @@ enum AccountView {
         \(Forms.problems(model.problems))
         \(newToken)
         <dl class="facts">
-        <dt>Name</dt><dd id="account-name">\(HTML.escape(account.displayName))</dd>
-        <dt>Email</dt><dd id="account-email">\(HTML.escape(account.email))</dd>
-        <dt>Role</dt><dd id="account-role">\(account.role.label): \(HTML.escape(account.role.explanation))</dd>
+        <dt>Name</dt><dd id="account-name">\(account.displayName)</dd>
+        <dt>Email</dt><dd id="account-email">\(account.email)</dd>
+        <dt>Role</dt><dd id="account-role">\(account.role.label): \(account.role.explanation)</dd>
         </dl>
         <p class="hint">Your name and email are seen only by signed-in admins (in the people list and the audit trail); they never appear on public pages or the public API.</p>
         <h2>Change your password</h2>

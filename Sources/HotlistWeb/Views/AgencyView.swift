@@ -10,7 +10,7 @@ enum AgencyView {
         var notice: String? = nil
     }
 
-    static func render(_ model: Model, viewer: Viewer? = nil) -> String {
+    static func render(_ model: Model, viewer: Viewer? = nil) -> SafeHTML {
         let detail = model.detail
         let agency = detail.agency
         let signals = detail.signals
@@ -18,22 +18,22 @@ enum AgencyView {
         let latestPolicy = detail.snapshots.first { $0.prohibitedUsesRaw != nil } ?? detail.snapshots.first { $0.page == .policy }
         let age = signals.snapshotAgeDays(now: model.now).map { "\($0) days old" } ?? "no snapshot"
         return Layout.page(title: agency.name, viewer: viewer, body: """
-        <p class="crumbs"><a href="\(SiteURL.agencies.path)">Agencies</a>\(agency.stateCode.map { " › <a href=\"\(HTML.escape(SiteURL.agencies(AgencyFilter(state: $0))))\">\(HTML.escape(Layout.stateName($0)))</a>" } ?? "")</p>
-        <h1 id="agency-name">\(HTML.escape(agency.name))</h1>
+        <p class="crumbs"><a href="\(SiteURL.agencies.path)">Agencies</a>\(agency.stateCode.map { " › <a href=\"\(SiteURL.agencies(AgencyFilter(state: $0)))\">\(Layout.stateName($0))</a>" as SafeHTML } ?? "")</p>
+        <h1 id="agency-name">\(agency.name)</h1>
         \(Forms.message(model.notice))
-        \(RetiredAccountMarker.find(in: agency.name).map { "<p class=\"warning\" id=\"retired-account\">The name marks this as a duplicate or retired Flock account (“\(HTML.escape($0))”). Its data may be out of date; look for the agency's current account.</p>" } ?? "")
+        \(RetiredAccountMarker.find(in: agency.name).map { "<p class=\"warning\" id=\"retired-account\">The name marks this as a duplicate or retired Flock account (“\($0)”). Its data may be out of date; look for the agency's current account.</p>" as SafeHTML } ?? "")
         \(findings(detail, viewer: viewer))
         \(identity(agency))
         <section id="signals" aria-labelledby="signals-heading">
         <h2 id="signals-heading">What its portal says</h2>
         <ul class="signals">
-        <li>\(Layout.ncicBadge(signals.alertsNCIC))\(signals.ncicEvidence.map { " from “\(HTML.escape($0))”" } ?? "")</li>
-        <li>\(Layout.policyBadge(signals.immigrationPolicy))\(signals.immigrationEvidence.map { " from “\(HTML.escape($0))”" } ?? "")</li>
-        \(signals.immigrationPolicy == .prohibits ? "" : reportedPolicy(detail).isEmpty ? "" : "<li id=\"reported-policy\">\(reportedPolicy(detail))</li>")
+        <li>\(Layout.ncicBadge(signals.alertsNCIC))\(signals.ncicEvidence.map { " from “\($0)”" } ?? "")</li>
+        <li>\(Layout.policyBadge(signals.immigrationPolicy))\(signals.immigrationEvidence.map { " from “\($0)”" } ?? "")</li>
+        \(signals.immigrationPolicy == .prohibits ? "" : reportedPolicy(detail).isEmpty ? "" : "<li id=\"reported-policy\">\(reportedPolicy(detail))</li>" as SafeHTML)
         <li>Latest portal data: \(HTML.day(signals.latestSnapshotAt)) (\(age))</li>
         </ul>
         <h3 id="request-priority">\(priorityHeading(detail))</h3>
-        <ul class="reasons">\(detail.priority.reasons.map { "<li>\(HTML.escape($0))</li>" }.joined())</ul>
+        <ul class="reasons">\(detail.priority.reasons.map { "<li>\($0)</li>" as SafeHTML }.joined())</ul>
         <p class="note">Portals do not show NCIC topics. Whether “Immigration Violator” is ticked is known only from records.</p>
         </section>
         \(hotlists(latestUsage))
@@ -46,104 +46,104 @@ enum AgencyView {
     }
 
     /// Once records or a report answered the question, that is what the priority says; the portal tier follows.
-    static func priorityHeading(_ detail: AgencyDetail) -> String {
+    static func priorityHeading(_ detail: AgencyDetail) -> SafeHTML {
         switch detail.status.code {
         case .immigrationViolatorEnabled, .immigrationViolatorDisabled:
-            "Request priority: already answered by records (portal tier \(detail.priority.tier.rawValue): \(HTML.escape(detail.priority.tier.title)))"
+            "Request priority: already answered by records (portal tier \(detail.priority.tier.rawValue): \(detail.priority.tier.title))"
         case .refused:
-            "Request priority: refused once; appeal or ask again (portal tier \(detail.priority.tier.rawValue): \(HTML.escape(detail.priority.tier.title)))"
+            "Request priority: refused once; appeal or ask again (portal tier \(detail.priority.tier.rawValue): \(detail.priority.tier.title))"
         default:
-            "Request priority: \(detail.priority.tier.rawValue). \(HTML.escape(detail.priority.tier.title))"
+            "Request priority: \(detail.priority.tier.rawValue). \(detail.priority.tier.title)"
         }
     }
 
     /// What records (ours or others') show, and where that contradicts the agency's word or the law.
     /// Only verified findings and statements reach `detail`; private files are named, never linked.
-    static func findings(_ detail: AgencyDetail, viewer: Viewer?) -> String {
-        let reported = detail.reportedFindings.map { (finding) -> String in
-            "<li class=\"reported-finding\"><strong>\(HTML.escape(finding.label))</strong> \(Layout.grade(finding.confidence)) <span class=\"muted\">Reported by \(HTML.escape(finding.reportedBy)), not verified from our own evidence.</span> \(HTML.externalLink(finding.url, text: "source"))</li>"
+    static func findings(_ detail: AgencyDetail, viewer: Viewer?) -> SafeHTML {
+        let reported = detail.reportedFindings.map { (finding) -> SafeHTML in
+            "<li class=\"reported-finding\"><strong>\(finding.label)</strong> \(Layout.grade(finding.confidence)) <span class=\"muted\">Reported by \(finding.reportedBy), not verified from our own evidence.</span> \(HTML.externalLink(finding.url, text: "source"))</li>"
         }.joined()
         let evidenceByID = Dictionary(uniqueKeysWithValues: detail.findingEvidence.map { ($0.id, $0) })
-        let verified = detail.findings.reversed().map { (version) -> String in
-            let topics = version.topics.keys.sorted { ($0 == NCICTopic.immigrationViolatorKey ? 0 : 1, $0) < ($1 == NCICTopic.immigrationViolatorKey ? 0 : 1, $1) }.map { key in
-                "<li>\(HTML.escape(NCICTopic.displayName(key))): <strong class=\"setting-\(version.topics[key]!.rawValue)\">\(HTML.escape(version.topics[key]!.label))</strong></li>"
+        let verified = detail.findings.reversed().map { (version) -> SafeHTML in
+            let topics: SafeHTML = version.topics.keys.sorted { ($0 == NCICTopic.immigrationViolatorKey ? 0 : 1, $0) < ($1 == NCICTopic.immigrationViolatorKey ? 0 : 1, $1) }.map { key in
+                "<li>\(NCICTopic.displayName(key)): <strong class=\"setting-\(version.topics[key]!.rawValue)\">\(version.topics[key]!.label)</strong></li>"
             }.joined()
-            let files = version.evidenceIDs.compactMap { evidenceByID[$0] }.map { (file) -> String in
-                file.isPublic || viewer != nil ? "<a href=\"\(SiteURL.evidence(file.id).path)\">\(HTML.escape(file.originalName))</a> (\(HTML.escape(file.kind.label)))"
-                                               : "a \(HTML.escape(file.kind.label)) held privately (it may contain personal data)"
+            let files = version.evidenceIDs.compactMap { evidenceByID[$0] }.map { (file) -> SafeHTML in
+                file.isPublic || viewer != nil ? "<a href=\"\(SiteURL.evidence(file.id).path)\">\(file.originalName)</a> (\(file.kind.label))"
+                                               : "a \(file.kind.label) held privately (it may contain personal data)"
             }.joined(separator: "; ")
             return """
-            <article class="verified-finding" id="finding-\(version.findingID)"><h3>Records as of \(version.asOf.iso): Immigration Violator <span class="setting-\(version.immigrationViolator.rawValue)">\(HTML.escape(version.immigrationViolator.label))</span></h3>
+            <article class="verified-finding" id="finding-\(version.findingID)"><h3>Records as of \(version.asOf.iso): Immigration Violator <span class="setting-\(version.immigrationViolator.rawValue)">\(version.immigrationViolator.label)</span></h3>
             <p class="muted">Verified from records by two people (finding #\(version.findingID), version \(version.version), verified \(HTML.day(version.verifiedAt))).</p>
             <ul class="topics">\(topics)</ul>
-            \(version.otherHotlists.isEmpty ? "" : "<p>Other hotlists named: \(version.otherHotlists.map { HTML.escape($0) }.joined(separator: "; "))</p>")
+            \(version.otherHotlists.isEmpty ? "" : "<p>Other hotlists named: \(version.otherHotlists.map { $0 }.joined(separator: "; "))</p>" as SafeHTML)
             <p>Evidence: \(files.isEmpty ? "none public" : files)</p></article>
             """
         }.joined()
-        let statements = detail.statements.map { "<li>\(StatementView.summary($0))</li>" }.joined()
+        let statements = detail.statements.map { "<li>\(StatementView.summary($0))</li>" as SafeHTML }.joined()
         // Rule 7 is a to-do (ask for the settings), not a contradiction: it is shown apart.
         let askFirst = detail.contradictions.first { $0.rule == .askFirst }
-        let contradictions = detail.contradictions.filter { $0.rule != .askFirst }.map { (item) -> String in
-            let citations = item.citations.map { "<li>\(HTML.escape($0.text)) \(Layout.grade($0.confidence)) \(HTML.sources($0.source))</li>" }.joined()
-            let evidence = item.evidence.prefix(12).map { "<li>\(HTML.escape($0))</li>" }.joined() + (item.evidence.count > 12 ? "<li>… and \(item.evidence.count - 12) more</li>" : "")
+        let contradictions = detail.contradictions.filter { $0.rule != .askFirst }.map { (item) -> SafeHTML in
+            let citations = item.citations.map { "<li>\($0.text) \(Layout.grade($0.confidence)) \(HTML.sources($0.source))</li>" as SafeHTML }.joined()
+            let evidence = item.evidence.prefix(12).map { "<li>\($0)</li>" as SafeHTML }.joined() + (item.evidence.count > 12 ? "<li>… and \(item.evidence.count - 12) more</li>" as SafeHTML : "")
             return """
-            <article class="contradiction" id="\(item.rule.id)"><h3>\(HTML.escape(item.rule.title))</h3>
-            <p>\(HTML.escape(item.explanation))</p>
+            <article class="contradiction" id="\(item.rule.id)"><h3>\(item.rule.title)</h3>
+            <p>\(item.explanation)</p>
             <details><summary>Evidence</summary><ul>\(evidence)</ul></details>
             <p class="citations-heading">Sources:</p><ul class="sources">\(citations)</ul></article>
             """
         }.joined()
-        let work = viewer == nil || detail.agency.id == nil ? "" : "<p><a class=\"edit-link\" id=\"agency-evidence-link\" href=\"\(SiteURL.agencyEvidence(detail.agency.id!).path)\">Evidence, findings and statements (add or review)</a></p>"
+        let work: SafeHTML = viewer == nil || detail.agency.id == nil ? "" : "<p><a class=\"edit-link\" id=\"agency-evidence-link\" href=\"\(SiteURL.agencyEvidence(detail.agency.id!).path)\">Evidence, findings and statements (add or review)</a></p>"
         let nothing = reported.isEmpty && verified.isEmpty
         return """
         <section id="findings" aria-labelledby="findings-heading">
         <h2 id="findings-heading">What records show</h2>
-        <p>Status: <strong id="agency-status" class="status-\(detail.status.code.rawValue)">\(HTML.escape(detail.status.label))</strong></p>
+        <p>Status: <strong id="agency-status" class="status-\(detail.status.code.rawValue)">\(detail.status.label)</strong></p>
         \(work)
-        \(verified.isEmpty ? "" : "<div id=\"verified-findings\">\(verified)</div>")
-        \(reported.isEmpty ? "" : "<ul id=\"reported-findings\">\(reported)</ul>")
-        \(nothing ? "<p>No records yet.</p>" : "")
-        \(statements.isEmpty ? "" : "<h3 id=\"statements-heading\">What the agency has said</h3><ul id=\"agency-statements\">\(statements)</ul>")
-        \(contradictions.isEmpty ? "" : "<h2 id=\"contradictions-heading\">Contradictions</h2><div id=\"contradictions\">\(contradictions)</div>")
-        \(askFirst.map { "<aside class=\"to-do\" id=\"ask-first\" aria-labelledby=\"ask-first-heading\"><h3 id=\"ask-first-heading\">To do: ask for the settings</h3><p>\(HTML.escape($0.explanation))</p></aside>" } ?? "")
-        \(detail.hotlistTimeline.isEmpty ? "" : "<h3 id=\"hotlist-history-heading\">Hotlist change history</h3><div id=\"hotlist-history\">\(EvidenceView.timeline(detail.hotlistTimeline, showPrivate: false))</div>")
+        \(verified.isEmpty ? "" : "<div id=\"verified-findings\">\(verified)</div>" as SafeHTML)
+        \(reported.isEmpty ? "" : "<ul id=\"reported-findings\">\(reported)</ul>" as SafeHTML)
+        \(nothing ? "<p>No records yet.</p>" as SafeHTML : "")
+        \(statements.isEmpty ? "" : "<h3 id=\"statements-heading\">What the agency has said</h3><ul id=\"agency-statements\">\(statements)</ul>" as SafeHTML)
+        \(contradictions.isEmpty ? "" : "<h2 id=\"contradictions-heading\">Contradictions</h2><div id=\"contradictions\">\(contradictions)</div>" as SafeHTML)
+        \(askFirst.map { "<aside class=\"to-do\" id=\"ask-first\" aria-labelledby=\"ask-first-heading\"><h3 id=\"ask-first-heading\">To do: ask for the settings</h3><p>\($0.explanation)</p></aside>" as SafeHTML } ?? "")
+        \(detail.hotlistTimeline.isEmpty ? "" : "<h3 id=\"hotlist-history-heading\">Hotlist change history</h3><div id=\"hotlist-history\">\(EvidenceView.timeline(detail.hotlistTimeline, showPrivate: false))</div>" as SafeHTML)
         </section>
         """
     }
 
-    static func identity(_ agency: Agency) -> String {
-        var rows: [(String, String)] = [
-            ("State", "<span id=\"agency-state\">\(agency.stateCode.map { "\(HTML.escape($0)) – \(HTML.escape(Layout.stateName($0)))" } ?? "unresolved: \(HTML.escape(agency.unresolvedReason ?? "")) (listed for review)")</span>"),
-            ("Kind", HTML.escape(agency.kind.label)),
+    static func identity(_ agency: Agency) -> SafeHTML {
+        var rows: [(String, SafeHTML)] = [
+            ("State", "<span id=\"agency-state\">\(agency.stateCode.map { "\($0) – \(Layout.stateName($0))" } ?? "unresolved: \(agency.unresolvedReason ?? "") (listed for review)")</span>"),
+            ("Kind", "\(agency.kind.label)"),
         ]
-        if let place = agency.place { rows.append(("Place", HTML.escape(place))) }
+        if let place = agency.place { rows.append(("Place", "\(place)")) }
         // Agencies added from a report say so; portal data carries its own credit elsewhere on the page.
-        if agency.externalKey.hasPrefix("reported:"), let notes = agency.notes { rows.append(("Where this entry comes from", "<span id=\"agency-provenance\">\(HTML.escape(notes))</span>")) }
-        if let city = agency.city { rows.append(("City", HTML.escape(city))) }
-        if let county = agency.county { rows.append(("County", HTML.escape(county))) }
-        if let ori = agency.ori { rows.append(("ORI", HTML.escape(ori))) }
-        if let vendor = agency.vendor { rows.append(("ALPR vendor", HTML.escape(vendor))) }
+        if agency.externalKey.hasPrefix("reported:"), let notes = agency.notes { rows.append(("Where this entry comes from", "<span id=\"agency-provenance\">\(notes)</span>")) }
+        if let city = agency.city { rows.append(("City", "\(city)")) }
+        if let county = agency.county { rows.append(("County", "\(county)")) }
+        if let ori = agency.ori { rows.append(("ORI", "\(ori)")) }
+        if let vendor = agency.vendor { rows.append(("ALPR vendor", "\(vendor)")) }
         if let url = agency.flockPortalURL { rows.append(("Flock transparency portal", HTML.externalLink(url))) }
         if let url = agency.website { rows.append(("Website", HTML.externalLink(url))) }
         // Always shown, so a missing contact is visible and can be filled in.
-        let contact = [agency.recordsEmail.map { "<span id=\"records-email\">\(HTML.escape($0))</span>" },
-                       agency.recordsPortalURL.map { "<span id=\"records-portal\">\(HTML.externalLink($0))</span>" }].compactMap { $0 }
-        let correct = agency.id.map { " <a class=\"edit-link\" id=\"correct-records-contact\" href=\"\(SiteURL.recordsContact($0).path)\">Correct this</a>" } ?? ""
-        let file = agency.id.map { " <a class=\"edit-link\" id=\"file-request\" href=\"\(SiteURL.newRequest(agency: $0).path)\">File a request</a>" } ?? ""
-        rows.append(("Records contact", (contact.isEmpty ? "<span id=\"records-none\">not known yet</span>" : contact.joined(separator: "<br>")) + correct + file))
-        if let renewal = agency.contractRenewal { rows.append(("Contract renewal", HTML.escape(renewal))) }
-        return "<dl class=\"identity\">" + rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined() + "</dl>"
+        let contact = [agency.recordsEmail.map { "<span id=\"records-email\">\($0)</span>" as SafeHTML },
+                       agency.recordsPortalURL.map { "<span id=\"records-portal\">\(HTML.externalLink($0))</span>" as SafeHTML }].compactMap { $0 }
+        let correct = agency.id.map { " <a class=\"edit-link\" id=\"correct-records-contact\" href=\"\(SiteURL.recordsContact($0).path)\">Correct this</a>" as SafeHTML } ?? ""
+        let file = agency.id.map { " <a class=\"edit-link\" id=\"file-request\" href=\"\(SiteURL.newRequest(agency: $0).path)\">File a request</a>" as SafeHTML } ?? ""
+        rows.append(("Records contact", (contact.isEmpty ? "<span id=\"records-none\">not known yet</span>" as SafeHTML : contact.joined(separator: "<br>" as SafeHTML)) + correct + file))
+        if let renewal = agency.contractRenewal { rows.append(("Contract renewal", "\(renewal)")) }
+        return "<dl class=\"identity\">" + rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" as SafeHTML }.joined() + "</dl>"
     }
 
-    static func hotlists(_ snapshot: PortalSnapshot?) -> String {
+    static func hotlists(_ snapshot: PortalSnapshot?) -> SafeHTML {
         guard let snapshot, snapshot.hotlistsRaw != nil else {
             return "<section id=\"hotlists\"><h2>Hotlists alerted on</h2><p>No portal data on hotlists.</p></section>"
         }
         let parsed = snapshot.hotlists
-        let items = parsed.lists.map { "<li\(HotlistsAlertedOn.parse($0).ncic == .yes ? " class=\"ncic\"" : "")>\(HTML.escape($0))</li>" }.joined()
+        let items = parsed.lists.map { "<li\(HotlistsAlertedOn.parse($0).ncic == .yes ? " class=\"ncic\"" as SafeHTML : "")>\($0)</li>" as SafeHTML }.joined()
         var facts: [String] = []
         if let cameras = snapshot.cameraCount { facts.append("\(cameras) cameras") }
-        if let retention = snapshot.dataRetentionRaw { facts.append("data kept \(HTML.escape(retention))") }
+        if let retention = snapshot.dataRetentionRaw { facts.append("data kept \(retention)") }
         if let hits = snapshot.hotlistHits30Days { facts.append("\(HTML.number(hits)) hotlist hits in 30 days") }
         if let searches = snapshot.searches30Days { facts.append("\(HTML.number(searches)) searches in 30 days") }
         if let vehicles = snapshot.vehiclesDetected30Days { facts.append("\(HTML.number(vehicles)) vehicles detected in 30 days") }
@@ -157,20 +157,20 @@ enum AgencyView {
     }
 
     /// What others reported the agency's own portal or policy says, when our portal snapshots do not show it.
-    static func reportedPolicy(_ detail: AgencyDetail) -> String {
+    static func reportedPolicy(_ detail: AgencyDetail) -> SafeHTML {
         let reports = detail.reportedFindings.filter(\.reportedProhibitsImmigration)
         return reports.map { report in
-            "<p class=\"reported-policy\">Reported by \(HTML.escape(report.reportedBy)) (\(HTML.escape(report.asOf))): its transparency portal lists immigration enforcement among prohibited uses. \(Layout.grade(report.confidence)) \(HTML.externalLink(report.url, text: "source"))</p>"
+            "<p class=\"reported-policy\">Reported by \(report.reportedBy) (\(report.asOf)): its transparency portal lists immigration enforcement among prohibited uses. \(Layout.grade(report.confidence)) \(HTML.externalLink(report.url, text: "source"))</p>"
         }.joined()
     }
 
-    static func prohibitedUses(_ snapshot: PortalSnapshot?, reported: String = "") -> String {
+    static func prohibitedUses(_ snapshot: PortalSnapshot?, reported: SafeHTML = "") -> SafeHTML {
         guard let snapshot, let raw = snapshot.prohibitedUsesRaw else {
-            return "<section id=\"prohibited-uses\"><h2>Prohibited uses</h2>\(reported.isEmpty ? "<p>No policy text in the portal data we hold.</p>" : "<p>No policy text in the portal data we hold (The News &amp; Observer's snapshots).</p>" + reported)</section>"
+            return "<section id=\"prohibited-uses\"><h2>Prohibited uses</h2>\(reported.isEmpty ? "<p>No policy text in the portal data we hold.</p>" as SafeHTML : "<p>No policy text in the portal data we hold (The News &amp; Observer's snapshots).</p>" + reported)</section>"
         }
         let parsed = snapshot.prohibitedUses
-        let items = parsed.items.map { "<li\($0.lowercased().contains("immigration") ? " class=\"immigration\"" : "")>\(HTML.escape($0))</li>" }.joined()
-        var policies = ""
+        let items = parsed.items.map { "<li\($0.lowercased().contains("immigration") ? " class=\"immigration\"" as SafeHTML : "")>\($0)</li>" as SafeHTML }.joined()
+        var policies: SafeHTML = ""
         for (title, text) in [("Acceptable use", snapshot.acceptableUsePolicy), ("Access policy", snapshot.accessPolicy), ("Hotlist policy", snapshot.hotlistPolicy)] {
             if let text { policies += "<h3>\(title)</h3>\(HTML.paragraphs(text))" }
         }
@@ -184,15 +184,15 @@ enum AgencyView {
         """
     }
 
-    static func linkList(_ links: [AgencyLink]) -> String {
+    static func linkList(_ links: [AgencyLink]) -> SafeHTML {
         guard !links.isEmpty else { return "<p>None on record.</p>" }
-        return "<ul class=\"columns\">" + links.map { "<li>\(Layout.agencyLink($0.id, $0.name))\($0.stateCode.map { " <span class=\"muted\">\(HTML.escape($0))</span>" } ?? "")</li>" }.joined() + "</ul>"
+        return "<ul class=\"columns\">" + links.map { "<li>\(Layout.agencyLink($0.id, $0.name))\($0.stateCode.map { " <span class=\"muted\">\($0)</span>" as SafeHTML } ?? "")</li>" as SafeHTML }.joined() + "</ul>"
     }
 
-    static func sharing(_ detail: AgencyDetail) -> String {
+    static func sharing(_ detail: AgencyDetail) -> SafeHTML {
         let outOfState = detail.sharesWith.filter { $0.stateCode != nil && $0.stateCode != detail.agency.stateCode }.count
-        let outNote = outOfState > 0 && detail.agency.stateCode != nil
-            ? "<p class=\"note\">\(outOfState) of them are outside \(HTML.escape(Layout.stateName(detail.agency.stateCode))).</p>" : ""
+        let outNote: SafeHTML = outOfState > 0 && detail.agency.stateCode != nil
+            ? "<p class=\"note\">\(outOfState) of them are outside \(Layout.stateName(detail.agency.stateCode)).</p>" as SafeHTML : ""
         return """
         <section id="shares-with" aria-labelledby="shares-heading">
         <h2 id="shares-heading">Who can search its data (\(detail.sharesWith.count))</h2>
@@ -206,22 +206,22 @@ enum AgencyView {
         """
     }
 
-    static func law(_ detail: AgencyDetail) -> String {
+    static func law(_ detail: AgencyDetail) -> SafeHTML {
         guard let code = detail.agency.stateCode else { return "" }
-        var text = "<section id=\"state-law\" aria-labelledby=\"law-heading\"><h2 id=\"law-heading\">\(HTML.escape(Layout.stateName(code))) law</h2>"
+        var text: SafeHTML = "<section id=\"state-law\" aria-labelledby=\"law-heading\"><h2 id=\"law-heading\">\(Layout.stateName(code)) law</h2>"
         if let law = detail.recordsLaw {
-            text += "<p>Public records: <strong>\(HTML.escape(law.lawName))</strong>, \(HTML.escape(law.citation)); answer due: \(HTML.escape(law.deadlineSummary)) \(Layout.grade(law.confidence)). <a href=\"\(SiteURL.referenceState(code).path)\">Details and sources</a>.</p>"
+            text += "<p>Public records: <strong>\(law.lawName)</strong>, \(law.citation); answer due: \(law.deadlineSummary) \(Layout.grade(law.confidence)). <a href=\"\(SiteURL.referenceState(code).path)\">Details and sources</a>.</p>"
         }
         if !detail.restrictionLaws.isEmpty {
-            text += "<p>Laws restricting ALPR sharing or immigration enforcement help:</p><ul>" + detail.restrictionLaws.map { "<li>\(HTML.escape($0.lawName)) (\(HTML.escape($0.citation))) \(Layout.grade($0.confidence))</li>" }.joined() + "</ul>"
+            text += "<p>Laws restricting ALPR sharing or immigration enforcement help:</p><ul>" + detail.restrictionLaws.map { "<li>\($0.lawName) (\($0.citation)) \(Layout.grade($0.confidence))</li>" as SafeHTML }.joined() + "</ul>"
         }
         return text + "</section>"
     }
 
-    static func history(_ snapshots: [PortalSnapshot]) -> String {
+    static func history(_ snapshots: [PortalSnapshot]) -> SafeHTML {
         guard !snapshots.isEmpty else { return "<section id=\"history\"><h2>Snapshot history</h2><p>No portal snapshots.</p></section>" }
-        let rows = snapshots.map { snapshot in
-            "<tr><td>\(HTML.day(snapshot.asOf))</td><td>\(HTML.day(snapshot.accessedAt))</td><td>\(snapshot.page == .usage ? "Usage" : "Policy")</td><td>\(HTML.escape(snapshot.hotlistsRaw ?? (snapshot.page == .usage ? "–" : "")))</td><td>\(snapshot.cameraCount.map(String.init) ?? "")</td><td>\(HTML.externalLink(snapshot.url, text: "portal"))</td></tr>"
+        let rows = snapshots.map { (snapshot) -> SafeHTML in
+            "<tr><td>\(HTML.day(snapshot.asOf))</td><td>\(HTML.day(snapshot.accessedAt))</td><td>\(snapshot.page == .usage ? "Usage" : "Policy")</td><td>\(snapshot.hotlistsRaw ?? (snapshot.page == .usage ? "–" : ""))</td><td>\(snapshot.cameraCount.map(String.init) ?? "")</td><td>\(HTML.externalLink(snapshot.url, text: "portal"))</td></tr>"
         }.joined()
         return """
         <section id="history" aria-labelledby="history-heading">
@@ -232,16 +232,16 @@ enum AgencyView {
         """
     }
 
-    static func sources(_ detail: AgencyDetail) -> String {
-        var items = Set(detail.snapshots.map(\.source)).sorted().map { "<li>Portal snapshots: \(HTML.escape($0)).</li>" }
+    static func sources(_ detail: AgencyDetail) -> SafeHTML {
+        var items: [SafeHTML] = Set(detail.snapshots.map(\.source)).sorted().map { "<li>Portal snapshots: \($0).</li>" as SafeHTML }
         if !detail.sharesWith.isEmpty || !detail.receivesFrom.isEmpty {
             items.append("<li>Data sharing: the “External organizations with access” lists of the portals, as collected by The News &amp; Observer.</li>")
         }
         for check in detail.urlChecks {
-            items.append("<li>Portal address check: \(HTML.externalLink(check.url)) answered \(check.statusCode.map(String.init) ?? "unknown")\(check.notes.map { " (\(HTML.escape($0)))" } ?? "").</li>")
+            items.append("<li>Portal address check: \(HTML.externalLink(check.url)) answered \(check.statusCode.map(String.init) ?? "unknown")\(check.notes.map { " (\($0))" } ?? "").</li>")
         }
         if let survey = detail.survey {
-            items.append("<li>The News &amp; Observer's survey of North Carolina agencies: vendor \(HTML.escape(survey.vendor ?? "unknown")), cameras confirmed \(survey.camerasConfirmed.map(String.init) ?? "unknown")\(survey.documentURL.map { ", document: " + HTML.externalLink($0) } ?? "")\(survey.notes.map { " (\(HTML.escape($0)))" } ?? "").</li>")
+            items.append("<li>The News &amp; Observer's survey of North Carolina agencies: vendor \(survey.vendor ?? "unknown"), cameras confirmed \(survey.camerasConfirmed.map(String.init) ?? "unknown")\(survey.documentURL.map { ", document: " + HTML.externalLink($0) } ?? "")\(survey.notes.map { " (\($0))" } ?? "").</li>")
         }
         items.append("<li>State and kind were read from the agency's name\(detail.agency.unresolvedReason == nil ? "" : "; the state could not be read with confidence").</li>")
         return "<section id=\"sources\" aria-labelledby=\"sources-heading\"><h2 id=\"sources-heading\">Sources</h2><ul>\(items.joined())</ul></section>"

@@ -8,12 +8,12 @@ enum DirectoryView {
         var states: [USState]
     }
 
-    static func render(_ model: Model, viewer: Viewer? = nil) -> String {
+    static func render(_ model: Model, viewer: Viewer? = nil) -> SafeHTML {
         let filter = model.filter
-        func option(_ value: String, _ label: String, selected: Bool) -> String {
-            "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
+        func option(_ value: String, _ label: String, selected: Bool) -> SafeHTML {
+            "<option value=\"\(value)\"\(selected ? " selected" : "")>\(label)</option>"
         }
-        func boolSelect(_ name: String, _ label: String, _ value: Bool?, yes: String, no: String) -> String {
+        func boolSelect(_ name: String, _ label: String, _ value: Bool?, yes: String, no: String) -> SafeHTML {
             """
             <div class="field"><label for="\(name)">\(label)</label>
             <select id="\(name)" name="\(name)">\(option("", "Any", selected: value == nil))\(option("true", yes, selected: value == true))\(option("false", no, selected: value == false))</select></div>
@@ -25,11 +25,11 @@ enum DirectoryView {
             + AgencyKind.allCases.map { option($0.rawValue, $0.label, selected: filter.kind == $0) }.joined()
         let sortOptions = AgencySort.allCases.map { option($0.rawValue, $0.label, selected: filter.sort == $0) }.joined()
         let page = model.page
-        var paging: [String] = []
-        if page.hasPrevious { paging.append("<a rel=\"prev\" href=\"\(HTML.escape(SiteURL.agencies(filter, page: page.page - 1)))\">← Previous</a>") }
+        var paging: [SafeHTML] = []
+        if page.hasPrevious { paging.append("<a rel=\"prev\" href=\"\(SiteURL.agencies(filter, page: page.page - 1))\">← Previous</a>") }
         paging.append("<span>Page \(page.page) of \(page.pageCount)</span>")
-        if page.hasNext { paging.append("<a rel=\"next\" href=\"\(HTML.escape(SiteURL.agencies(filter, page: page.page + 1)))\">Next →</a>") }
-        let results = page.items.isEmpty
+        if page.hasNext { paging.append("<a rel=\"next\" href=\"\(SiteURL.agencies(filter, page: page.page + 1))\">Next →</a>") }
+        let results: SafeHTML = page.items.isEmpty
             ? "<p class=\"empty\">No agency matches these filters. <a href=\"\(SiteURL.agencies.path)\">Clear the filters</a>.</p>"
             : Layout.agencyTable(page.items, id: "agency-results", caption: "Agencies, sorted by \(filter.sort.label.lowercased())")
         return Layout.page(title: "Agencies", current: .agencies, viewer: viewer, body: """
@@ -38,7 +38,7 @@ enum DirectoryView {
         “Alerts on NCIC” and “forbids immigration enforcement” come from each agency's latest portal snapshot.</p>
         <form id="agency-filter" class="filters" method="get" action="\(SiteURL.agencies.path)" role="search">
         <div class="field wide"><label for="q">Name contains</label>
-        <input id="q" name="q" type="search" value="\(HTML.escape(filter.text))" maxlength="200" placeholder="e.g. Sparks"></div>
+        <input id="q" name="q" type="search" value="\(filter.text ?? "")" maxlength="200" placeholder="e.g. Sparks"></div>
         <div class="field"><label for="state">State</label><select id="state" name="state">\(stateOptions)</select></div>
         <div class="field"><label for="kind">Kind</label><select id="kind" name="kind">\(kindOptions)</select></div>
         \(boolSelect("alerts_ncic", "Alerts on NCIC", filter.alertsNCIC, yes: "Yes, portal lists NCIC", no: "No or unknown"))
@@ -51,7 +51,7 @@ enum DirectoryView {
         <p id="result-count" role="status">\(HTML.number(page.total)) agenc\(page.total == 1 ? "y" : "ies")</p>
         \(results)
         <nav class="paging" aria-label="Pages">\(paging.joined(separator: " "))</nav>
-        <p class="api-hint">The same list as JSON: <a href="\(HTML.escape(SiteURL.api(.agencies).with(filter.queryItems())))">\(HTML.escape(SiteURL.api(.agencies).with(filter.queryItems())))</a></p>
+        <p class="api-hint">The same list as JSON: <a href="\(SiteURL.api(.agencies).with(filter.queryItems()))">\(SiteURL.api(.agencies).with(filter.queryItems()))</a></p>
         """)
     }
 }

@@ -18,31 +18,31 @@ enum EvidenceView {
         var notice: String?
     }
 
-    static func workspace(_ model: Workspace) -> String {
+    static func workspace(_ model: Workspace) -> SafeHTML {
         let id = model.agencyID
-        let rows = model.evidence.map { (file) -> String in
+        let rows = model.evidence.map { (file) -> SafeHTML in
             """
-            <tr id="evidence-\(file.id)"><td>#\(file.id)</td><td><a href="\(SiteURL.evidence(file.id).path)">\(HTML.escape(file.originalName))</a></td>
-            <td>\(HTML.escape(file.kind.label))</td><td>\(EvidenceIntake.describe(bytes: file.size))</td><td>\(HTML.escape(file.receivedOn?.iso ?? "–"))</td>
-            <td>\(file.requestID.map { "<a href=\"\(SiteURL.request($0).path)\">request #\($0)</a>" } ?? "–")</td>
-            <td>\(file.isPublic ? "<span class=\"badge badge-public\">public</span>" : "<span class=\"badge\">private</span>")</td></tr>
+            <tr id="evidence-\(file.id)"><td>#\(file.id)</td><td><a href="\(SiteURL.evidence(file.id).path)">\(file.originalName)</a></td>
+            <td>\(file.kind.label)</td><td>\(EvidenceIntake.describe(bytes: file.size))</td><td>\(file.receivedOn?.iso ?? "–")</td>
+            <td>\(file.requestID.map { "<a href=\"\(SiteURL.request($0).path)\">request #\($0)</a>" as SafeHTML } ?? "–")</td>
+            <td>\(file.isPublic ? "<span class=\"badge badge-public\">public</span>" as SafeHTML : "<span class=\"badge\">private</span>" as SafeHTML)</td></tr>
             """
         }.joined()
-        let findings = model.findings.map { (version) -> String in
-            "<li><a href=\"\(SiteURL.finding(version.findingID).path)\">Finding #\(version.findingID)</a>, records as of \(version.asOf.iso): Immigration Violator \(HTML.escape(version.immigrationViolator.label)) – \(version.isVerified ? "<span class=\"badge badge-public\">verified</span>" : "<span class=\"badge badge-pending\">awaiting a second person</span>") (version \(version.version))</li>"
+        let findings = model.findings.map { (version) -> SafeHTML in
+            "<li><a href=\"\(SiteURL.finding(version.findingID).path)\">Finding #\(version.findingID)</a>, records as of \(version.asOf.iso): Immigration Violator \(version.immigrationViolator.label) – \(version.isVerified ? "<span class=\"badge badge-public\">verified</span>" as SafeHTML : "<span class=\"badge badge-pending\">awaiting a second person</span>" as SafeHTML) (version \(version.version))</li>"
         }.joined()
-        let statements = model.statements.map { (statement) -> String in
-            "<li>\(StatementView.summary(statement)) \(statement.isVerified ? "<span class=\"badge badge-public\">verified</span>" : "<span class=\"badge badge-pending\">awaiting a second person</span>")</li>"
+        let statements = model.statements.map { (statement) -> SafeHTML in
+            "<li>\(StatementView.summary(statement)) \(statement.isVerified ? "<span class=\"badge badge-public\">verified</span>" as SafeHTML : "<span class=\"badge badge-pending\">awaiting a second person</span>" as SafeHTML)</li>"
         }.joined()
-        let requestOptions = "<option value=\"\">none</option>" + model.requests.map { "<option value=\"\($0.id)\">#\($0.id) \(HTML.escape($0.subject)) (\(HTML.escape($0.status.label)))</option>" }.joined()
+        let requestOptions: SafeHTML = "<option value=\"\">none</option>" + model.requests.map { "<option value=\"\($0.id)\">#\($0.id) \($0.subject) (\($0.status.label))</option>" as SafeHTML }.joined()
         return Layout.page(title: "Evidence: \(model.agencyName)", viewer: model.viewer, body: """
-        <p class="crumbs"><a href="\(SiteURL.agency(id).path)">\(HTML.escape(model.agencyName))</a></p>
+        <p class="crumbs"><a href="\(SiteURL.agency(id).path)">\(model.agencyName)</a></p>
         <h1>Evidence and findings</h1>
-        <p class="lede">Records about \(HTML.escape(model.agencyName)): the files agencies sent, what they show, and what the agency has said. Nothing here is public until it is marked public (files) or verified by a second person (findings and statements).</p>
+        <p class="lede">Records about \(model.agencyName): the files agencies sent, what they show, and what the agency has said. Nothing here is public until it is marked public (files) or verified by a second person (findings and statements).</p>
         \(Forms.message(model.notice))
         \(Forms.problems(model.problems))
         <section aria-labelledby="files-heading"><h2 id="files-heading">Files</h2>
-        \(model.evidence.isEmpty ? "<p id=\"no-evidence\">No files yet.</p>" : "<table id=\"evidence-table\"><thead><tr><th>Id</th><th>File</th><th>Type</th><th>Size</th><th>Received</th><th>Request</th><th>Visibility</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(model.evidence.isEmpty ? "<p id=\"no-evidence\">No files yet.</p>" as SafeHTML : "<table id=\"evidence-table\"><thead><tr><th>Id</th><th>File</th><th>Type</th><th>Size</th><th>Received</th><th>Request</th><th>Visibility</th></tr></thead><tbody>\(rows)</tbody></table>" as SafeHTML)
         <h3>Add a file</h3>
         <form method="post" action="\(SiteURL.agencyEvidence(id).path)" enctype="multipart/form-data" class="stacked" id="evidence-form">
         \(Forms.csrf(model.viewer.csrfToken))
@@ -57,11 +57,11 @@ enum EvidenceView {
         </form>
         </section>
         <section aria-labelledby="work-findings-heading"><h2 id="work-findings-heading">Findings</h2>
-        \(findings.isEmpty ? "<p>No findings yet.</p>" : "<ul id=\"work-findings\">\(findings)</ul>")
+        \(findings.isEmpty ? "<p>No findings yet.</p>" as SafeHTML : "<ul id=\"work-findings\">\(findings)</ul>" as SafeHTML)
         <p><a class="button" id="enter-finding" href="\(SiteURL.newFinding(agency: id).path)">Enter a finding from these files</a></p>
         </section>
         <section aria-labelledby="work-statements-heading"><h2 id="work-statements-heading">Statements and policies</h2>
-        \(statements.isEmpty ? "<p>None recorded.</p>" : "<ul id=\"work-statements\">\(statements)</ul>")
+        \(statements.isEmpty ? "<p>None recorded.</p>" as SafeHTML : "<ul id=\"work-statements\">\(statements)</ul>" as SafeHTML)
         <p><a class="button" id="record-statement" href="\(SiteURL.newStatement(agency: id).path)">Record a statement or policy</a></p>
         </section>
         <section aria-labelledby="timeline-heading" id="timeline"><h2 id="timeline-heading">Hotlist change history</h2>
@@ -79,7 +79,7 @@ enum EvidenceView {
     }
 
     /// Reviewers may publish at upload; everyone else uploads privately and a reviewer publishes later.
-    static func publicCheckbox(_ viewer: Viewer, id: String) -> String {
+    static func publicCheckbox(_ viewer: Viewer, id: String) -> SafeHTML {
         guard PermissionTable.allows(viewer.account.role, .publishEvidence) else {
             return "<p class=\"hint\">Files are private when uploaded; a reviewer publishes them after checking they hold no personal data.</p>"
         }
@@ -87,17 +87,17 @@ enum EvidenceView {
     }
 
     /// The timeline of hotlist changes; user names and entry details (plates, names) only when `showPrivate`.
-    static func timeline(_ actions: [HotlistAction], showPrivate: Bool) -> String {
+    static func timeline(_ actions: [HotlistAction], showPrivate: Bool) -> SafeHTML {
         guard !actions.isEmpty else { return "<p id=\"no-timeline\">No hotlist action log imported.</p>" }
         let counts = HotlistAction.Change.allCases.map { change in (change, actions.filter { $0.change == change }.count) }.filter { $0.1 > 0 }
-        let rows = actions.suffix(500).map { (action) -> String in
-            let details = showPrivate ? "<td>\(HTML.escape(action.user))</td><td>\(HTML.escape(action.details))</td>" : ""
-            return "<tr class=\"change-\(action.change.rawValue)\"><td>\(HTML.escape(TimestampParser.iso8601(action.occurredAt)))</td><td>\(HTML.escape(action.change.rawValue))</td><td>\(HTML.escape(action.eventType))</td><td>\(HTML.escape(action.entityType))</td>\(details)</tr>"
+        let rows = actions.suffix(500).map { (action) -> SafeHTML in
+            let details = showPrivate ? "<td>\(action.user)</td><td>\(action.details)</td>" as SafeHTML : ""
+            return "<tr class=\"change-\(action.change.rawValue)\"><td>\(TimestampParser.iso8601(action.occurredAt))</td><td>\(action.change.rawValue)</td><td>\(action.eventType)</td><td>\(action.entityType)</td>\(details)</tr>"
         }.joined()
         return """
         <p id="timeline-summary">\(actions.count) change\(actions.count == 1 ? "" : "s") from \(HTML.day(actions.first!.occurredAt)) to \(HTML.day(actions.last!.occurredAt)): \(counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")).\(actions.count > 500 ? " The latest 500 are listed." : "")</p>
-        <table id="timeline-table"><thead><tr><th>When (as exported)</th><th>Change</th><th>Event</th><th>What</th>\(showPrivate ? "<th>User</th><th>Details</th>" : "")</tr></thead><tbody>\(rows)</tbody></table>
-        \(showPrivate ? "" : "<p class=\"note\">User names and entry details are withheld: they can name officers and hold plate numbers.</p>")
+        <table id="timeline-table"><thead><tr><th>When (as exported)</th><th>Change</th><th>Event</th><th>What</th>\(showPrivate ? "<th>User</th><th>Details</th>" as SafeHTML : "")</tr></thead><tbody>\(rows)</tbody></table>
+        \(showPrivate ? "" : "<p class=\"note\">User names and entry details are withheld: they can name officers and hold plate numbers.</p>" as SafeHTML)
         """
     }
 
@@ -109,7 +109,7 @@ enum EvidenceView {
         var notice: String?
     }
 
-    static func visibilityButton(_ model: Page) -> String {
+    static func visibilityButton(_ model: Page) -> SafeHTML {
         guard let viewer = model.viewer, PermissionTable.allows(viewer.account.role, .publishEvidence) else { return "" }
         let file = model.evidence
         return file.isPublic
@@ -120,47 +120,47 @@ enum EvidenceView {
                                          hidden: [("public", "no"), ("decision", "keep-private")], style: "secondary")
     }
 
-    static func page(_ model: Page) -> String {
+    static func page(_ model: Page) -> SafeHTML {
         let file = model.evidence
-        var rows: [(String, String)] = [
-            ("Agency", "<a href=\"\(SiteURL.agency(file.agencyID).path)\">\(HTML.escape(model.agencyName))</a>"),
-            ("Original name", "<span id=\"evidence-name\">\(HTML.escape(file.originalName))</span>"),
-            ("Type", "<span id=\"evidence-kind\">\(HTML.escape(file.kind.label))</span> (read from the file's bytes)"),
-            ("Size", file.size < 1024 ? "\(file.size) bytes" : EvidenceIntake.describe(bytes: file.size) + " (\(HTML.number(file.size)) bytes)"),
+        var rows: [(String, SafeHTML)] = [
+            ("Agency", "<a href=\"\(SiteURL.agency(file.agencyID).path)\">\(model.agencyName)</a>"),
+            ("Original name", "<span id=\"evidence-name\">\(file.originalName)</span>"),
+            ("Type", "<span id=\"evidence-kind\">\(file.kind.label)</span> (read from the file's bytes)"),
+            ("Size", file.size < 1024 ? "\(file.size) bytes" : "\(EvidenceIntake.describe(bytes: file.size)) (\(HTML.number(file.size)) bytes)"),
             ("SHA-256", "<code id=\"evidence-sha256\">\(file.sha256)</code>"),
-            ("Received", HTML.escape(file.receivedOn?.iso ?? "not recorded")),
+            ("Received", "\(file.receivedOn?.iso ?? "not recorded")"),
             ("Visibility", file.isPublic ? "public" : "private (signed-in people only)"),
         ]
         if let url = file.sourceURL { rows.append(("Source", HTML.externalLink(url))) }
-        if !file.description.isEmpty { rows.append(("Description", HTML.escape(file.description))) }
+        if !file.description.isEmpty { rows.append(("Description", "\(file.description)")) }
         if model.viewer != nil {
-            rows.append(("Uploaded", "\(HTML.day(file.createdAt)) by \(HTML.escape(file.uploaderLabel))"))
+            rows.append(("Uploaded", "\(HTML.day(file.createdAt)) by \(file.uploaderLabel)"))
             if let request = file.requestID { rows.append(("Request", "<a href=\"\(SiteURL.request(request).path)\">#\(request)</a>\(file.communicationID.map { ", communication #\($0)" } ?? "")")) }
         }
-        let findings = model.findings.map { "<li>Finding #\($0.findingID) (records as of \($0.asOf.iso))\(model.viewer == nil ? "" : " – <a href=\"\(SiteURL.finding($0.findingID).path)\">open</a>")</li>" }.joined()
-        let withdrawn = file.withdrawal.map {
-            "<div class=\"message message-error\" role=\"status\" id=\"evidence-withdrawn\"><p><strong>Withdrawn on \(HTML.day($0.at))</strong>: \(HTML.escape($0.reason)). "
+        let findings = model.findings.map { "<li>Finding #\($0.findingID) (records as of \($0.asOf.iso))\(model.viewer == nil ? "" : " – <a href=\"\(SiteURL.finding($0.findingID).path)\">open</a>" as SafeHTML)</li>" as SafeHTML }.joined()
+        let withdrawn = file.withdrawal.map { (withdrawal) -> SafeHTML in
+            "<div class=\"message message-error\" role=\"status\" id=\"evidence-withdrawn\"><p><strong>Withdrawn on \(HTML.day(withdrawal.at))</strong>: \(withdrawal.reason). "
                 + "Its bytes were deleted; this record stays.\(model.findings.isEmpty ? "" : " The findings below rest on it and need other evidence.")</p></div>"
         } ?? ""
         let mayWithdraw = file.withdrawal == nil && model.viewer.map { PermissionTable.allows($0.account.role, .withdrawEvidence) } == true
-        let withdrawForm = !mayWithdraw ? "" : """
+        let withdrawForm: SafeHTML = !mayWithdraw ? "" : """
             <details class="danger-zone"><summary>Withdraw this file (uploaded by mistake)</summary>
             <form method="post" action="\(SiteURL.evidenceWithdraw(file.id).path)" class="stacked" id="withdraw-form">\(Forms.csrf(model.viewer?.csrfToken))
             <label for="withdraw-reason">Why? <span class="hint">(kept with the record and in the audit trail)</span></label><input id="withdraw-reason" name="reason" required maxlength="2000">
             <button type="submit">Withdraw and delete the bytes</button></form></details>
             """
-        let jpegNote = file.kind.isImage && file.isPublic ? "<p class=\"note\">Downloads by visitors who are not signed in are served without the image's metadata (EXIF and text, which can include where and when a photo was taken).</p>" : ""
+        let jpegNote: SafeHTML = file.kind.isImage && file.isPublic ? "<p class=\"note\">Downloads by visitors who are not signed in are served without the image's metadata (EXIF and text, which can include where and when a photo was taken).</p>" as SafeHTML : ""
         return Layout.page(title: "Evidence #\(file.id)", viewer: model.viewer, body: """
-        <p class="crumbs"><a href="\(SiteURL.agency(file.agencyID).path)">\(HTML.escape(model.agencyName))</a>\(model.viewer == nil ? "" : " › <a href=\"\(SiteURL.agencyEvidence(file.agencyID).path)\">Evidence</a>")</p>
+        <p class="crumbs"><a href="\(SiteURL.agency(file.agencyID).path)">\(model.agencyName)</a>\(model.viewer == nil ? "" : " › <a href=\"\(SiteURL.agencyEvidence(file.agencyID).path)\">Evidence</a>" as SafeHTML)</p>
         <h1>Evidence #\(file.id)</h1>
         \(Forms.message(model.notice))
         \(withdrawn)
-        <dl class="identity">\(rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined())</dl>
+        <dl class="identity">\(rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" as SafeHTML }.joined())</dl>
         \(file.withdrawal != nil ? "" : "<p><a class=\"button\" id=\"download-evidence\" href=\"\(SiteURL.evidenceFile(file.id).path)\">Download</a></p>" + visibilityButton(model))
         \(withdrawForm)
         \(jpegNote)
-        \(model.viewer == nil ? "" : "<p><a href=\"\(SiteURL.newFinding(agency: file.agencyID).with([("evidence", String(file.id))]))\" id=\"finding-from-evidence\">Enter a finding from this file</a></p>")
-        \(findings.isEmpty ? "" : "<h2>Findings resting on this file</h2><ul>\(findings)</ul>")
+        \(model.viewer == nil ? "" : "<p><a href=\"\(SiteURL.newFinding(agency: file.agencyID).with([("evidence", String(file.id))]))\" id=\"finding-from-evidence\">Enter a finding from this file</a></p>" as SafeHTML)
+        \(findings.isEmpty ? "" : "<h2>Findings resting on this file</h2><ul>\(findings)</ul>" as SafeHTML)
         """)
     }
 }

@@ -1,31 +1,11 @@
 import Foundation
 
-/// Building blocks for server-rendered pages. Everything that comes from data goes through `escape`.
+/// Building blocks for server-rendered pages. Text from data is escaped by `SafeHTML` interpolation.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        // Most text has nothing to escape; checking bytes first avoids rebuilding it.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
-
-    static func escape(_ text: String?) -> String { text.map { escape($0) } ?? "" }
-
     /// Text with its line breaks kept.
-    static func paragraphs(_ text: String) -> String {
+    static func paragraphs(_ text: String) -> SafeHTML {
         text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: true)
-            .map { "<p>\(escape(String($0)))</p>" }.joined()
+            .map { "<p>\(String($0))</p>" as SafeHTML }.joined()
     }
 
     static func number(_ value: Int) -> String {
@@ -49,11 +29,11 @@ enum HTML {
     }()
 
     /// A link only when the address is a web address; anything else is shown as text.
-    static func externalLink(_ url: String?, text: String? = nil) -> String {
+    static func externalLink(_ url: String?, text: String? = nil) -> SafeHTML {
         guard let url else { return "" }
         let lower = url.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return escape(url) }
-        return "<a href=\"\(escape(url))\" rel=\"noopener noreferrer\">\(escape(text ?? url))</a>"
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return "\(url)" }
+        return "<a href=\"\(url)\" rel=\"noopener noreferrer\">\(text ?? url)</a>"
     }
 
     /// "eff.org/deeplinks/2026/06/are-your-…" rather than a whole address, which would not wrap.
@@ -66,18 +46,18 @@ enum HTML {
     }
 
     /// Sources are often several addresses separated by " ; ": each becomes a link.
-    static func sources(_ text: String) -> String {
-        text.components(separatedBy: " ; ").map { part -> String in
+    static func sources(_ text: String) -> SafeHTML {
+        text.components(separatedBy: " ; ").map { part -> SafeHTML in
             let trimmed = part.trimmingCharacters(in: .whitespaces)
             // Our own pages (a verified finding, an evidence file) are cited by path.
             if let trimmed = SiteURL.localPath(trimmed) {
-                return "<a href=\"\(escape(trimmed))\">\(trimmed.contains("#finding-") ? "the finding" : trimmed.hasPrefix("/evidence/") ? "the document" : escape(trimmed))</a>"
+                return "<a href=\"\(trimmed)\">\(trimmed.contains("#finding-") ? "the finding" : trimmed.hasPrefix("/evidence/") ? "the document" : trimmed)</a>"
             }
             if let range = trimmed.range(of: "https?://[^ ()]+", options: .regularExpression) {
                 let url = String(trimmed[range])
-                return escape(String(trimmed[..<range.lowerBound])) + externalLink(url, text: shortName(url)) + escape(String(trimmed[range.upperBound...]))
+                return "\(String(trimmed[..<range.lowerBound]))\(externalLink(url, text: shortName(url)))\(String(trimmed[range.upperBound...]))"
             }
-            return escape(trimmed)
+            return "\(trimmed)"
         }.joined(separator: "<br>")
     }
 }

@@ -17,11 +17,11 @@ enum HomeView {
         var residentsOnly: [String: String] = [:]
     }
 
-    static func needsAction(_ model: Model) -> String {
+    static func needsAction(_ model: Model) -> SafeHTML {
         guard let requests = model.needsAction, let today = model.today else { return "" }
-        let body = requests.isEmpty ? "<p id=\"needs-action-none\">None of your requests is overdue or due in the next 7 days. <a href=\"\(SiteURL.requests.path)\">All requests</a></p>"
+        let body: SafeHTML = requests.isEmpty ? "<p id=\"needs-action-none\">None of your requests is overdue or due in the next 7 days. <a href=\"\(SiteURL.requests.path)\">All requests</a></p>"
             : RequestsView.table(requests, id: "needs-action", caption: "Your requests: overdue or due within 7 days", today: today)
-        var review = ""
+        var review: SafeHTML = ""
         if let waiting = model.awaitingReview {
             if model.viewerMayReview, waiting.all - waiting.mine > 0 {
                 let others = waiting.all - waiting.mine
@@ -32,23 +32,23 @@ enum HomeView {
             }
         }
         if !model.sentBack.isEmpty {
-            review += "<p id=\"sent-back\">Sent back to you to correct: " + model.sentBack.map { "<a href=\"\(SiteURL.finding($0.findingID).path)\">finding #\($0.findingID)</a>" }.joined(separator: ", ") + ".</p>"
+            review += "<p id=\"sent-back\">Sent back to you to correct: " + model.sentBack.map { "<a href=\"\(SiteURL.finding($0.findingID).path)\">finding #\($0.findingID)</a>" as SafeHTML }.joined(separator: ", ") + ".</p>"
         }
         return "<section class=\"needs-action\" aria-labelledby=\"needs-action-heading\"><h2 id=\"needs-action-heading\">Needs action</h2>\(body)\(review)</section>"
     }
 
     /// Which of the agencies listed need a requester who lives in their state.
-    static func residencyNote(_ model: Model) -> String {
+    static func residencyNote(_ model: Model) -> SafeHTML {
         let needing = model.topPriority.filter { $0.stateCode.map { model.residentsOnly[$0] != nil } ?? false }
         guard !needing.isEmpty else { return "" }
         let states = Set(needing.compactMap(\.stateCode)).sorted().compactMap { model.residentsOnly[$0] }
-        return "<p id=\"needs-in-state\"><strong>In-state requester needed</strong> for \(needing.count) of these (\(HTML.escape(states.joined(separator: ", "))) answer\(states.count == 1 ? "s" : "") residents only): "
+        return "<p id=\"needs-in-state\"><strong>In-state requester needed</strong> for \(needing.count) of these (\(states.joined(separator: ", ")) answer\(states.count == 1 ? "s" : "") residents only): "
             + needing.map { Layout.agencyLink($0.id, $0.name) }.joined(separator: ", ") + ".</p>"
     }
 
-    static func render(_ model: Model, viewer: Viewer? = nil) -> String {
+    static func render(_ model: Model, viewer: Viewer? = nil) -> SafeHTML {
         let counts = model.counts
-        let tiers = RequestPriority.Tier.allCases.map { "<li><strong>\($0.rawValue). \(HTML.escape($0.title)).</strong> \(HTML.escape($0.explanation))</li>" }.joined()
+        let tiers = RequestPriority.Tier.allCases.map { "<li><strong>\($0.rawValue). \($0.title).</strong> \($0.explanation)</li>" as SafeHTML }.joined()
         let prohibitsYetNCIC = SiteURL.agencies(AgencyFilter(alertsNCIC: true, prohibitsImmigration: true))
         return Layout.page(title: "Do your police scan license plates for ICE?", current: .home, viewer: viewer, body: """
         \(needsAction(model))
@@ -64,7 +64,7 @@ enum HomeView {
         <div><dt>With a transparency portal</dt><dd id="count-portals">\(HTML.number(counts.withPortal))</dd></div>
         <div><dt>Portal lists NCIC</dt><dd id="count-ncic">\(HTML.number(counts.alertsNCIC))</dd></div>
         <div><dt>Portal forbids immigration enforcement</dt><dd id="count-prohibits">\(HTML.number(counts.prohibitsImmigration))</dd></div>
-        <div><dt>Both: forbids it, yet alerts on NCIC</dt><dd id="count-both"><a href="\(HTML.escape(prohibitsYetNCIC))">\(HTML.number(counts.prohibitsYetAlertsNCIC))</a></dd></div>
+        <div><dt>Both: forbids it, yet alerts on NCIC</dt><dd id="count-both"><a href="\(prohibitsYetNCIC)">\(HTML.number(counts.prohibitsYetAlertsNCIC))</a></dd></div>
         <div><dt>Data-sharing links</dt><dd id="count-edges">\(HTML.number(counts.sharingEdges))</dd></div>
         </dl>
         <p><a class="button" href="\(SiteURL.agencies.path)">Browse all agencies</a></p>

@@ -11,26 +11,26 @@ enum PeopleView {
         var problems: [InputProblem] = []
     }
 
-    static func render(_ model: Model) -> String {
+    static func render(_ model: Model) -> SafeHTML {
         let csrf = model.viewer.csrfToken
-        let code = model.oneTimeCode.map {
+        let code = model.oneTimeCode.map { (code) -> SafeHTML in
             """
-            <div class="message message-notice one-time-code" role="status"><p><strong>Reset code for \(HTML.escape($0.email))</strong>, shown only now, valid until \(HTML.escape(TimestampParser.iso8601($0.expires))):</p>
-            <p><code id="reset-code">\(HTML.escape($0.code))</code></p>
+            <div class="message message-notice one-time-code" role="status"><p><strong>Reset code for \(code.email)</strong>, shown only now, valid until \(TimestampParser.iso8601(code.expires)):</p>
+            <p><code id="reset-code">\(code.code)</code></p>
             <p>Give it to them privately. They enter it at <a href="\(SiteURL.resetPassword.path)">\(SiteURL.resetPassword.path)</a> to choose a password.</p></div>
             """
         } ?? ""
-        let rows = model.people.map { (person) -> String in
+        let rows = model.people.map { (person) -> SafeHTML in
             let status = person.isActive ? "active" : "disabled \(HTML.day(person.disabledAt))"
-            let toggle = person.isActive
+            let toggle: SafeHTML = person.isActive
                 ? Forms.postButton(SiteURL.personDisable(person.id).path, label: "Disable", csrf: csrf, style: "danger")
                 : Forms.postButton(SiteURL.personEnable(person.id).path, label: "Enable", csrf: csrf)
             return """
-            <tr class="person-row" data-email="\(HTML.escape(person.email))">
-            <td data-label="Name">\(HTML.escape(person.displayName))</td><td data-label="Email">\(HTML.escape(person.email))</td>
-            <td data-label="Role"><form class="inline" method="post" action="\(SiteURL.personRole(person.id).path)">\(Forms.csrf(csrf))<label class="visually-hidden" for="role-\(person.id)">Role of \(HTML.escape(person.email))</label>\(Forms.roleSelect(name: "role", selected: person.role, id: "role-\(person.id)"))<button type="submit">Save</button></form></td>
+            <tr class="person-row" data-email="\(person.email)">
+            <td data-label="Name">\(person.displayName)</td><td data-label="Email">\(person.email)</td>
+            <td data-label="Role"><form class="inline" method="post" action="\(SiteURL.personRole(person.id).path)">\(Forms.csrf(csrf))<label class="visually-hidden" for="role-\(person.id)">Role of \(person.email)</label>\(Forms.roleSelect(name: "role", selected: person.role, id: "role-\(person.id)"))<button type="submit">Save</button></form></td>
             <td data-label="Status">\(status)</td><td data-label="Last sign-in">\(person.lastSignInAt.map { HTML.day($0) } ?? "never")</td>
-            <td data-label="Actions">\(toggle) \(Forms.postButton(SiteURL.personResetToken(person.id).path, label: "Reset code", csrf: csrf)) <a href="\(SiteURL.audit.with([("person", String(person.id))]))">Their changes</a></td>
+            <td data-label="Actions">\(toggle) \(Forms.postButton(SiteURL.personResetToken(person.id).path, label: "Reset code", csrf: csrf)) <a href="\(SiteURL.audit, query: [("person", String(person.id))])">Their changes</a></td>
             </tr>
             """
         }.joined(separator: "\n")
@@ -52,7 +52,7 @@ enum PeopleView {
         <button type="submit">Add person</button>
         </form>
         <h2>Roles</h2>
-        <dl class="facts">\(Role.allCases.map { "<dt>\($0.label)</dt><dd>\(HTML.escape($0.explanation))</dd>" }.joined())</dl>
+        <dl class="facts">\(Role.allCases.map { "<dt>\($0.label)</dt><dd>\($0.explanation)</dd>" as SafeHTML }.joined())</dl>
         """)
     }
 }

@@ -2,17 +2,17 @@ import HotlistCore
 
 /// The researched reference facts, each shown with its sources and confidence grade.
 enum ReferenceView {
-    static let gradeNote = "<p class=\"note\">Every fact carries a grade: <strong>high</strong> means seen in a listed source; <span class=\"grade grade-medium\">medium</span> means consistent secondary sources, not checked against the statute; <span class=\"grade grade-low\">low</span> means unverified. Do not rely on medium or low facts without checking them.</p>"
+    static let gradeNote: SafeHTML = "<p class=\"note\">Every fact carries a grade: <strong>high</strong> means seen in a listed source; <span class=\"grade grade-medium\">medium</span> means consistent secondary sources, not checked against the statute; <span class=\"grade grade-low\">low</span> means unverified. Do not rely on medium or low facts without checking them.</p>"
 
-    static func ncic(_ topics: [NCICTopic], viewer: Viewer? = nil) -> String {
-        let rows = topics.map { topic in
+    static func ncic(_ topics: [NCICTopic], viewer: Viewer? = nil) -> SafeHTML {
+        let rows = topics.map { (topic) -> SafeHTML in
             """
-            <tr id="topic-\(HTML.escape(topic.key))"\(topic.key == NCICTopic.immigrationViolatorKey ? " class=\"highlight\"" : "")>
-            <th scope="row">\(topic.flockLabel.map { "“\(HTML.escape($0))”" } ?? "<span class=\"muted\">label not known</span>")\(topic.flockLabelConfidence.map { " " + Layout.grade($0) } ?? "")</th>
-            <td>\(HTML.escape(topic.ncicFile))</td>
-            <td>\(HTML.escape(topic.contents))</td>
-            <td>\(HTML.escape(topic.whoMayEnter))</td>
-            <td>\(HTML.escape(topic.notes))</td>
+            <tr id="topic-\(topic.key)"\(topic.key == NCICTopic.immigrationViolatorKey ? " class=\"highlight\"" as SafeHTML : "")>
+            <th scope="row">\(topic.flockLabel.map { "“\($0)”" } ?? "<span class=\"muted\">label not known</span>" as SafeHTML)\(topic.flockLabelConfidence.map { " " + Layout.grade($0) } ?? "")</th>
+            <td>\(topic.ncicFile)</td>
+            <td>\(topic.contents)</td>
+            <td>\(topic.whoMayEnter)</td>
+            <td>\(topic.notes)</td>
             <td>\(Layout.grade(topic.confidence))<div class="sources">\(HTML.sources(topic.source))</div></td>
             </tr>
             """
@@ -28,14 +28,14 @@ enum ReferenceView {
         """)
     }
 
-    static func states(_ laws: [StateRecordsLaw], restrictions: [StateRestrictionLaw], viewer: Viewer? = nil) -> String {
+    static func states(_ laws: [StateRecordsLaw], restrictions: [StateRestrictionLaw], viewer: Viewer? = nil) -> SafeHTML {
         let restricted = Dictionary(grouping: restrictions, by: \.stateCode)
-        let rows = laws.map { law in
+        let rows = laws.map { (law) -> SafeHTML in
             """
-            <tr><th scope="row"><a href="\(SiteURL.referenceState(law.stateCode).path)">\(HTML.escape(law.stateName))</a></th>
-            <td>\(HTML.escape(law.lawName))<br><span class="muted">\(HTML.escape(law.citation))</span></td>
-            <td>\(HTML.escape(law.deadlineSummary))</td>
-            <td>\(law.residency == .yes ? "<strong>residents only</strong>" : HTML.escape(law.residency.rawValue))</td>
+            <tr><th scope="row"><a href="\(SiteURL.referenceState(law.stateCode).path)">\(law.stateName)</a></th>
+            <td>\(law.lawName)<br><span class="muted">\(law.citation)</span></td>
+            <td>\(law.deadlineSummary)</td>
+            <td>\(law.residency == .yes ? "<strong>residents only</strong>" as SafeHTML : "\(law.residency.rawValue)")</td>
             <td>\(restricted[law.stateCode].map { "\($0.count) law\($0.count == 1 ? "" : "s")" } ?? "")</td>
             <td>\(Layout.grade(law.confidence))</td></tr>
             """
@@ -50,30 +50,30 @@ enum ReferenceView {
         """)
     }
 
-    static func state(_ law: StateRecordsLaw, restrictions: [StateRestrictionLaw], viewer: Viewer? = nil) -> String {
-        let restrictionItems = restrictions.isEmpty ? "<p>None on record in our reference data. That is not proof that none exists.</p>" : restrictions.map { item in
+    static func state(_ law: StateRecordsLaw, restrictions: [StateRestrictionLaw], viewer: Viewer? = nil) -> SafeHTML {
+        let restrictionItems = restrictions.isEmpty ? "<p>None on record in our reference data. That is not proof that none exists.</p>" as SafeHTML : restrictions.map { (item) -> SafeHTML in
             """
             <article class="law">
-            <h3>\(HTML.escape(item.lawName)) \(Layout.grade(item.confidence))</h3>
-            <p class="muted">\(HTML.escape(item.citation))</p>
-            \(item.isUnverifiedBill ? "<p class=\"warning\">Not verified as enacted.</p>" : "")
-            <p>\(HTML.escape(item.whatItRestricts))</p>
+            <h3>\(item.lawName) \(Layout.grade(item.confidence))</h3>
+            <p class="muted">\(item.citation)</p>
+            \(item.isUnverifiedBill ? "<p class=\"warning\">Not verified as enacted.</p>" as SafeHTML : "")
+            <p>\(item.whatItRestricts)</p>
             <p class="sources">Sources: \(HTML.sources(item.source))</p>
             </article>
             """
         }.joined()
         return Layout.page(title: "\(law.stateName) law", current: .referenceStates, viewer: viewer, body: """
         <p class="crumbs"><a href="\(SiteURL.referenceStates.path)">State laws</a></p>
-        <h1 id="state-name">\(HTML.escape(law.stateName))</h1>
+        <h1 id="state-name">\(law.stateName)</h1>
         <section id="records-law" aria-labelledby="records-heading">
         <h2 id="records-heading">Public-records law \(Layout.grade(law.confidence))</h2>
         <dl class="identity">
-        <div><dt>Law</dt><dd>\(HTML.escape(law.lawName))</dd></div>
-        <div><dt>Citation</dt><dd id="citation">\(HTML.escape(law.citation))</dd></div>
-        <div><dt>Answer due</dt><dd id="deadline">\(HTML.escape(law.deadlineSummary))</dd></div>
-        <div><dt>Deadline notes</dt><dd>\(HTML.escape(law.deadlineNote))</dd></div>
-        <div><dt>Who may ask</dt><dd>\(law.residency == .yes ? "<strong>Residents of \(HTML.escape(law.stateName)) only</strong>: name an in-state requester." : law.residency == .unclear ? "Unclear whether non-residents may ask." : "Anyone.")</dd></div>
-        <div><dt>Appeal route</dt><dd id="appeal-route">\(law.appealRouteResearched ? "\(HTML.escape(law.appealRoute)) <span class=\"sources\">(source: \(HTML.sources(law.appealSource)))</span>" : "<span class=\"grade grade-low\">not yet researched</span>")</dd></div>
+        <div><dt>Law</dt><dd>\(law.lawName)</dd></div>
+        <div><dt>Citation</dt><dd id="citation">\(law.citation)</dd></div>
+        <div><dt>Answer due</dt><dd id="deadline">\(law.deadlineSummary)</dd></div>
+        <div><dt>Deadline notes</dt><dd>\(law.deadlineNote)</dd></div>
+        <div><dt>Who may ask</dt><dd>\(law.residency == .yes ? "<strong>Residents of \(law.stateName) only</strong>: name an in-state requester." as SafeHTML : law.residency == .unclear ? "Unclear whether non-residents may ask." : "Anyone.")</dd></div>
+        <div><dt>Appeal route</dt><dd id="appeal-route">\(law.appealRouteResearched ? "\(law.appealRoute) <span class=\"sources\">(source: \(HTML.sources(law.appealSource)))</span>" : "<span class=\"grade grade-low\">not yet researched</span>" as SafeHTML)</dd></div>
         </dl>
         <p class="sources">Sources: \(HTML.sources(law.source))</p>
         </section>
@@ -81,7 +81,7 @@ enum ReferenceView {
         <h2 id="restriction-heading">Laws restricting ALPR sharing or immigration enforcement help</h2>
         \(restrictionItems)
         </section>
-        <p><a href="\(HTML.escape(SiteURL.agencies(AgencyFilter(state: law.stateCode))))">Agencies in \(HTML.escape(law.stateName))</a></p>
+        <p><a href="\(SiteURL.agencies(AgencyFilter(state: law.stateCode)))">Agencies in \(law.stateName)</a></p>
         """)
     }
 }
