@@ -22,6 +22,12 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
         // Tests only: each view's HTML checked against a recorded snapshot.
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.17.0"),
+        // The API is written as an OpenAPI document; these generate its types and server protocol.
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.0"),
+        .package(url: "https://github.com/vapor/swift-openapi-vapor.git", from: "1.2.0"),
+        // Reads the document's YAML once at start-up to serve it as JSON.
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Foundation only: the domain, pure and deterministic.
@@ -44,9 +50,18 @@ let package = Package(
             // Hotlist action logs exported as .xlsx (uses the system zlib).
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], resources: [.copy("Resources")]),
+        // The API contract (openapi.yaml) and what the generator writes from it: types and the server protocol.
+        .target(name: "HotlistAPI", dependencies: [
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+        ], resources: [.embedInCode("openapi.yaml")], plugins: [
+            .plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator"),
+        ]),
         // Vapor routes, controllers, HTML views and the JSON API.
         .target(name: "HotlistWeb", dependencies: [
-            "HotlistCore", "HotlistStore",
+            "HotlistCore", "HotlistStore", "HotlistAPI",
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
+            .product(name: "Yams", package: "Yams"),
             .product(name: "Vapor", package: "vapor"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -56,7 +71,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "hotlistwatch", dependencies: [
-            "HotlistCore", "HotlistStore", "HotlistWeb",
+            "HotlistCore", "HotlistStore", "HotlistWeb", "HotlistAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Vapor", package: "vapor"),
         ]),
@@ -66,7 +81,7 @@ let package = Package(
         .testTarget(name: "HotlistCoreTests", dependencies: ["HotlistCore"]),
         .testTarget(name: "HotlistStoreTests", dependencies: ["HotlistStore", "HotlistCore", "HotlistTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
         .testTarget(name: "HotlistWebTests", dependencies: [
-            "HotlistWeb", "HotlistStore", "HotlistCore", "HotlistTestSupport",
+            "HotlistWeb", "HotlistStore", "HotlistCore", "HotlistTestSupport", "HotlistAPI",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "NIOCore", package: "swift-nio"),

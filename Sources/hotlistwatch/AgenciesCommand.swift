@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotlistAPI
 import HotlistCore
 import HotlistStore
 import HotlistWeb
@@ -10,7 +11,7 @@ struct AgenciesCommand: AsyncParsableCommand {
         subcommands: [AgenciesList.self, AgenciesShow.self, AgenciesUnresolved.self, AgenciesSetContact.self])
 }
 
-/// --json output: the API's own shapes (APIModels), so scripts can use either.
+/// --json output: the API's own shapes (generated from HotlistAPI/openapi.yaml), so scripts can use either.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
@@ -49,7 +50,7 @@ struct AgenciesList: AsyncParsableCommand {
         }
         try await withDatabase(database) { db in
             let result = try await DirectoryQueries(db).list(filter)
-            if json { try JSONOutput.print(APIModels.agencyList(result, filter: filter, now: Date())); return }
+            if json { try JSONOutput.print(try Components.Schemas.AgencyList(result, filter: filter, now: Date())); return }
             print("\(result.total) agencies (page \(result.page) of \(result.pageCount))")
             for item in result.items {
                 let state = item.stateCode ?? "--"
@@ -72,7 +73,7 @@ struct AgenciesShow: AsyncParsableCommand {
                 Console.error("no agency with id \(id). Find ids with `hotlistwatch agencies list --search NAME`.")
                 throw ExitCode(1)
             }
-            if json { try JSONOutput.print(APIModels.AgencyDetailDTO(detail, now: Date())); return }
+            if json { try JSONOutput.print(try Components.Schemas.AgencyDetail(detail, now: Date())); return }
             let agency = detail.agency
             print(agency.name)
             print("  state: \(agency.stateCode ?? "unresolved (\(agency.unresolvedReason ?? ""))")   kind: \(agency.kind.label)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotlistAPI
 import HotlistCore
 import HotlistStore
 import HotlistWeb
@@ -26,7 +27,7 @@ struct ContradictionsList: AsyncParsableCommand {
     func run() async throws {
         try await withDatabase(database) { db in
             let found = try await ContradictionQueries(db).contradictions(rule: rule.flatMap(ContradictionRule.init(rawValue:)), stateCode: state.flatMap { USState.byCode($0)?.code })
-            if json { try CommandJSON.print(found.map(APIModels.ContradictionDTO.init)); return }
+            if json { try CommandJSON.print(try found.map(Components.Schemas.Contradiction.init)); return }
             if found.isEmpty { print("No contradictions."); return }
             for item in found {
                 print("[\(item.rule.id)] \(item.agencyName) (\(item.stateCode ?? "–")): \(item.explanation)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotlistAPI
 import HotlistCore
 import HotlistStore
 import HotlistWeb
@@ -19,7 +20,7 @@ struct DueCommand: AsyncParsableCommand {
             let today = CalendarDay.today(Date())
             let personID = try await person.asyncMap { try await requireAccount(db, $0).id }
             let requests = try await RequestStore(db).due(today: today, withinDays: within, createdBy: personID, campaignID: campaign)
-            if json { try CommandJSON.print(requests.map { APIModels.RequestDTO($0, today: today) }); return }
+            if json { try CommandJSON.print(try requests.map { try Components.Schemas.Request($0, today: today) }); return }
             if requests.isEmpty { print("Nothing overdue or due in the next \(within) days."); return }
             for request in requests {
                 let date = request.actionDate!

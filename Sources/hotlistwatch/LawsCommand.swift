@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotlistAPI
 import HotlistCore
 import HotlistStore
 import HotlistWeb
@@ -26,7 +27,7 @@ struct LawsShow: AsyncParsableCommand, CreatesTheDatabase {
                 Console.error("no records law on file for \(state.uppercased())."); throw ExitCode(1)
             }
             let restrictions = try await queries.stateRestrictionLaws(state)
-            if json { try JSONOutput.print(APIModels.stateDetail(law, restrictions: restrictions)); return }
+            if json { try JSONOutput.print(try Components.Schemas.StateDetail(law, restrictions: restrictions)); return }
             print("\(law.stateName): \(law.lawName)")
             print("  citation: \(law.citation)")
             print("  deadline: \(law.deadlineSummary)  [confidence \(law.confidence.rawValue)]")

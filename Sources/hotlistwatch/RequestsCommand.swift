@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotlistAPI
 import HotlistCore
 import HotlistStore
 import HotlistWeb
@@ -91,7 +92,7 @@ struct RequestsList: AsyncParsableCommand {
             let requests = try await RequestStore(db).list(RequestFilter(status: status.flatMap(RequestStatus.init(rawValue:)), stateCode: state.flatMap { USState.byCode($0)?.code },
                                                                           campaignID: campaign, limit: 10_000))
             let today = CalendarDay.today(Date())
-            if json { try CommandJSON.print(requests.map { APIModels.RequestDTO($0, today: today) }); return }
+            if json { try CommandJSON.print(try requests.map { try Components.Schemas.Request($0, today: today) }); return }
             if requests.isEmpty { print("No requests."); return }
             for request in requests {
                 let date = request.dueOn.map { "due \($0.iso)" } ?? request.followUpOn.map { "follow up \($0.iso)" } ?? ""
@@ -112,7 +113,7 @@ struct RequestsShow: AsyncParsableCommand {
         try await withDatabase(database) { db in
             guard let detail = try await RequestStore(db).detail(id: id) else { throw CommandFailure("request \(id) does not exist. See `hotlistwatch requests list`.") }
             let today = CalendarDay.today(Date())
-            if json { try CommandJSON.print(APIModels.RequestDetailDTO(detail, today: today)); return }
+            if json { try CommandJSON.print(try Components.Schemas.RequestDetail(detail, today: today)); return }
             let request = detail.request
             print("Request \(request.id): \(request.agencyName) (\(request.stateCode ?? "state unknown")), \(request.status.label)")
             print("  channel: \(request.channel.label)\(request.channelURL.map { " " + $0 } ?? "")")

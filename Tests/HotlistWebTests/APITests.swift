@@ -1,3 +1,5 @@
+import Foundation
+import HotlistAPI
 import HotlistCore
 import HotlistTestSupport
 @testable import HotlistWeb
@@ -5,48 +7,52 @@ import Testing
 import VaporTesting
 
 @Suite struct APITests {
-    static func validator(_ app: Application) async throws -> JSONSchemaValidator {
-        let document = try await app.fetch("/api/v1/openapi.json")
-        #expect(document.status == .ok)
-        return JSONSchemaValidator(document: try #require(document.json))
-    }
-
-    static func check(_ app: Application, _ validator: JSONSchemaValidator, _ path: String, operation: String, status: String = "200") async throws -> JSONValue {
-        let response = try await app.fetch(path)
-        #expect(String(response.status.code) == status, "\(path)")
-        let json = try #require(response.json, "\(path) is not JSON")
-        let schema = try #require(validator.responseSchema(operation, status: status), "no schema for \(operation) \(status)")
-        let errors = validator.validate(json, against: schema)
-        #expect(errors.isEmpty, "\(path): \(errors.prefix(5).joined(separator: "; "))")
-        return json
+    /// Decodes a real answer through the type generated from the document: a missing or unknown
+    /// key, a value of the wrong type or an undocumented enumerated value fails the test.
+    @discardableResult
+    static func decode<T: Decodable>(_ type: T.Type, _ page: FetchedPage, status: HTTPStatus = .ok, _ what: String) throws -> T {
+        #expect(page.status == status, "\(what): \(page.status.code) \(page.body.prefix(300))")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do { return try decoder.decode(T.self, from: Data(page.body.utf8)) } catch {
+            Issue.record("\(what) does not match \(T.self): \(error)")
+            throw error
+        }
     }
 
     @Test(arguments: TestBackend.available)
     func responsesMatchTheOpenAPIDocument(backend: TestBackend) async throws {
         try await withFixtureApp(backend) { app, db in
-            let validator = try await Self.validator(app)
             let sparks = try await agencyID(db, "Sparks NV PD")
             let unresolved = try await agencyID(db, "Flock Safety - Admins")
-            _ = try await Self.check(app, validator, "/api/v1/agencies", operation: "/api/v1/agencies")
-            _ = try await Self.check(app, validator, "/api/v1/agencies?state=NV&alerts_ncic=true&prohibits_immigration=true", operation: "/api/v1/agencies")
-            _ = try await Self.check(app, validator, "/api/v1/agencies/\(sparks)", operation: "/api/v1/agencies/{id}")
-            _ = try await Self.check(app, validator, "/api/v1/agencies/\(unresolved)", operation: "/api/v1/agencies/{id}")
-            _ = try await Self.check(app, validator, "/api/v1/reference/ncic", operation: "/api/v1/reference/ncic")
-            _ = try await Self.check(app, validator, "/api/v1/reference/states", operation: "/api/v1/reference/states")
-            _ = try await Self.check(app, validator, "/api/v1/reference/states/NV", operation: "/api/v1/reference/states/{code}")
-            _ = try await Self.check(app, validator, "/api/v1/agencies?page=zero", operation: "/api/v1/agencies", status: "400")
-            _ = try await Self.check(app, validator, "/api/v1/agencies/424242", operation: "/api/v1/agencies/{id}", status: "404")
+            for path in ["/api/v1/agencies", "/api/v1/agencies?state=NV&alerts_ncic=true&prohibits_immigration=true"] {
+                try Self.decode(Components.Schemas.AgencyList.self, try await app.fetch(path), path)
+            }
+            for id in [sparks, unresolved] {
+                try Self.decode(Components.Schemas.AgencyDetail.self, try await app.fetch("/api/v1/agencies/\(id)"), "agency \(id)")
+            }
+            try Self.decode([Components.Schemas.NCICTopic].self, try await app.fetch("/api/v1/reference/ncic"), "ncic")
+            try Self.decode([Components.Schemas.StateLaw].self, try await app.fetch("/api/v1/reference/states"), "states")
+            try Self.decode(Components.Schemas.StateDetail.self, try await app.fetch("/api/v1/reference/states/NV"), "NV")
+            try Self.decode([Components.Schemas.AgencyFinding].self, try await app.fetch("/api/v1/findings"), "findings")
+            try Self.decode(Components.Schemas._Error.self, try await app.fetch("/api/v1/agencies?page=zero"), status: .badRequest, "page=zero")
+            try Self.decode(Components.Schemas._Error.self, try await app.fetch("/api/v1/agencies/424242"), status: .notFound, "424242")
+            // The served document is the YAML the types are generated from.
+            let served = try #require(try await app.fetch("/api/v1/openapi.json").json)
+            #expect(served == (try JSONValue.parse(String(decoding: OpenAPIDocument.shared.json, as: UTF8.self))))
+            #expect(served["paths"]?["/api/v1/agencies"]?["get"]?["operationId"]?.string == "listAgencies")
+            #expect(served["components"]?["responses"]?["NotFound"] != nil)
         }
     }
 
-    @Test func theValidatorCatchesAMismatch() throws {
+    @Test func theGeneratedTypesRefuseWhatTheDocumentDoesNotAllow() throws {
         // The contract check is only worth having if it can fail.
-        let schema = try JSONValue.parse(#"{"type":"object","properties":{"id":{"type":"integer"},"kind":{"type":"string","enum":["a"]}},"required":["id","kind"],"additionalProperties":false}"#)
-        let validator = JSONSchemaValidator(document: .object([:]))
-        #expect(validator.validate(try JSONValue.parse(#"{"id":1,"kind":"a"}"#), against: schema).isEmpty)
-        #expect(validator.validate(try JSONValue.parse(#"{"id":"1","kind":"b","extra":true}"#), against: schema).count == 3)
-        #expect(validator.validate(try JSONValue.parse(#"{"kind":"a"}"#), against: schema) == ["$: missing required \"id\""])
-        #expect(!validator.validate(try JSONValue.parse(#"{"id":true,"kind":"a"}"#), against: schema).isEmpty, "a boolean is not an integer")
+        let decoder = JSONDecoder()
+        #expect(throws: Never.self) { try decoder.decode(Components.Schemas.Citation.self, from: Data(#"{"text":"t","source":"s","confidence":"high"}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(Components.Schemas.Citation.self, from: Data(#"{"text":"t","source":"s","confidence":"high","extra":1}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(Components.Schemas.Citation.self, from: Data(#"{"text":"t","source":"s","confidence":"certain"}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(Components.Schemas.Citation.self, from: Data(#"{"text":"t","confidence":"high"}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(Components.Schemas.Link.self, from: Data(#"{"id":"1","name":"n","url":"/"}"#.utf8)) }
     }
 
     @Test(arguments: TestBackend.available)
@@ -88,6 +94,13 @@ import VaporTesting
                 #expect(try await app.fetch("/api/v1/agencies?" + query).status == .badRequest, "\(query)")
             }
             #expect(try await app.fetch("/api/v1/agencies?prohibits_immigration=true&page=100000").status == .ok)
+            // Every operation refuses parameters its document does not list, by name, and names a bad value.
+            for (query, field) in [("/api/v1/reference/ncic?x=1", "x"), ("/api/v1/findings?immigration_violator=maybe", "immigration_violator"),
+                                   ("/api/v1/findings?agency=1", "agency"), ("/api/v1/contradictions?rule=abc", "rule"), ("/api/v1/contradictions?rule=9", "rule"),
+                                   ("/api/v1/contradictions?state=QQ", "state"), ("/api/v1/openapi.json?v=2", "v")] {
+                let answer = try await app.fetch(query)
+                #expect(answer.status == .badRequest && answer.json?["error"]?["problems"]?[0]?["field"]?.string == field, "\(query): \(answer.body)")
+            }
             let trace = try await app.fetch("/api/v1/reference/ncic", method: .TRACE)
             #expect(trace.status == .methodNotAllowed && trace.headers.first(name: .allow) == "GET, HEAD")
             #expect(trace.json?["error"]?["status"]?.int == 405)

@@ -1,4 +1,5 @@
 import Foundation
+import HotlistAPI
 import HotlistCore
 import HotlistStore
 import HotlistTestSupport
@@ -10,14 +11,9 @@ import VaporTesting
     @Test(arguments: TestBackend.available)
     func aScriptCreatesFilesAndReadsRequestsInTheDocumentedShapes(backend: TestBackend) async throws {
         try await withFixtureApp(backend) { app, db in
-            let validator = try await APITests.validator(app)
-            func check(_ page: FetchedPage, _ path: String, method: String = "get", status: String = "200") throws -> JSONValue {
-                #expect(String(page.status.code) == status, "\(method) \(path): \(page.body.prefix(300))")
-                let json = try #require(page.json)
-                let schema = try #require(validator.responseSchema(path, method: method, status: status), "no schema for \(method) \(path) \(status)")
-                let errors = validator.validate(json, against: schema)
-                #expect(errors.isEmpty, "\(path): \(errors.prefix(5).joined(separator: "; "))")
-                return json
+            func check<T: Decodable>(_ type: T.Type, _ page: FetchedPage, status: HTTPStatus = .ok, _ what: String) throws -> JSONValue {
+                try APITests.decode(T.self, page, status: status, what)
+                return try #require(page.json)
             }
             let vera = try await addPerson(db, "vera@example.org", .volunteer)
             let token = try await makeAPIToken(db, vera)
@@ -25,21 +21,21 @@ import VaporTesting
             // Anonymous scripts are refused: requests name their requesters.
             #expect(try await app.fetch("/api/v1/requests").status == .unauthorized)
             // MUT: create with the standard letter, then file.
-            let created = try check(try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token),
+            let created = try check(Components.Schemas.Request.self, try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token),
                                                         body: #"{"agency_id": \#(sparks), "requester_name": "Vera", "requester_email": "vera@example.org"}"#),
-                                    "/api/v1/requests", method: "post", status: "201")
+                                    status: .created, "create")
             let id = try #require(created["id"]?.int)
             #expect(created["status"]?.string == "draft")
-            let filed = try check(try await app.fetch("/api/v1/requests/\(id)/status", method: .POST, headers: .bearer(token),
-                                                      body: #"{"status": "filed", "date": "2026-03-02", "tracking_number": "R-9"}"#),
-                                  "/api/v1/requests/{id}/status", method: "post")
+            let filed = try check(Components.Schemas.Request.self, try await app.fetch("/api/v1/requests/\(id)/status", method: .POST, headers: .bearer(token),
+                                                      body: #"{"status": "filed", "date": "2026-03-02", "tracking_number": "R-9"}"#), "file")
             #expect(filed["due_on"]?.string == "2026-03-09" && filed["tracking_numbers"]?[0]?.string == "R-9")
-            let detail = try check(try await app.fetch("/api/v1/requests/\(id)", headers: .bearer(token)), "/api/v1/requests/{id}")
+            let detail = try check(Components.Schemas.RequestDetail.self, try await app.fetch("/api/v1/requests/\(id)", headers: .bearer(token)), "detail")
             #expect(detail["letter"]?.string?.contains("NRS 239.0107") == true)
             #expect(detail["history"]?.array?.count == 2)
-            let list = try check(try await app.fetch("/api/v1/requests?state=NV", headers: .bearer(token)), "/api/v1/requests")
+            let list = try check([Components.Schemas.Request].self, try await app.fetch("/api/v1/requests?state=NV", headers: .bearer(token)), "list")
             #expect(list.array?.count == 1)
-            _ = try check(try await app.fetch("/api/v1/campaigns", headers: .bearer(token)), "/api/v1/campaigns")
+            _ = try check([Components.Schemas.Campaign].self, try await app.fetch("/api/v1/campaigns", headers: .bearer(token)), "campaigns")
+            _ = try check(Components.Schemas.Me.self, try await app.fetch("/api/v1/me", headers: .bearer(token)), "me")
             // Bad input: an impossible move, an unknown field, a bad date, a missing agency: named, nothing changed.
             let impossible = try await app.fetch("/api/v1/requests/\(id)/status", method: .POST, headers: .bearer(token), body: #"{"status": "draft"}"#)
             #expect(impossible.status == .badRequest && impossible.body.contains("cannot become draft"))
@@ -63,14 +59,41 @@ import VaporTesting
             let acknowledged = try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token),
                                                    body: #"{"agency_id": \#(richmond), "requester_name": "V", "requester_email": "v@example.org", "requester_state": "NV", "residency_acknowledged": true}"#)
             #expect(acknowledged.status == .created)
-            let resident = try check(try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token),
+            let resident = try check(Components.Schemas.Request.self, try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token),
                                                          body: #"{"agency_id": \#(richmond), "requester_name": "V", "requester_email": "v@example.org", "requester_state": "VA"}"#),
-                                     "/api/v1/requests", method: "post", status: "201")
+                                     status: .created, "resident")
             let residentID = try #require(resident["id"]?.int)
             #expect(try await RequestStore(db).detail(id: residentID)?.request.letter.contains("I am a resident of Virginia.") == true)
             let notBool = try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token),
                                               body: #"{"agency_id": \#(richmond), "requester_name": "V", "requester_email": "v@example.org", "residency_acknowledged": "yes"}"#)
             #expect(notBool.status == .badRequest && notBool.json?["error"]?["problems"]?[0]?["field"]?.string == "residency_acknowledged")
+            // Bodies stay strict: each refusal names the field, and nothing is stored.
+            let before = try await RequestStore(db).list(try RequestFilter.parse([:], limit: 1_000)).count
+            let valid = #"{"agency_id": \#(sparks), "requester_name": "V", "requester_email": "v@example.org"}"#
+            for (body, field) in [(#"{"agency_id": \#(sparks), "agency_id": 1, "requester_name": "V", "requester_email": "v@example.org"}"#, nil as String?),
+                                  (#"{"requester_name": "V", "requester_email": "v@example.org"}"#, "agency_id"),
+                                  (#"{"agency_id": \#(sparks), "requester_name": 7, "requester_email": "v@example.org"}"#, "requester_name"),
+                                  (#"{"agency_id": \#(sparks), "requester_name": " ", "requester_email": "v@example.org"}"#, "requester_name"),
+                                  (#"{"agency_id": \#(sparks), "requester_name": "V", "requester_email": "v@example.org", "channel": "fax"}"#, "channel"),
+                                  (#"{"agency_id": \#(sparks), "requester_name": "V", "requester_email": "v@example.org", "cc": "x", "bcc": "y"}"#, "bcc"),
+                                  (#"{"agency_id": null, "requester_name": "V", "requester_email": "v@example.org"}"#, "agency_id"),
+                                  ("[1]", nil), ("{", nil)] {
+                let answer = try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token), body: body)
+                try APITests.decode(Components.Schemas._Error.self, answer, status: .badRequest, body)
+                #expect(answer.json?["error"]?["problems"]?[0]?["field"]?.string == field, "\(body): \(answer.body)")
+            }
+            let typeMismatch = try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token), body: #"{"agency_id": 1.5, "requester_name": "V", "requester_email": "v@example.org"}"#)
+            #expect(typeMismatch.status == .badRequest && typeMismatch.body.contains("must be a whole number"), "\(typeMismatch.body)")
+            let unknownFields = try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token), body: #"{"agency_id": 1, "cc": "x", "bcc": "y"}"#)
+            #expect(unknownFields.json?["error"]?["problems"]?.array?.compactMap { $0["field"]?.string } == ["bcc", "cc"])
+            var plain = HTTPHeaders.bearer(token, json: false)
+            plain.contentType = .plainText
+            #expect(try await app.fetch("/api/v1/requests", method: .POST, headers: plain, body: valid).status == .unsupportedMediaType)
+            #expect(try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token, json: false), body: valid).status == .unsupportedMediaType)
+            #expect(try await app.fetch("/api/v1/requests", method: .POST, headers: .bearer(token)).status == .badRequest)
+            #expect(try await RequestStore(db).list(try RequestFilter.parse([:], limit: 1_000)).count == before)
+            let badPath = try await app.fetch("/api/v1/requests/abc", headers: .bearer(token))
+            #expect(badPath.status == .notFound && badPath.headers.contentType == .json, "\(badPath.body)")
         }
     }
 }
@@ -84,11 +107,12 @@ import VaporTesting
             #expect(page.body.contains("Immigration Violator enabled (reported by EFF, 2026-06-25)"))
             #expect(page.body.contains("Reported by EFF, not verified from our own evidence."))
             #expect(page.body.contains("id=\"rule-1\"") && page.body.contains("https://www.eff.org/deeplinks/2026/06/"))
-            let validator = try await APITests.validator(app)
-            let list = try await APITests.check(app, validator, "/api/v1/contradictions?rule=1", operation: "/api/v1/contradictions")
+            let list = try #require(try await app.fetch("/api/v1/contradictions?rule=1").json)
+            try APITests.decode([Components.Schemas.Contradiction].self, try await app.fetch("/api/v1/contradictions?rule=1"), "contradictions")
             #expect(list.array?.first?["agency_name"]?.string == "Sparks NV PD")
             #expect(list.array?.first?["citations"]?[0]?["confidence"]?.string == "high")
-            let detail = try await APITests.check(app, validator, "/api/v1/agencies/\(sparks)", operation: "/api/v1/agencies/{id}")
+            let detail = try #require(try await app.fetch("/api/v1/agencies/\(sparks)").json)
+            try APITests.decode(Components.Schemas.AgencyDetail.self, try await app.fetch("/api/v1/agencies/\(sparks)"), "agency")
             #expect(detail["contradictions"]?.array?.contains { $0["rule"]?.int == 1 } == true)
             #expect(detail["status"]?["code"]?.string == "immigration_violator_enabled")
             #expect(page.body.contains("id=\"agency-status\" class=\"status-immigration_violator_enabled\">Immigration Violator enabled (reported by EFF"))

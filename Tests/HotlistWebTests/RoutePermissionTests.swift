@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import HotlistCore
 import HotlistStore
 import HotlistTestSupport
@@ -42,8 +43,8 @@ import VaporTesting
         "GET /api/v1/agencies": .readPublic, "GET /api/v1/agencies/:id": .readPublic, "GET /api/v1/reference/ncic": .readPublic,
         "GET /api/v1/reference/states": .readPublic, "GET /api/v1/reference/states/:code": .readPublic, "GET /api/v1/openapi.json": .readPublic, "GET /api/v1/contradictions": .readPublic, "GET /api/v1/findings": .readPublic,
         "GET /api/v1/me": .manageOwnAccount,
-        "GET /api/v1/requests": .readRequests, "POST /api/v1/requests": .editRequests, "GET /api/v1/requests/:requestID": .readRequests,
-        "POST /api/v1/requests/:requestID/status": .editRequests, "GET /api/v1/campaigns": .readRequests, "PUT /api/v1/agencies/:id/records-contact": .editRecordsContact, "GET /api/v1/**": .readPublic,
+        "GET /api/v1/requests": .readRequests, "POST /api/v1/requests": .editRequests, "GET /api/v1/requests/:id": .readRequests,
+        "POST /api/v1/requests/:id/status": .editRequests, "GET /api/v1/campaigns": .readRequests, "PUT /api/v1/agencies/:id/records-contact": .editRecordsContact, "GET /api/v1/**": .readPublic,
     ]
 
     @Test func everyRouteIsDeclaredAsReviewed() async throws {
@@ -120,6 +121,36 @@ import VaporTesting
             }
             #expect(checked == routes.count * 4)
         }
+    }
+
+    /// The generated API: every operation of the document is a registered route with the rule
+    /// `APIOperationRules` gives it, so the walk above covers each of them.
+    @Test func everyOperationOfTheDocumentIsARouteWithItsRule() async throws {
+        try await withFixtureApp(.sqlite) { app, _ in
+            let document = OpenAPIDocument.shared
+            #expect(document.operations.count >= 15)
+            #expect(Set(document.operations.map(\.id)) == Set(APIOperationRules.rules.keys), "APIOperationRules and the document name the same operations")
+            for operation in document.operations {
+                let vaporPath = operation.path.split(separator: "/").map { $0.hasPrefix("{") ? ":" + $0.dropFirst().dropLast() : String($0) }.joined(separator: "/")
+                let route = app.routes.all.first { $0.method.rawValue == operation.method && "/" + $0.path.string == "/" + vaporPath }
+                #expect(route?.operationID == operation.id, "\(operation.method) \(operation.path) is not registered")
+                #expect(route?.requiredAction != nil && route?.requiredAction == APIOperationRules.rules[operation.id]?.action, "\(operation.id)")
+                #expect(Self.expectedActions["\(operation.method) /\(vaporPath)"] == route?.requiredAction, "\(operation.id) is reviewed in expectedActions")
+            }
+        }
+    }
+
+    @Test func anOperationWithoutARuleStopsTheStart() async throws {
+        // setup: a document with one operation the rules do not know.
+        let document = try OpenAPIDocument(yaml: "openapi: 3.1.0\npaths:\n  /api/v1/new:\n    get:\n      operationId: somethingNew\n      responses: {}\n")
+        let app = try await Application.make(.testing)
+        let registrar = APIRouteRegistrar(app: app, middleware: [], document: document)
+        // MUT + validate
+        #expect(throws: OpenAPIDocument.DocumentError.self) {
+            try registrar.register({ _, _, _ in (HTTPResponse(status: .ok), nil) }, method: .get, path: "/api/v1/new")
+        }
+        #expect(app.routes.all.isEmpty, "nothing went live")
+        try await app.asyncShutdown()
     }
 
     @Test func aRouteWithoutARuleIsClosedToEveryone() async throws {

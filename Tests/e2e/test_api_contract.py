@@ -24,6 +24,8 @@ def check(spec, http_get, base_url, path, operation, status="200"):
     assert str(code) == status, f"{path}: {code} {body[:300]}"
     data = json.loads(body)
     response = spec["paths"][operation]["get"]["responses"][status]
+    if "$ref" in response:  # shared responses (errors) live under components/responses
+        response = spec["components"]["responses"][response["$ref"].rsplit("/", 1)[-1]]
     schema = dict(response["content"]["application/json"]["schema"])
     # Resolve "#/components/..." references against the whole document (OpenAPI 3.1 is JSON Schema 2020-12).
     schema["components"] = spec["components"]

@@ -1,3 +1,4 @@
+import HotlistAPI
 import HotlistCore
 import HotlistStore
 import Vapor
@@ -7,7 +8,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
-        } catch {
+        } catch let thrown {
+            // The generated API layer wraps what it and the handlers throw; report the cause.
+            let error = APIErrorTranslation.translate(thrown, request: request)
             let isAPI = request.url.path.hasPrefix("/api/")
             var status: HTTPResponseStatus
             var message: String
@@ -45,7 +48,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if status == .notFound && !isAPI && !(error is RecordNotFound) && message.hasPrefix("There is no page at ") { message = "Not found: there is no page at \(request.url.path)." }
             if status == .payloadTooLarge && isAPI { message = "The body is larger than this site accepts (\(request.bodyLimit) bytes). Nothing was changed." }
             if isAPI {
-                let body = APIError(error: .init(status: Int(status.code), message: message, problems: problems.map { .init(field: $0.field, message: $0.text) }))
+                let body = Components.Schemas._Error(error: .init(status: Int(status.code), message: message, problems: problems.map { .init(field: $0.field, message: $0.text) }))
                 let response = Response(status: status)
                 try response.content.encode(body, using: JSONEncoder.api)
                 if !allowed.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", ")) }
@@ -91,13 +94,6 @@ extension ErrorPageMiddleware {
         if methods.contains(.GET), !methods.contains(.HEAD) { methods.insert(.HEAD, at: methods.firstIndex(of: .GET)! + 1) }
         return methods
     }
-}
-
-/// The JSON body of every API error.
-struct APIError: Content {
-    struct Body: Codable { var status: Int; var message: String; var problems: [Problem] }
-    struct Problem: Codable { var field: String?; var message: String }
-    var error: Body
 }
 
 /// Where a page becomes a response: only `SafeHTML` gets here, so no raw string reaches a page.

@@ -151,8 +151,8 @@ public enum SiteURL: Sendable, Equatable {
             case .contradictions: ["api", "v1", "contradictions"]
             case .recordsContact(let id): ["api", "v1", "agencies", .id("id", id), "records-contact"]
             case .requests: ["api", "v1", "requests"]
-            case .request(let id): ["api", "v1", "requests", .id("requestID", id)]
-            case .requestStatus(let id): ["api", "v1", "requests", .id("requestID", id), "status"]
+            case .request(let id): ["api", "v1", "requests", .id("id", id)]
+            case .requestStatus(let id): ["api", "v1", "requests", .id("id", id), "status"]
             case .campaigns: ["api", "v1", "campaigns"]
             case .findings: ["api", "v1", "findings"]
             }
