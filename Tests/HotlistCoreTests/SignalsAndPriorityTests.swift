@@ -38,26 +38,26 @@ import Testing
     }
 
     @Test(arguments: [
-        (PolicyStatement.prohibits, NCICAlertStatus.yes, RequestPriority.Tier.prohibitsYetAlertsNCIC),
+        (PolicyStatement.prohibits, NCICAlertStatus.yes, AskFirstRank.Tier.prohibitsYetAlertsNCIC),
         (.silent, .yes, .alertsNCICWithoutProhibition),
         (.unknown, .yes, .alertsNCICWithoutProhibition),
         (.prohibits, .notListed, .prohibitsHotlistsUnclear),
         (.prohibits, .unknown, .prohibitsHotlistsUnclear),
         (.silent, .notListed, .portalOther),
     ])
-    func tiers(policy: PolicyStatement, ncic: NCICAlertStatus, tier: RequestPriority.Tier) {
+    func tiers(policy: PolicyStatement, ncic: NCICAlertStatus, tier: AskFirstRank.Tier) {
         let signals = AgencySignals(alertsNCIC: ncic, immigrationPolicy: policy, hasPortal: true)
-        #expect(RequestPriority.assess(signals, stateCode: "NV", restrictiveStates: []).tier == tier)
+        #expect(AskFirstRank.assess(signals, stateCode: "NV", restrictiveStates: []).tier == tier)
     }
 
     @Test func withinATierStateLawThenSharingReachRankFirst() {
         let base = AgencySignals(alertsNCIC: .yes, immigrationPolicy: .prohibits, sharesWithCount: 10, receivesFromCount: 5, hasPortal: true)
         let restrictive: Set<String> = ["CA", "IL"]
-        let illinois = RequestPriority.assess(base, stateCode: "IL", restrictiveStates: restrictive)
+        let illinois = AskFirstRank.assess(base, stateCode: "IL", restrictiveStates: restrictive)
         var wider = base; wider.sharesWithCount = 900
-        let nevadaWide = RequestPriority.assess(wider, stateCode: "NV", restrictiveStates: restrictive)
-        let nevada = RequestPriority.assess(base, stateCode: "NV", restrictiveStates: restrictive)
-        let tierTwo = RequestPriority.assess(AgencySignals(alertsNCIC: .yes, immigrationPolicy: .silent, sharesWithCount: 5000, hasPortal: true), stateCode: "CA", restrictiveStates: restrictive)
+        let nevadaWide = AskFirstRank.assess(wider, stateCode: "NV", restrictiveStates: restrictive)
+        let nevada = AskFirstRank.assess(base, stateCode: "NV", restrictiveStates: restrictive)
+        let tierTwo = AskFirstRank.assess(AgencySignals(alertsNCIC: .yes, immigrationPolicy: .silent, sharesWithCount: 5000, hasPortal: true), stateCode: "CA", restrictiveStates: restrictive)
         #expect([tierTwo, nevada, illinois, nevadaWide].sorted() == [illinois, nevadaWide, nevada, tierTwo])
         #expect(illinois.reasons.contains { $0.contains("IL has a state law") })
         #expect(nevada.reasons.contains { $0.contains("15 other organisations") })
@@ -65,9 +65,9 @@ import Testing
     }
 
     @Test func noPortalDataRanksLast() {
-        let none = RequestPriority.assess(AgencySignals(), stateCode: nil, restrictiveStates: [])
+        let none = AskFirstRank.assess(AgencySignals(), stateCode: nil, restrictiveStates: [])
         #expect(none.tier == .noPortalData)
-        #expect(none.reasons.first == RequestPriority.Tier.noPortalData.explanation)
+        #expect(none.reasons.first == AskFirstRank.Tier.noPortalData.explanation)
     }
 }
 
@@ -94,8 +94,8 @@ import Testing
 
     @Test func retiredAccountsRankLastWithTheReason() {
         let signals = AgencySignals(alertsNCIC: .yes, immigrationPolicy: .prohibits, hasPortal: true)
-        let live = RequestPriority.assess(signals, stateCode: "RI", restrictiveStates: [], name: "Bristol RI PD")
-        let retired = RequestPriority.assess(signals, stateCode: "RI", restrictiveStates: [], name: "Bristol RI PD (Do Not Use)")
+        let live = AskFirstRank.assess(signals, stateCode: "RI", restrictiveStates: [], name: "Bristol RI PD")
+        let retired = AskFirstRank.assess(signals, stateCode: "RI", restrictiveStates: [], name: "Bristol RI PD (Do Not Use)")
         #expect(live.tier == .prohibitsYetAlertsNCIC)
         #expect(retired.tier == .noPortalData && live < retired)
         #expect(retired.reasons.first?.contains("“Do Not Use”") == true)

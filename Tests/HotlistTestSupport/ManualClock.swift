@@ -2,7 +2,7 @@ import Foundation
 import HotlistCore
 
 /// A clock tests move by hand, to run sessions and lockouts out without waiting.
-public final class ManualClock: Clock, @unchecked Sendable {
+public final class ManualClock: TimeSource, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
 

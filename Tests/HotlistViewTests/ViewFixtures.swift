@@ -26,11 +26,11 @@ enum Fixture {
     static let counts = DirectoryCounts(agencies: 12_345, withPortal: 2_100, alertsNCIC: 1_500, prohibitsImmigration: 400,
                                         prohibitsYetAlertsNCIC: 120, sharingEdges: 98_765, unresolved: 42)
 
-    static func summary(id: Int, name: String, state: String? = "NV", tier: RequestPriority.Tier = .prohibitsYetAlertsNCIC) -> AgencySummary {
+    static func summary(id: Int, name: String, state: String? = "NV", tier: AskFirstRank.Tier = .prohibitsYetAlertsNCIC) -> AgencySummary {
         AgencySummary(id: id, name: name, stateCode: state, kind: .policeDepartment,
                       signals: AgencySignals(alertsNCIC: .yes, immigrationPolicy: .prohibits, sharesWithCount: 12, receivesFromCount: 3,
                                              latestSnapshotAt: daysAgo(700), hasPortal: true, cameraCount: 40),
-                      priority: RequestPriority(tier: tier, score: 10, reasons: [tier.explanation]))
+                      priority: AskFirstRank(tier: tier, score: 10, reasons: [tier.explanation]))
     }
 
     static let agencies = [summary(id: 1, name: "Sparks NV PD"), summary(id: 2, name: hostile, state: "NC", tier: .alertsNCICWithoutProhibition),
@@ -104,7 +104,7 @@ enum Fixture {
         var detail = AgencyDetail(agency: agency,
                                   signals: AgencySignals(alertsNCIC: .yes, ncicEvidence: "NCIC <list>", immigrationPolicy: .silent, immigrationEvidence: nil,
                                                          sharesWithCount: 2, receivesFromCount: 1, latestSnapshotAt: daysAgo(700), hasPortal: true, cameraCount: 40),
-                                  priority: RequestPriority(tier: .alertsNCICWithoutProhibition, score: 5, reasons: ["Reason & <one>", "Reason two"]),
+                                  priority: AskFirstRank(tier: .alertsNCICWithoutProhibition, score: 5, reasons: ["Reason & <one>", "Reason two"]),
                                   snapshots: [snapshot(.usage), snapshot(.policy)],
                                   sharesWith: [AgencyLink(id: 2, name: "Reno PD", stateCode: "NV"), AgencyLink(id: 3, name: "Elsewhere & Co", stateCode: "CA")],
                                   receivesFrom: [AgencyLink(id: 4, name: "Carson <City>", stateCode: nil)],
@@ -134,7 +134,7 @@ enum Fixture {
 
     static var emptyAgencyDetail: AgencyDetail {
         AgencyDetail(agency: Agency(id: 9, externalKey: "x", name: "Nowhere County SO", stateCode: nil, kind: .sheriffsOffice, unresolvedReason: "two states & <none>"),
-                     signals: AgencySignals(), priority: RequestPriority(tier: .noPortalData, score: 0, reasons: []), snapshots: [],
+                     signals: AgencySignals(), priority: AskFirstRank(tier: .noPortalData, score: 0, reasons: []), snapshots: [],
                      sharesWith: [], receivesFrom: [], urlChecks: [], survey: nil, recordsLaw: nil, restrictionLaws: [])
     }
 

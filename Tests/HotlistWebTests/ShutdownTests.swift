@@ -23,7 +23,7 @@ import VaporTesting
             #expect(request.bodyLimit == 4_096)
             #expect(request.evidenceSettings.maxFileSize == 1_000)
             #expect(request.security.passwordHashCost == testSecurity.passwordHashCost)
-            #expect(try await ReferenceQueries(request.store).stateRecordsLaws().count == 51)
+            #expect(try await ReferenceQueries(request.database).stateRecordsLaws().count == 51)
         }
     }
 }

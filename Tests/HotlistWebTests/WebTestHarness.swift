@@ -13,7 +13,7 @@ let testSecurity = SecuritySettings(passwordHashCost: 4, throttle: SignInThrottl
                                                                                            addressLockAfter: 12, window: 900, lockDuration: 900))
 
 /// A test app on a fresh database of `backend`, loaded with the small Private Eyes fixture and a fixed clock.
-func withFixtureApp(_ backend: TestBackend, clock: any Clock = FixedClock(testStart), security: SecuritySettings = testSecurity, maxBodySize: Int = 1_048_576,
+func withFixtureApp(_ backend: TestBackend, clock: any TimeSource = FixedClock(testStart), security: SecuritySettings = testSecurity, maxBodySize: Int = 1_048_576,
                     smtp: SMTPConfiguration? = nil, maxEvidenceSize: Int = 50 * 1_048_576, _ body: (Application, HotlistDatabase) async throws -> Void) async throws {
     try await backend.withDatabase { db in
         _ = try await AgencyImporter(db).importPrivateEyes(try PrivateEyesDataset.read(directory: try PrivateEyesFixture.write()))

@@ -16,7 +16,7 @@ public struct AgencyDetail: Codable, Sendable, Equatable {
     /// Derived from findings and requests.
     public var status = AgencyStatus(code: .notAskedYet, label: "Not asked yet", asOf: nil)
     public var signals: AgencySignals
-    public var priority: RequestPriority
+    public var priority: AskFirstRank
     public var snapshots: [PortalSnapshot]
     /// Organisations that can search this agency's data.
     public var sharesWith: [AgencyLink]
@@ -27,7 +27,7 @@ public struct AgencyDetail: Codable, Sendable, Equatable {
     public var recordsLaw: StateRecordsLaw?
     public var restrictionLaws: [StateRestrictionLaw]
 
-    public init(agency: Agency, signals: AgencySignals, priority: RequestPriority, snapshots: [PortalSnapshot],
+    public init(agency: Agency, signals: AgencySignals, priority: AskFirstRank, snapshots: [PortalSnapshot],
                 sharesWith: [AgencyLink], receivesFrom: [AgencyLink], urlChecks: [URLCheck], survey: SurveyEntry?,
                 recordsLaw: StateRecordsLaw?, restrictionLaws: [StateRestrictionLaw]) {
         self.agency = agency; self.signals = signals; self.priority = priority; self.snapshots = snapshots

@@ -5,8 +5,8 @@ public struct AgencySummary: Codable, Sendable, Equatable {
     public var stateCode: String?
     public var kind: AgencyKind
     public var signals: AgencySignals
-    public var priority: RequestPriority
-    public init(id: Int, name: String, stateCode: String?, kind: AgencyKind, signals: AgencySignals, priority: RequestPriority) {
+    public var priority: AskFirstRank
+    public init(id: Int, name: String, stateCode: String?, kind: AgencyKind, signals: AgencySignals, priority: AskFirstRank) {
         self.id = id; self.name = name; self.stateCode = stateCode; self.kind = kind; self.signals = signals; self.priority = priority
     }
 }

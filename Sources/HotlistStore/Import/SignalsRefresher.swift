@@ -39,7 +39,7 @@ enum SignalsRefresher {
             let id = agency.id!
             let signals = AgencySignals.compute(snapshots: snapshots[id] ?? [], sharesWithCount: sharesWith[id] ?? 0,
                                                 receivesFromCount: receivesFrom[id] ?? 0, knownPortalURL: agency.flockPortalUrl)
-            let priority = RequestPriority.assess(signals, stateCode: agency.stateCode, restrictiveStates: restrictive, name: agency.name)
+            let priority = AskFirstRank.assess(signals, stateCode: agency.stateCode, restrictiveStates: restrictive, name: agency.name)
             let before = agency
             agency.apply(signals, priority)
             if sameSignals(before, agency) { continue }

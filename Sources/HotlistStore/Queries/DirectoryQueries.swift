@@ -171,7 +171,7 @@ public struct DirectoryQueries: Sendable {
             withPortal: try await count { $0.where("has_portal", .equal, true) },
             alertsNCIC: try await count { $0.where("alerts_ncic", .equal, "yes") },
             prohibitsImmigration: try await count { $0.where("immigration_policy", .equal, "prohibits") },
-            prohibitsYetAlertsNCIC: try await count { $0.where("priority_tier", .equal, RequestPriority.Tier.prohibitsYetAlertsNCIC.rawValue) },
+            prohibitsYetAlertsNCIC: try await count { $0.where("priority_tier", .equal, AskFirstRank.Tier.prohibitsYetAlertsNCIC.rawValue) },
             sharingEdges: try await count({ $0 }, from: "sharing_edges"),
             unresolved: try await count { $0.where("state_code", .is, SQLLiteral.null) })
     }

@@ -104,7 +104,7 @@ struct AgencyRow: Codable {
         priorityReasons = try row.decode(column: "priority_reasons", as: String.self)
     }
 
-    init(_ agency: Agency, signals: AgencySignals = AgencySignals(), priority: RequestPriority? = nil) {
+    init(_ agency: Agency, signals: AgencySignals = AgencySignals(), priority: AskFirstRank? = nil) {
         id = agency.id; externalKey = agency.externalKey; name = agency.name; nameSearch = Self.searchText(agency.name)
         stateCode = agency.stateCode; kind = agency.kind.rawValue; place = agency.place
         unresolvedReason = agency.unresolvedReason; ori = agency.ori; city = agency.city; county = agency.county
@@ -113,11 +113,11 @@ struct AgencyRow: Codable {
         notes = agency.notes
         alertsNcic = ""; immigrationPolicy = ""; sharesWithCount = 0; receivesFromCount = 0; hasPortal = false
         priorityTier = 0; prioritySort = 0; priorityReasons = ""
-        let priority = priority ?? RequestPriority.assess(signals, stateCode: agency.stateCode, restrictiveStates: [], name: agency.name)
+        let priority = priority ?? AskFirstRank.assess(signals, stateCode: agency.stateCode, restrictiveStates: [], name: agency.name)
         apply(signals, priority)
     }
 
-    mutating func apply(_ signals: AgencySignals, _ priority: RequestPriority) {
+    mutating func apply(_ signals: AgencySignals, _ priority: AskFirstRank) {
         alertsNcic = signals.alertsNCIC.rawValue; ncicEvidence = signals.ncicEvidence
         immigrationPolicy = signals.immigrationPolicy.rawValue; immigrationEvidence = signals.immigrationEvidence
         sharesWithCount = signals.sharesWithCount; receivesFromCount = signals.receivesFromCount
@@ -146,10 +146,10 @@ struct AgencyRow: Codable {
                       cameraCount: cameraCount)
     }
 
-    var priority: RequestPriority {
-        let tier = RequestPriority.Tier(rawValue: priorityTier) ?? .noPortalData
+    var priority: AskFirstRank {
+        let tier = AskFirstRank.Tier(rawValue: priorityTier) ?? .noPortalData
         // Split on bytes: Character-wise splitting showed up in the directory's profile.
-        return RequestPriority(tier: tier, score: tier.rawValue * 1_000_000 - prioritySort,
+        return AskFirstRank(tier: tier, score: tier.rawValue * 1_000_000 - prioritySort,
                                reasons: priorityReasons.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) })
     }
 

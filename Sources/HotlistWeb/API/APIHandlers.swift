@@ -24,28 +24,28 @@ struct APIHandlers: APIProtocol {
             throw InputProblems(empty.map { InputProblem(file: "query", field: $0, problem: "\"\($0)\" is empty", hint: "Give a value, or leave the parameter out.") })
         }
         let filter = try AgencyFilter.parse(parameters)
-        let page = try await DirectoryQueries(request.store).list(filter)
+        let page = try await DirectoryQueries(request.database).list(filter)
         return .ok(.init(body: .json(try .init(page, filter: filter, now: request.clock.now()))))
     }
 
     func getAgency(_ input: Operations.getAgency.Input) async throws -> Operations.getAgency.Output {
         let request = try self.request
-        guard input.path.id > 0, let detail = try await DirectoryQueries(request.store).detail(id: input.path.id, today: CalendarDay.today(request.clock.now())) else {
+        guard input.path.id > 0, let detail = try await DirectoryQueries(request.database).detail(id: input.path.id, today: CalendarDay.today(request.clock.now())) else {
             throw Abort(.notFound)
         }
         return .ok(.init(body: .json(try .init(detail, now: request.clock.now()))))
     }
 
     func listNCICTopics(_ input: Operations.listNCICTopics.Input) async throws -> Operations.listNCICTopics.Output {
-        .ok(.init(body: .json(try await ReferenceQueries(try request.store).ncicTopics().map(Components.Schemas.NCICTopic.init))))
+        .ok(.init(body: .json(try await ReferenceQueries(try request.database).ncicTopics().map(Components.Schemas.NCICTopic.init))))
     }
 
     func listStateLaws(_ input: Operations.listStateLaws.Input) async throws -> Operations.listStateLaws.Output {
-        .ok(.init(body: .json(try await ReferenceQueries(try request.store).stateRecordsLaws().map(Components.Schemas.StateLaw.init))))
+        .ok(.init(body: .json(try await ReferenceQueries(try request.database).stateRecordsLaws().map(Components.Schemas.StateLaw.init))))
     }
 
     func getStateLaw(_ input: Operations.getStateLaw.Input) async throws -> Operations.getStateLaw.Output {
-        let queries = ReferenceQueries(try request.store)
+        let queries = ReferenceQueries(try request.database)
         guard let code = USState.byCode(input.path.code)?.code, let law = try await queries.stateRecordsLaw(code) else { throw Abort(.notFound) }
         return .ok(.init(body: .json(try .init(law, restrictions: try await queries.stateRestrictionLaws(code)))))
     }
@@ -60,7 +60,7 @@ struct APIHandlers: APIProtocol {
             rule = parsed
         }
         let state = input.query.state.flatMap { USState.byCode($0.rawValue)?.code }
-        let found = try await ContradictionQueries(try request.store).contradictions(rule: rule, stateCode: state)
+        let found = try await ContradictionQueries(try request.database).contradictions(rule: rule, stateCode: state)
         return .ok(.init(body: .json(try found.map(Components.Schemas.Contradiction.init))))
     }
 
@@ -69,7 +69,7 @@ struct APIHandlers: APIProtocol {
         let request = try self.request
         let state = input.query.state.flatMap { USState.byCode($0.rawValue)?.code }
         let setting = input.query.immigration_violator.flatMap { TopicSetting(rawValue: $0.rawValue) }
-        let found = try await FindingStore(request.store).verifiedWithAgencies(stateCode: state).filter { setting == nil || $0.finding.immigrationViolator == setting }
+        let found = try await FindingStore(request.database).verifiedWithAgencies(stateCode: state).filter { setting == nil || $0.finding.immigrationViolator == setting }
         let evidence = try await request.evidenceStore.list(ids: Array(Set(found.flatMap(\.finding.evidenceIDs))))
         return .ok(.init(body: .json(try found.map { try .init(agency: $0.agency, finding: $0.finding, evidence: evidence) })))
     }
@@ -98,7 +98,7 @@ struct APIHandlers: APIProtocol {
         let id = input.path.id
         guard id > 0 else { throw Abort(.notFound) }
         let contact = try RecordsContact.validated(email: body.email, portalURL: body.portal_url)
-        try await RecordsContactEditor(request.store).replace(agencyID: id, with: contact, by: try request.auditActor(), now: request.clock.now())
+        try await RecordsContactEditor(request.database).replace(agencyID: id, with: contact, by: try request.auditActor(), now: request.clock.now())
         return .ok(.init(body: .json(.init(agencyID: id, contact))))
     }
 }

@@ -19,7 +19,7 @@ extension RawRepresentable where RawValue == String {
 }
 
 extension Components.Schemas.Priority {
-    init(_ priority: RequestPriority) {
+    init(_ priority: AskFirstRank) {
         self.init(tier: priority.tier.rawValue, title: priority.tier.title, reasons: priority.reasons)
     }
 }

@@ -9,7 +9,7 @@ public struct AppConfiguration: Sendable {
     /// Never taken from the Host header, which anyone sending a request chooses.
     public var publicBaseURL: String
     public var database: HotlistDatabase
-    public var clock: any Clock
+    public var clock: any TimeSource
     /// Largest request body accepted, in bytes.
     public var maxBodySize: Int
     /// Keep rendered directory pages and API answers until an import changes the data.
@@ -27,7 +27,7 @@ public struct AppConfiguration: Sendable {
     public var evidenceDirectory: String
     public var maxEvidenceSize: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, database: HotlistDatabase, clock: any Clock = SystemClock(), maxBodySize: Int = 1_048_576,
+    public init(host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, database: HotlistDatabase, clock: any TimeSource = SystemClock(), maxBodySize: Int = 1_048_576,
                 responseCache: Bool = true, cacheRevisionCheckMilliseconds: Int64 = 1_000, security: SecuritySettings = SecuritySettings(),
                 smtp: SMTPConfiguration? = nil, followUpBusinessDays: Int = 10, evidenceDirectory: String = "evidence", maxEvidenceSize: Int = 50 * 1_048_576) {
         self.security = security; self.smtp = smtp; self.followUpBusinessDays = followUpBusinessDays

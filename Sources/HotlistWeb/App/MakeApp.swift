@@ -41,7 +41,7 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
 }
 
 struct DatabaseKey: StorageKey { typealias Value = HotlistDatabase }
-struct ClockKey: StorageKey { typealias Value = any Clock }
+struct ClockKey: StorageKey { typealias Value = any TimeSource }
 struct ResponseCacheKey: StorageKey { typealias Value = ResponseCache }
 struct SMTPKey: StorageKey { typealias Value = SMTPConfiguration }
 struct FollowUpDaysKey: StorageKey { typealias Value = Int }
@@ -60,7 +60,7 @@ struct EvidenceSettingsKey: StorageKey { typealias Value = EvidenceSettings }
 /// then crashed the server on every stop under load.
 struct AppServices: Sendable {
     var database: HotlistDatabase
-    var clock: any Clock
+    var clock: any TimeSource
     var responseCache: ResponseCache
     var evidence: EvidenceSettings
     var smtp: SMTPConfiguration?
@@ -84,13 +84,13 @@ struct AppServicesMiddleware: AsyncMiddleware {
 
 extension Request {
     var services: AppServices { storage[AppServicesKey.self] ?? application.storage[AppServicesKey.self]! }
-    var store: HotlistDatabase { services.database }
-    var clock: any Clock { services.clock }
+    var database: HotlistDatabase { services.database }
+    var clock: any TimeSource { services.clock }
     var responseCache: ResponseCache { services.responseCache }
     var evidenceSettings: EvidenceSettings { services.evidence }
     var security: SecuritySettings { services.security }
     var evidenceStore: EvidenceStore {
-        EvidenceStore(store, directory: evidenceSettings.directory, intake: EvidenceIntake(maxBytes: evidenceSettings.maxFileSize))
+        EvidenceStore(database, directory: evidenceSettings.directory, intake: EvidenceIntake(maxBytes: evidenceSettings.maxFileSize))
     }
 
     /// The largest body this request may carry: the evidence limit on a registered upload route for
@@ -105,7 +105,7 @@ extension Request {
 
     /// Deadlines from the stored holidays and rules, with the configured follow-up interval.
     func deadlineCalculator() async throws -> DeadlineCalculator {
-        try await ReferenceQueries(store).deadlineCalculator(followUpBusinessDays: services.followUpDays)
+        try await ReferenceQueries(database).deadlineCalculator(followUpBusinessDays: services.followUpDays)
     }
 
     /// A read-only page or API answer through the response cache, keyed by path and query. Only
@@ -117,6 +117,6 @@ extension Request {
             headers.contentType = fresh.contentType
             return Response(status: .ok, headers: headers, body: .init(string: fresh.body))
         }
-        return try await responseCache.respond(key: url.string, database: store, render: render)
+        return try await responseCache.respond(key: url.string, database: database, render: render)
     }
 }

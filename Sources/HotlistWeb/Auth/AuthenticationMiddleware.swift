@@ -11,7 +11,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             if let authorization = request.headers.first(name: .authorization) {
                 guard authorization.lowercased().hasPrefix("bearer "), case let token = authorization.dropFirst(7).trimmingCharacters(in: .whitespaces),
                       token.hasPrefix(Credentials.apiTokenPrefix),
-                      let owner = try await APITokenStore(request.store).owner(tokenHash: Credentials.sha256Hex(token), now: now) else {
+                      let owner = try await APITokenStore(request.database).owner(tokenHash: Credentials.sha256Hex(token), now: now) else {
                     // A forged, revoked or malformed token is refused outright, even on public routes,
                     // so a script never mistakes a dead token for a working one.
                     throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""],
@@ -25,7 +25,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         let tokenHash = Credentials.sha256Hex(cookie)
-        switch try await SessionStore(request.store).lookup(tokenHash: tokenHash, now: now, policy: request.security.sessions) {
+        switch try await SessionStore(request.database).lookup(tokenHash: tokenHash, now: now, policy: request.security.sessions) {
         case .signedIn(let session, let account):
             request.viewer = Viewer(account: account, proof: .session(tokenHash: tokenHash, csrfToken: session.csrfToken))
             let response = try await next.respond(to: request)

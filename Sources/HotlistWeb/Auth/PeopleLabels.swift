@@ -11,7 +11,7 @@ struct PeopleLabels: Sendable {
     let people: [Int: UserAccount]
 
     static func load(_ request: Request) async throws -> PeopleLabels {
-        let everyone = try await AccountStore(request.store).users()
+        let everyone = try await AccountStore(request.database).users()
         return PeopleLabels(viewer: request.viewer, people: Dictionary(everyone.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 

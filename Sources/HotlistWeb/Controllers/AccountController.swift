@@ -13,7 +13,7 @@ enum AccountController {
 
     static func render(_ request: Request, newToken: String? = nil, message: String? = nil, problems: [InputProblem] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try request.requireViewer()
-        let tokens = try await APITokenStore(request.store).tokens(ownerID: viewer.account.id)
+        let tokens = try await APITokenStore(request.database).tokens(ownerID: viewer.account.id)
         return request.personalPage(AccountView.render(.init(viewer: viewer, tokens: tokens, newToken: newToken, message: message, problems: problems)), status: status)
     }
 
@@ -23,13 +23,13 @@ enum AccountController {
         let password = form.password ?? ""
         var problems = PasswordPolicy.problems(password, email: viewer.account.email)
         if password != (form.confirm ?? "") { problems.append(InputProblem(file: "form", field: "confirm", problem: "the two new passwords differ", hint: "Type the same new password twice.")) }
-        let stored = try await AccountStore(request.store).credentials(email: viewer.account.email)
+        let stored = try await AccountStore(request.database).credentials(email: viewer.account.email)
         let currentMatches = try await Credentials.verifyPassword(form.current ?? "", hash: stored?.passwordHash ?? request.services.decoyPasswordHash,
                                                                   on: request.application.threadPool)
         if !currentMatches { problems.insert(InputProblem(file: "form", field: "current", problem: "the current password is wrong", hint: "Type the password you signed in with."), at: 0) }
         if !problems.isEmpty { return try await render(request, problems: problems, status: .badRequest) }
         let hash = try await Credentials.hashPassword(password, cost: request.security.passwordHashCost, on: request.application.threadPool)
-        try await AccountStore(request.store).setPassword(userID: viewer.account.id, passwordHash: hash, by: try request.auditActor(),
+        try await AccountStore(request.database).setPassword(userID: viewer.account.id, passwordHash: hash, by: try request.auditActor(),
                                                           now: request.clock.now(), keepingSession: viewer.sessionTokenHash)
         return try await render(request, message: "Password changed. Your other sessions were signed out.")
     }
@@ -39,7 +39,7 @@ enum AccountController {
         let form = try request.form(TokenForm.self)
         let (token, prefix) = Credentials.newAPIToken()
         do {
-            _ = try await APITokenStore(request.store).create(owner: viewer.account, name: form.name ?? "", tokenHash: Credentials.sha256Hex(token), prefix: prefix,
+            _ = try await APITokenStore(request.database).create(owner: viewer.account, name: form.name ?? "", tokenHash: Credentials.sha256Hex(token), prefix: prefix,
                                                               by: try request.auditActor(), now: request.clock.now())
         } catch let problems as InputProblems {
             return try await render(request, problems: problems.problems, status: .badRequest)
@@ -50,7 +50,7 @@ enum AccountController {
     @Sendable static func revokeToken(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
         guard let id = request.parameters.get("tokenID").flatMap(Int.init) else { throw Abort(.notFound) }
-        try await APITokenStore(request.store).revoke(tokenID: id, ownerID: viewer.account.id, by: try request.auditActor(), now: request.clock.now())
+        try await APITokenStore(request.database).revoke(tokenID: id, ownerID: viewer.account.id, by: try request.auditActor(), now: request.clock.now())
         return request.redirect(to: SiteURL.account.path, redirectType: .normal)
     }
 }

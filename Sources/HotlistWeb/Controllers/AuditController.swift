@@ -9,9 +9,9 @@ enum AuditController {
     @Sendable static func page(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
         let (filter, page) = try AuditFilter.parse(request.queryParameters(), pageSize: pageSize)
-        let log = AuditLog(request.store)
+        let log = AuditLog(request.database)
         let model = AuditView.Model(viewer: viewer, events: try await log.events(filter), total: try await log.count(filter), filter: filter,
-                                    page: page, pageSize: pageSize, people: try await AccountStore(request.store).users())
+                                    page: page, pageSize: pageSize, people: try await AccountStore(request.database).users())
         return request.personalPage(AuditView.render(model))
     }
 
@@ -20,7 +20,7 @@ enum AuditController {
         query["page"] = nil
         let (filter, _) = try AuditFilter.parse(query)
         var text = AuditCSV.line(AuditCSV.header)
-        try await AuditLog(request.store).forEachEvent(filter) { text += AuditCSV.line(AuditCSV.row($0)) }
+        try await AuditLog(request.database).forEachEvent(filter) { text += AuditCSV.line(AuditCSV.row($0)) }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"hotlistwatch-audit.csv\"")

@@ -26,7 +26,7 @@ enum CampaignsController {
 
     @Sendable static func list(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
-        return request.personalPage(CampaignsView.list(viewer: viewer, campaigns: try await CampaignStore(request.store).campaigns()))
+        return request.personalPage(CampaignsView.list(viewer: viewer, campaigns: try await CampaignStore(request.database).campaigns()))
     }
 
     @Sendable static func newPage(_ request: Request) async throws -> Response {
@@ -54,7 +54,7 @@ enum CampaignsController {
             let template = body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil
                 : LetterTemplate(name: form.name ?? "campaign", subject: (form.template_subject ?? "").isEmpty ? StandardLetters.initialRequest.subject : form.template_subject!, body: body)
             let requester = Requester(name: form.requester_name ?? "", email: form.requester_email ?? "", stateCode: form.requester_state.flatMap { USState.byCode($0)?.code })
-            let store = CampaignStore(request.store)
+            let store = CampaignStore(request.database)
             let today = CalendarDay.today(request.clock.now())
             if form.action != "create" {
                 let plan = try await store.plan(name: form.name ?? "", filter: filter, template: template, requester: requester, inStateRequesters: inState,
@@ -77,18 +77,18 @@ enum CampaignsController {
 
     static func render(_ request: Request, id: Int, message: String? = nil, notes: [String] = []) async throws -> Response {
         let viewer = try request.requireViewer()
-        guard let campaign = try await CampaignStore(request.store).campaign(id: id) else { throw Abort(.notFound) }
-        let requests = try await RequestStore(request.store).list(RequestFilter(campaignID: id, limit: 5_000))
-        let residentsOnly = try await ReferenceQueries(request.store).stateRecordsLaws().filter { $0.residency == .yes }
+        guard let campaign = try await CampaignStore(request.database).campaign(id: id) else { throw Abort(.notFound) }
+        let requests = try await RequestStore(request.database).list(RequestFilter(campaignID: id, limit: 5_000))
+        let residentsOnly = try await ReferenceQueries(request.database).stateRecordsLaws().filter { $0.residency == .yes }
         return request.personalPage(CampaignsView.detail(viewer: viewer, campaign: campaign, requests: requests, today: CalendarDay.today(request.clock.now()), message: message,
                                                          notes: notes, residentsOnly: residentsOnly))
     }
 
     /// A new secret feed address for the campaign, shown once.
     @Sendable static func issueFeed(_ request: Request) async throws -> Response {
-        guard let id = request.parameters.get("campaignID").flatMap(Int.init), try await CampaignStore(request.store).campaign(id: id) != nil else { throw Abort(.notFound) }
+        guard let id = request.parameters.get("campaignID").flatMap(Int.init), try await CampaignStore(request.database).campaign(id: id) != nil else { throw Abort(.notFound) }
         let token = Credentials.randomToken()
-        try await FeedStore(request.store).issue(.campaign, ownerID: id, tokenHash: Credentials.sha256Hex(token), by: try request.auditActor(), now: request.clock.now())
+        try await FeedStore(request.database).issue(.campaign, ownerID: id, tokenHash: Credentials.sha256Hex(token), by: try request.auditActor(), now: request.clock.now())
         let base = FeedsController.baseURL(request)
         return try await render(request, id: id, message: "New feed addresses (shown only now; the old ones stopped working): calendar \(base)\(SiteURL.feedCalendar(token).path) · Atom \(base)\(SiteURL.feedAtom(token).path)")
     }

@@ -6,7 +6,7 @@ enum DirectoryController {
     @Sendable static func page(_ request: Request) async throws -> Response {
         let filter = try AgencyFilter.parse(request.queryParameters())
         return try await request.cachedPage {
-            let page = try await DirectoryQueries(request.store).list(filter)
+            let page = try await DirectoryQueries(request.database).list(filter)
             if filter.page > 1 && page.items.isEmpty {
                 let last = max(1, (page.total + filter.perPage - 1) / filter.perPage)
                 throw Abort(.notFound, reason: "There is no page \(filter.page): these results have \(last) page\(last == 1 ? "" : "s"). Go back to page \(last).")
@@ -21,11 +21,11 @@ enum AgencyController {
         let id = try request.agencyID()
         // After a change, the page says what happened; that answer is the visitor's own, never cached.
         if let notice = Notice.from(request.query[String.self, at: "notice"]) {
-            guard let detail = try await DirectoryQueries(request.store).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
+            guard let detail = try await DirectoryQueries(request.database).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
             return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice), viewer: request.viewer))
         }
         return try await request.cachedPage {
-            guard let detail = try await DirectoryQueries(request.store).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
+            guard let detail = try await DirectoryQueries(request.database).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
             return AgencyView.render(.init(detail: detail, now: request.clock.now()), viewer: request.viewer)
         }
     }
@@ -33,17 +33,17 @@ enum AgencyController {
 
 enum ReferenceController {
     @Sendable static func ncicPage(_ request: Request) async throws -> Response {
-        HTMLResponse.make(ReferenceView.ncic(try await ReferenceQueries(request.store).ncicTopics(), viewer: request.viewer))
+        HTMLResponse.make(ReferenceView.ncic(try await ReferenceQueries(request.database).ncicTopics(), viewer: request.viewer))
     }
 
     @Sendable static func statesPage(_ request: Request) async throws -> Response {
-        let queries = ReferenceQueries(request.store)
+        let queries = ReferenceQueries(request.database)
         return HTMLResponse.make(ReferenceView.states(try await queries.stateRecordsLaws(), restrictions: try await queries.stateRestrictionLaws(), viewer: request.viewer))
     }
 
     @Sendable static func statePage(_ request: Request) async throws -> Response {
         let code = try request.stateCode()
-        let queries = ReferenceQueries(request.store)
+        let queries = ReferenceQueries(request.database)
         guard let law = try await queries.stateRecordsLaw(code) else { throw Abort(.notFound) }
         return HTMLResponse.make(ReferenceView.state(law, restrictions: try await queries.stateRestrictionLaws(code), viewer: request.viewer))
     }

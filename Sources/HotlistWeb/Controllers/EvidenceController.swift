@@ -24,15 +24,15 @@ enum EvidenceController {
 
     static func renderWorkspace(_ request: Request, agencyID: Int, problems: [InputProblem] = [], notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try request.requireViewer()
-        guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
+        guard let agency = try await DirectoryQueries(request.database).agency(id: agencyID) else { throw Abort(.notFound) }
         let people = try await PeopleLabels.load(request)
         let model = EvidenceView.Workspace(
             viewer: viewer, agencyID: agencyID, agencyName: agency.name,
             evidence: try await request.evidenceStore.list(agencyID: agencyID).map(people.shown),
-            requests: try await RequestStore(request.store).list(RequestFilter(agencyID: agencyID, limit: 200)),
-            findings: people.shown(try await FindingStore(request.store).latest(agencyID: agencyID)),
-            statements: people.shown(try await StatementStore(request.store).list(agencyID: agencyID, verifiedOnly: false)),
-            timeline: try await HotlistLogStore(request.store, evidence: request.evidenceStore).timeline(agencyID: agencyID),
+            requests: try await RequestStore(request.database).list(RequestFilter(agencyID: agencyID, limit: 200)),
+            findings: people.shown(try await FindingStore(request.database).latest(agencyID: agencyID)),
+            statements: people.shown(try await StatementStore(request.database).list(agencyID: agencyID, verifiedOnly: false)),
+            timeline: try await HotlistLogStore(request.database, evidence: request.evidenceStore).timeline(agencyID: agencyID),
             maxFileSize: request.evidenceSettings.maxFileSize, problems: problems, notice: notice)
         return request.personalPage(EvidenceView.workspace(model), status: status)
     }
@@ -57,7 +57,7 @@ enum EvidenceController {
         let agencyID = try request.agencyID()
         do {
             let (data, submission, _) = try await submission(request, agencyID: agencyID)
-            _ = try await HotlistLogStore(request.store, evidence: request.evidenceStore).importLog(data, submission, by: try request.auditActor(), now: request.clock.now())
+            _ = try await HotlistLogStore(request.database, evidence: request.evidenceStore).importLog(data, submission, by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", Notice.logImported.rawValue)]) + "#timeline", redirectType: .normal)
         } catch let problems as InputProblems {
             return try await renderWorkspace(request, agencyID: agencyID, problems: problems.problems, status: .badRequest)
@@ -140,8 +140,8 @@ enum EvidenceController {
 
     @Sendable static func page(_ request: Request) async throws -> Response {
         let evidence = try await evidence(request)
-        guard let agency = try await DirectoryQueries(request.store).agency(id: evidence.agencyID) else { throw Abort(.notFound) }
-        let findings = try await (request.viewer == nil ? FindingStore(request.store).verified(agencyID: evidence.agencyID) : FindingStore(request.store).latest(agencyID: evidence.agencyID))
+        guard let agency = try await DirectoryQueries(request.database).agency(id: evidence.agencyID) else { throw Abort(.notFound) }
+        let findings = try await (request.viewer == nil ? FindingStore(request.database).verified(agencyID: evidence.agencyID) : FindingStore(request.database).latest(agencyID: evidence.agencyID))
             .filter { $0.evidenceIDs.contains(evidence.id) }
         let people = try await PeopleLabels.load(request)
         let html = EvidenceView.page(.init(viewer: request.viewer, evidence: people.shown(evidence), agencyName: agency.name, findings: findings, notice: Notice.from(request.query[String.self, at: "notice"])))

@@ -10,14 +10,14 @@ enum FeedsController {
     /// The requests behind a feed token, or a 404 that says nothing about why.
     static func requests(_ request: Request) async throws -> (title: String, requests: [RecordsRequest]) {
         guard let token = request.parameters.get("token"), token.count >= 32,
-              let owner = try await FeedStore(request.store).owner(tokenHash: Credentials.sha256Hex(token)) else { throw Abort(.notFound) }
+              let owner = try await FeedStore(request.database).owner(tokenHash: Credentials.sha256Hex(token)) else { throw Abort(.notFound) }
         switch owner.kind {
         case .person:
-            guard let person = try await AccountStore(request.store).user(id: owner.ownerID), person.isActive else { throw Abort(.notFound) }
-            return ("Hotlist Watch: \(person.displayName)'s requests", try await RequestStore(request.store).list(RequestFilter(createdBy: person.id, limit: 5_000)))
+            guard let person = try await AccountStore(request.database).user(id: owner.ownerID), person.isActive else { throw Abort(.notFound) }
+            return ("Hotlist Watch: \(person.displayName)'s requests", try await RequestStore(request.database).list(RequestFilter(createdBy: person.id, limit: 5_000)))
         case .campaign:
-            guard let campaign = try await CampaignStore(request.store).campaign(id: owner.ownerID) else { throw Abort(.notFound) }
-            return ("Hotlist Watch: \(campaign.name)", try await RequestStore(request.store).list(RequestFilter(campaignID: campaign.id, limit: 5_000)))
+            guard let campaign = try await CampaignStore(request.database).campaign(id: owner.ownerID) else { throw Abort(.notFound) }
+            return ("Hotlist Watch: \(campaign.name)", try await RequestStore(request.database).list(RequestFilter(campaignID: campaign.id, limit: 5_000)))
         }
     }
 
@@ -32,7 +32,7 @@ enum FeedsController {
     @Sendable static func atom(_ request: Request) async throws -> Response {
         let (title, requests) = try await requests(request)
         let names = Dictionary(requests.map { ($0.id, $0.agencyName) }, uniquingKeysWith: { first, _ in first })
-        let changes = try await FeedStore(request.store).statusChanges(requestIDs: requests.map(\.id))
+        let changes = try await FeedStore(request.database).statusChanges(requestIDs: requests.map(\.id))
         let items = changes.map { StatusFeed.Item(change: $0, agencyName: names[$0.requestID] ?? "") }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
@@ -45,7 +45,7 @@ enum FeedsController {
     @Sendable static func issuePersonal(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
         let token = Credentials.randomToken()
-        try await FeedStore(request.store).issue(.person, ownerID: viewer.account.id, tokenHash: Credentials.sha256Hex(token), by: try request.auditActor(), now: request.clock.now())
+        try await FeedStore(request.database).issue(.person, ownerID: viewer.account.id, tokenHash: Credentials.sha256Hex(token), by: try request.auditActor(), now: request.clock.now())
         return try await AccountController.render(request, message: "New feed addresses (shown only now; the old ones stopped working): calendar \(baseURL(request))\(SiteURL.feedCalendar(token).path) · Atom \(baseURL(request))\(SiteURL.feedAtom(token).path)")
     }
 }

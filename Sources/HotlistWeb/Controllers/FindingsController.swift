@@ -19,8 +19,8 @@ enum FindingsController {
             }
         }
         return try await request.cachedPage {
-            let reported = try await ContradictionQueries(request.store).reportedFindings().filter { state == nil || $0.finding.stateCode == state }
-            return FindingsView.publicList(try await FindingStore(request.store).verifiedWithAgencies(stateCode: state), reported: reported, state: state, viewer: request.viewer)
+            let reported = try await ContradictionQueries(request.database).reportedFindings().filter { state == nil || $0.finding.stateCode == state }
+            return FindingsView.publicList(try await FindingStore(request.database).verifiedWithAgencies(stateCode: state), reported: reported, state: state, viewer: request.viewer)
         }
     }
 
@@ -36,7 +36,7 @@ enum FindingsController {
         let (draft, values, problems) = try await readDraft(request, agencyID: agencyID)
         do {
             if !problems.isEmpty { throw InputProblems(problems) }
-            let version = try await FindingStore(request.store).add(draft, by: try request.auditActor(), now: request.clock.now())
+            let version = try await FindingStore(request.database).add(draft, by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.finding(version.findingID).with([("notice", Notice.findingSaved.rawValue)]), redirectType: .normal)
         } catch let bad as InputProblems {
             return try await renderForm(request, agencyID: agencyID, findingID: nil, values: values, problems: bad.problems)
@@ -45,17 +45,17 @@ enum FindingsController {
 
     @Sendable static func correctPage(_ request: Request) async throws -> Response {
         let findingID = try request.idParameter("findingID")
-        guard let latest = try await FindingStore(request.store).history(findingID: findingID).last else { throw Abort(.notFound) }
+        guard let latest = try await FindingStore(request.database).history(findingID: findingID).last else { throw Abort(.notFound) }
         return try await renderForm(request, agencyID: latest.agencyID, findingID: findingID, values: .init(latest))
     }
 
     @Sendable static func correct(_ request: Request) async throws -> Response {
         let findingID = try request.idParameter("findingID")
-        guard let latest = try await FindingStore(request.store).history(findingID: findingID).last else { throw Abort(.notFound) }
+        guard let latest = try await FindingStore(request.database).history(findingID: findingID).last else { throw Abort(.notFound) }
         let (draft, values, problems) = try await readDraft(request, agencyID: latest.agencyID)
         do {
             if !problems.isEmpty { throw InputProblems(problems) }
-            _ = try await FindingStore(request.store).correct(findingID: findingID, draft, by: try request.auditActor(), now: request.clock.now())
+            _ = try await FindingStore(request.database).correct(findingID: findingID, draft, by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.finding(findingID).with([("notice", Notice.findingCorrected.rawValue)]), redirectType: .normal)
         } catch let bad as InputProblems {
             return try await renderForm(request, agencyID: latest.agencyID, findingID: findingID, values: values, problems: bad.problems)
@@ -68,10 +68,10 @@ enum FindingsController {
 
     static func renderPage(_ request: Request, findingID: Int, notice: String? = nil, problems: [InputProblem] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try request.requireViewer()
-        let history = try await FindingStore(request.store).history(findingID: findingID)
-        guard let latest = history.last, let agency = try await DirectoryQueries(request.store).agency(id: latest.agencyID) else { throw Abort(.notFound) }
+        let history = try await FindingStore(request.database).history(findingID: findingID)
+        guard let latest = history.last, let agency = try await DirectoryQueries(request.database).agency(id: latest.agencyID) else { throw Abort(.notFound) }
         let evidence = try await request.evidenceStore.list(agencyID: latest.agencyID).filter { file in history.contains { $0.evidenceIDs.contains(file.id) } }
-        let topics = try await ReferenceQueries(request.store).ncicTopics()
+        let topics = try await ReferenceQueries(request.database).ncicTopics()
         let people = try await PeopleLabels.load(request)
         return request.personalPage(FindingsView.page(.init(viewer: viewer, agency: agency, history: people.shown(history), evidence: evidence.map(people.shown), topics: topics, notice: notice, problems: problems)), status: status)
     }
@@ -91,7 +91,7 @@ enum FindingsController {
         let findingID = try request.idParameter("findingID")
         let form = try request.form(ReviewForm.self)
         do {
-            _ = try await FindingStore(request.store).sendBack(findingID: findingID, version: try reviewedVersion(form), reviewer: viewer.account, reason: form.reason ?? "",
+            _ = try await FindingStore(request.database).sendBack(findingID: findingID, version: try reviewedVersion(form), reviewer: viewer.account, reason: form.reason ?? "",
                                                                by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.finding(findingID).with([("notice", Notice.findingSentBack.rawValue)]), redirectType: .normal)
         } catch let bad as InputProblems {
@@ -104,7 +104,7 @@ enum FindingsController {
         let findingID = try request.idParameter("findingID")
         let form = try request.form(ReviewForm.self)
         do {
-            _ = try await FindingStore(request.store).verify(findingID: findingID, version: try reviewedVersion(form), reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
+            _ = try await FindingStore(request.database).verify(findingID: findingID, version: try reviewedVersion(form), reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.finding(findingID).with([("notice", Notice.findingVerified.rawValue)]), redirectType: .normal)
         } catch let bad as InputProblems {
             return try await renderPage(request, findingID: findingID, problems: bad.problems, status: .badRequest)
@@ -113,11 +113,11 @@ enum FindingsController {
 
     @Sendable static func queue(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
-        let findings = try await FindingStore(request.store).queue()
-        let statements = try await StatementStore(request.store).list(verifiedOnly: false).filter { !$0.isVerified }
+        let findings = try await FindingStore(request.database).queue()
+        let statements = try await StatementStore(request.database).list(verifiedOnly: false).filter { !$0.isVerified }
         var names: [Int: String] = [:]
         let files = try await request.evidenceStore.awaitingVisibilityDecision()
-        for id in Set(findings.map(\.agencyID) + statements.map(\.agencyID) + files.map(\.agencyID)) { names[id] = try await DirectoryQueries(request.store).agency(id: id)?.name }
+        for id in Set(findings.map(\.agencyID) + statements.map(\.agencyID) + files.map(\.agencyID)) { names[id] = try await DirectoryQueries(request.database).agency(id: id)?.name }
         let people = try await PeopleLabels.load(request)
         return request.personalPage(FindingsView.queue(viewer: viewer, findings: people.shown(findings), statements: people.shown(statements), files: files.map(people.shown), agencyNames: names))
     }
@@ -157,11 +157,11 @@ enum FindingsController {
 
     static func renderForm(_ request: Request, agencyID: Int, findingID: Int?, values: FindingsView.FormValues, problems: [InputProblem] = []) async throws -> Response {
         let viewer = try request.requireViewer()
-        guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
-        var model = FindingsView.Form(viewer: viewer, agency: agency, findingID: findingID, topics: try await ReferenceQueries(request.store).ncicTopics(),
+        guard let agency = try await DirectoryQueries(request.database).agency(id: agencyID) else { throw Abort(.notFound) }
+        var model = FindingsView.Form(viewer: viewer, agency: agency, findingID: findingID, topics: try await ReferenceQueries(request.database).ncicTopics(),
                                       evidence: try await request.evidenceStore.list(agencyID: agencyID), values: values, problems: problems)
         // Correcting a version a reviewer sent back: their reason stays in view while the form is filled.
-        if let findingID { model.sentBack = try await FindingStore(request.store).history(findingID: findingID).last?.sentBack }
+        if let findingID { model.sentBack = try await FindingStore(request.database).history(findingID: findingID).last?.sentBack }
         return request.personalPage(FindingsView.form(model), status: problems.isEmpty ? .ok : .badRequest)
     }
 }

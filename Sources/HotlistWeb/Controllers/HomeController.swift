@@ -15,16 +15,16 @@ enum HomeController {
 
     @Sendable static func page(_ request: Request) async throws -> Response {
         try await request.cachedPage {
-            var model = try await query(request.store)
+            var model = try await query(request.database)
             // Signed in: the person's own requests that need action come first (never cached).
             if let viewer = request.viewer {
-                model.needsAction = try await RequestStore(request.store).due(today: CalendarDay.today(request.clock.now()), withinDays: 7, createdBy: viewer.account.id)
+                model.needsAction = try await RequestStore(request.database).due(today: CalendarDay.today(request.clock.now()), withinDays: 7, createdBy: viewer.account.id)
                 model.today = CalendarDay.today(request.clock.now())
-                let findings = try await FindingStore(request.store).queue()
-                let statements = try await StatementStore(request.store).list(verifiedOnly: false).filter { !$0.isVerified }
+                let findings = try await FindingStore(request.database).queue()
+                let statements = try await StatementStore(request.database).list(verifiedOnly: false).filter { !$0.isVerified }
                 let entered = findings.map(\.enteredByID) + statements.map(\.enteredByID)
                 model.awaitingReview = (entered.count, entered.filter { $0 == viewer.account.id }.count)
-                model.sentBack = try await FindingStore(request.store).sentBack(toAuthor: viewer.account.id)
+                model.sentBack = try await FindingStore(request.database).sentBack(toAuthor: viewer.account.id)
                 model.viewerMayReview = PermissionTable.allows(viewer.account.role, .verifyFindings)
             }
             return HomeView.render(model, viewer: request.viewer)
@@ -32,7 +32,7 @@ enum HomeController {
     }
 
     @Sendable static func about(_ request: Request) async throws -> Response {
-        HTMLResponse.make(AboutView.render(counts: try await DirectoryQueries(request.store).counts(), viewer: request.viewer))
+        HTMLResponse.make(AboutView.render(counts: try await DirectoryQueries(request.database).counts(), viewer: request.viewer))
     }
 }
 

@@ -14,7 +14,7 @@ enum PeopleController {
     static func render(_ request: Request, message: String? = nil, code: (email: String, code: String, expires: Date)? = nil,
                        problems: [InputProblem] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try request.requireViewer()
-        let people = try await AccountStore(request.store).users()
+        let people = try await AccountStore(request.database).users()
         return request.personalPage(PeopleView.render(.init(viewer: viewer, people: people, message: message, oneTimeCode: code, problems: problems)), status: status)
     }
 
@@ -25,7 +25,7 @@ enum PeopleController {
         do {
             let role = try Role.parse(form.role ?? "")
             let unusable = try await request.application.threadPool.runIfActive { try Credentials.unusablePasswordHash(cost: settings.passwordHashCost) }
-            let account = try await AccountStore(request.store).create(email: form.email ?? "", displayName: form.name, role: role, passwordHash: unusable,
+            let account = try await AccountStore(request.database).create(email: form.email ?? "", displayName: form.name, role: role, passwordHash: unusable,
                                                                        by: try request.auditActor(), now: now)
             let code = try await issueCode(request, for: account, now: now)
             return try await render(request, message: "Added \(account.email) as \(role.label).", code: code)
@@ -38,7 +38,7 @@ enum PeopleController {
         let id = try personID(request)
         let form = try request.form(RoleForm.self)
         do {
-            let account = try await AccountStore(request.store).setRole(userID: id, role: try Role.parse(form.role ?? ""), by: try request.auditActor(), now: request.clock.now())
+            let account = try await AccountStore(request.database).setRole(userID: id, role: try Role.parse(form.role ?? ""), by: try request.auditActor(), now: request.clock.now())
             return try await render(request, message: "\(account.email) is now \(account.role.label).")
         } catch let problems as InputProblems {
             return try await render(request, problems: problems.problems, status: .badRequest)
@@ -51,7 +51,7 @@ enum PeopleController {
     static func setDisabled(_ request: Request, _ disabled: Bool) async throws -> Response {
         let id = try personID(request)
         do {
-            let account = try await AccountStore(request.store).setDisabled(userID: id, disabled, by: try request.auditActor(), now: request.clock.now())
+            let account = try await AccountStore(request.database).setDisabled(userID: id, disabled, by: try request.auditActor(), now: request.clock.now())
             return try await render(request, message: disabled ? "\(account.email) is disabled and signed out everywhere." : "\(account.email) can sign in again.")
         } catch let problems as InputProblems {
             return try await render(request, problems: problems.problems, status: .badRequest)
@@ -60,14 +60,14 @@ enum PeopleController {
 
     @Sendable static func resetCode(_ request: Request) async throws -> Response {
         let id = try personID(request)
-        guard let account = try await AccountStore(request.store).user(id: id) else { throw Abort(.notFound) }
+        guard let account = try await AccountStore(request.database).user(id: id) else { throw Abort(.notFound) }
         let code = try await issueCode(request, for: account, now: request.clock.now())
         return try await render(request, code: code)
     }
 
     static func issueCode(_ request: Request, for account: UserAccount, now: Date) async throws -> (email: String, code: String, expires: Date) {
         let code = Credentials.randomToken()
-        let expires = try await PasswordResetStore(request.store).issue(userID: account.id, tokenHash: Credentials.sha256Hex(code),
+        let expires = try await PasswordResetStore(request.database).issue(userID: account.id, tokenHash: Credentials.sha256Hex(code),
                                                                         lifetime: request.security.sessions.resetTokenLifetime,
                                                                         by: try request.auditActor(), now: now)
         return (account.email, code, expires)

@@ -9,7 +9,7 @@ enum RecordsContactController {
     @Sendable static func page(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
         let id = try request.agencyID()
-        guard let detail = try await DirectoryQueries(request.store).detail(id: id) else { throw Abort(.notFound) }
+        guard let detail = try await DirectoryQueries(request.database).detail(id: id) else { throw Abort(.notFound) }
         return request.personalPage(RecordsContactView.render(.init(viewer: viewer, agencyID: id, agencyName: detail.agency.name,
                                                                     email: detail.agency.recordsEmail ?? "", portalURL: detail.agency.recordsPortalURL ?? "")))
     }
@@ -17,11 +17,11 @@ enum RecordsContactController {
     @Sendable static func save(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
         let id = try request.agencyID()
-        guard let detail = try await DirectoryQueries(request.store).detail(id: id) else { throw Abort(.notFound) }
+        guard let detail = try await DirectoryQueries(request.database).detail(id: id) else { throw Abort(.notFound) }
         let form = try request.form(ContactForm.self)
         do {
             let contact = try RecordsContact.validated(email: form.email, portalURL: form.portal_url)
-            try await RecordsContactEditor(request.store).replace(agencyID: id, with: contact, by: try request.auditActor(), now: request.clock.now())
+            try await RecordsContactEditor(request.database).replace(agencyID: id, with: contact, by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.agency(id).with([("notice", Notice.contactCorrected.rawValue)]), redirectType: .normal)
         } catch let problems as InputProblems {
             return request.personalPage(RecordsContactView.render(.init(viewer: viewer, agencyID: id, agencyName: detail.agency.name, email: form.email ?? "",

@@ -59,7 +59,7 @@ enum RequestsController {
     @Sendable static func list(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
         let filter = try RequestFilter.parse(request.queryParameters(), viewerID: viewer.account.id, limit: 500)
-        let store = RequestStore(request.store)
+        let store = RequestStore(request.database)
         let model = RequestsView.ListModel(viewer: viewer, requests: try await store.list(filter), filter: filter,
                                            needsAction: try await store.due(today: today(request), withinDays: 7), today: today(request))
         return request.personalPage(RequestsView.list(model))
@@ -77,9 +77,9 @@ enum RequestsController {
     static func renderNew(_ request: Request, agencyID: Int, requester: Requester, form: DraftForm?, problems: [InputProblem], status: HTTPResponseStatus = .ok,
                           recompose: Bool = false, askResidency: Bool = false) async throws -> Response {
         let viewer = try request.requireViewer()
-        guard let detail = try await DirectoryQueries(request.store).detail(id: agencyID) else { throw Abort(.notFound) }
+        guard let detail = try await DirectoryQueries(request.database).detail(id: agencyID) else { throw Abort(.notFound) }
         var law: StateRecordsLaw?
-        if let state = detail.agency.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
+        if let state = detail.agency.stateCode { law = try await ReferenceQueries(request.database).stateRecordsLaw(state) }
         var warnings: [String] = []
         var subject = form?.subject ?? "", letter = form?.letter ?? ""
         var composeProblems: [InputProblem] = []
@@ -98,7 +98,7 @@ enum RequestsController {
         let model = RequestsView.NewModel(viewer: viewer, agencyID: agencyID, agencyName: detail.agency.name, law: law, recordsEmail: detail.agency.recordsEmail,
                                           portalURL: detail.agency.recordsPortalURL, requester: requester, composedFor: composedFor, form: form?.viewState, subject: subject, letter: letter,
                                           warnings: warnings, problems: problems + composeProblems, askResidency: askResidency,
-                                          openRequests: try await RequestStore(request.store).list(RequestFilter(agencyID: agencyID, limit: 50)).filter { $0.status.isOpen })
+                                          openRequests: try await RequestStore(request.database).list(RequestFilter(agencyID: agencyID, limit: 50)).filter { $0.status.isOpen })
         return request.personalPage(RequestsView.new(model), status: status)
     }
 
@@ -112,8 +112,8 @@ enum RequestsController {
         }
         var subject = form.subject ?? "", letter = (form.letter ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         var law: StateRecordsLaw?
-        guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
-        if let state = agency.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
+        guard let agency = try await DirectoryQueries(request.database).agency(id: agencyID) else { throw Abort(.notFound) }
+        if let state = agency.stateCode { law = try await ReferenceQueries(request.database).stateRecordsLaw(state) }
         // The letter must speak for the request's requester, not whoever the form first wrote it for.
         if let old = form.composedFor, old != requester {
             let oldLetter = try? LetterComposer().compose(StandardLetters.initialRequest, agencyName: agency.name, law: law, requester: old, today: today(request))
@@ -132,7 +132,7 @@ enum RequestsController {
             return try await renderNew(request, agencyID: agencyID, requester: requester, form: form, problems: parsed.problems, status: .badRequest,
                                        askResidency: parsed.problems.contains { $0.field == "requester_state" })
         }
-        let created = try await RequestStore(request.store).createDraft(parsed.draft, by: try request.auditActor(), now: request.clock.now())
+        let created = try await RequestStore(request.database).createDraft(parsed.draft, by: try request.auditActor(), now: request.clock.now())
         return request.redirect(to: SiteURL.request(created.id).path, redirectType: .normal)
     }
 
@@ -141,14 +141,14 @@ enum RequestsController {
     @Sendable static func updateDraft(_ request: Request) async throws -> Response {
         let id = try requestID(request)
         let form = try request.form(DraftForm.self)
-        guard let existing = try await RequestStore(request.store).detail(id: id)?.request else { throw Abort(.notFound) }
+        guard let existing = try await RequestStore(request.database).detail(id: id)?.request else { throw Abort(.notFound) }
         let filing = NewRequestParser.filing(form.fields, fallback: existing.channel, source: .form)
         let (requester, requesterProblems) = NewRequestParser.requester(form.fields, source: .form)
         let problems = requesterProblems + filing.problems
         var letter = (form.letter ?? existing.letter).replacingOccurrences(of: "\r\n", with: "\n")
         if requester != existing.requester { letter = LetterComposer.carryRequester(letter, from: existing.requester, to: requester) }
         if let state = existing.stateCode {
-            letter = LetterComposer.residencyAdjusted(letter, law: try await ReferenceQueries(request.store).stateRecordsLaw(state), requester: requester)
+            letter = LetterComposer.residencyAdjusted(letter, law: try await ReferenceQueries(request.database).stateRecordsLaw(state), requester: requester)
         }
         let draft = RequestDraft(agencyID: existing.agencyID, requester: requester, subject: form.subject ?? existing.subject, letter: letter,
                                  channel: filing.channel, portalKind: filing.portalKind, channelURL: filing.channelURL)
@@ -156,7 +156,7 @@ enum RequestsController {
         let allProblems = problems + (existing.status == .draft ? draft.problems(file: RequestInputSource.form.file) : [])
         if !allProblems.isEmpty { return try await renderDetail(request, id: id, problems: allProblems, status: .badRequest) }
         return try await act(request, notice: .requestDraftUpdated) { id, actor, now, _ in
-            _ = try await RequestStore(request.store).updateDraft(requestID: id, draft, by: actor, now: now)
+            _ = try await RequestStore(request.database).updateDraft(requestID: id, draft, by: actor, now: now)
         }
     }
 
@@ -167,10 +167,10 @@ enum RequestsController {
 
     static func renderDetail(_ request: Request, id: Int, problems: [InputProblem] = [], message: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let viewer = try request.requireViewer()
-        guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
+        guard let detail = try await RequestStore(request.database).detail(id: id) else { throw Abort(.notFound) }
         var law: StateRecordsLaw?
-        if let state = detail.request.stateCode { law = try await ReferenceQueries(request.store).stateRecordsLaw(state) }
-        let owner = try await RequestStore(request.store).createdBy(requestID: id)
+        if let state = detail.request.stateCode { law = try await ReferenceQueries(request.database).stateRecordsLaw(state) }
+        let owner = try await RequestStore(request.database).createdBy(requestID: id)
         let model = RequestsView.DetailModel(viewer: viewer, detail: detail, today: today(request), problems: problems, message: message,
                                              canSendByEmail: request.services.smtp != nil,
                                              evidence: try await request.evidenceStore.list(requestID: id), law: law,
@@ -197,7 +197,7 @@ enum RequestsController {
         return try await act(request, notice: .requestFiled) { id, actor, now, today in
             let filed = try day(form.filed_on, field: "filed_on", today: today)
             let received = (form.received_on ?? "").isEmpty ? nil : try day(form.received_on, field: "received_on", today: today)
-            _ = try await RequestStore(request.store).file(requestID: id, filedOn: filed, receivedOn: received, trackingNumber: form.tracking_number,
+            _ = try await RequestStore(request.database).file(requestID: id, filedOn: filed, receivedOn: received, trackingNumber: form.tracking_number,
                                                            calculator: try await request.deadlineCalculator(), by: actor, now: now)
         }
     }
@@ -210,7 +210,7 @@ enum RequestsController {
             return try await renderDetail(request, id: id, problems: [InputProblem(file: "request", field: "channel", problem: "sending by email is not set up on this server",
                                                                                  hint: "Download the .eml or use the mail link, send it yourself, then mark it filed.")], status: .badRequest)
         }
-        guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
+        guard let detail = try await RequestStore(request.database).detail(id: id) else { throw Abort(.notFound) }
         var problems: [InputProblem] = []
         if detail.request.status != .draft { problems.append(InputProblem(file: "request", field: "status", problem: "a \(detail.request.status.label) request has been sent already", hint: "Log further letters in the communications log.")) }
         if detail.request.channel != .email { problems.append(InputProblem(file: "request", field: "channel", problem: "this request is to be filed by \(detail.request.channel.label)", hint: "File it there, then mark it filed.")) }
@@ -225,7 +225,7 @@ enum RequestsController {
             return try await renderDetail(request, id: id, problems: [InputProblem(file: "request", field: "smtp", problem: "not sent: \(reason)",
                                                                                  hint: "The request is still a draft. Try again later, or send the .eml yourself.")], status: .badGateway)
         }
-        _ = try await RequestStore(request.store).file(requestID: id, filedOn: today(request), calculator: try await request.deadlineCalculator(),
+        _ = try await RequestStore(request.database).file(requestID: id, filedOn: today(request), calculator: try await request.deadlineCalculator(),
                                                        by: try request.auditActor(), now: now)
         return try await renderDetail(request, id: id, message: "Sent to \(detail.agencyRecordsEmail!) and marked filed today.")
     }
@@ -234,7 +234,7 @@ enum RequestsController {
         let form = try request.form(StatusForm.self)
         return try await act(request, notice: .requestStatusChanged) { id, actor, now, today in
             let status = try RequestStatus.parse(form.status ?? "")
-            _ = try await RequestStore(request.store).changeStatus(requestID: id, to: status, on: try day(form.date, field: "date", today: today), note: form.note ?? "", by: actor, now: now)
+            _ = try await RequestStore(request.database).changeStatus(requestID: id, to: status, on: try day(form.date, field: "date", today: today), note: form.note ?? "", by: actor, now: now)
         }
     }
 
@@ -243,7 +243,7 @@ enum RequestsController {
     @Sendable static func reopen(_ request: Request) async throws -> Response {
         let form = try request.form(ReopenForm.self)
         return try await act(request, notice: .requestReopened) { id, actor, now, today in
-            _ = try await RequestStore(request.store).reopen(requestID: id, note: form.note ?? "", on: today, by: actor, now: now)
+            _ = try await RequestStore(request.database).reopen(requestID: id, note: form.note ?? "", on: today, by: actor, now: now)
         }
     }
 
@@ -253,7 +253,7 @@ enum RequestsController {
             guard let direction = Communication.Direction(rawValue: form.direction ?? ""), let channel = FilingChannel(rawValue: form.channel ?? "") else {
                 throw InputProblems([InputProblem(file: "form", field: "direction", problem: "the direction or channel is missing", hint: "Choose from the lists.")])
             }
-            _ = try await RequestStore(request.store).log(requestID: id, direction: direction, channel: channel, on: try day(form.date, field: "date", today: today),
+            _ = try await RequestStore(request.database).log(requestID: id, direction: direction, channel: channel, on: try day(form.date, field: "date", today: today),
                                                           subject: form.subject ?? "", text: (form.text ?? "").replacingOccurrences(of: "\r\n", with: "\n"), by: actor, now: now)
         }
     }
@@ -264,7 +264,7 @@ enum RequestsController {
             guard let kind = FeeEntry.Kind(rawValue: form.kind ?? ""), let cents = FeeAmount.cents(form.amount ?? "") else {
                 throw InputProblems([InputProblem(file: "form", field: "amount", problem: "\"\(form.amount ?? "")\" is not an amount, or no kind was chosen", hint: "Write dollars and cents such as 25.00.")])
             }
-            _ = try await RequestStore(request.store).addFee(requestID: id, kind: kind, amountCents: cents, on: try day(form.date, field: "date", today: today), note: form.note ?? "", by: actor, now: now)
+            _ = try await RequestStore(request.database).addFee(requestID: id, kind: kind, amountCents: cents, on: try day(form.date, field: "date", today: today), note: form.note ?? "", by: actor, now: now)
         }
     }
 
@@ -272,7 +272,7 @@ enum RequestsController {
         let form = try request.form(ExemptionForm.self)
         return try await act(request, notice: .requestExemptionAdded) { id, actor, now, _ in
             let library = (form.exemption ?? "").isEmpty ? nil : form.exemption
-            _ = try await RequestStore(request.store).citeExemption(requestID: id, exemptionID: library, citedText: form.cited_text ?? "", by: actor, now: now)
+            _ = try await RequestStore(request.database).citeExemption(requestID: id, exemptionID: library, citedText: form.cited_text ?? "", by: actor, now: now)
         }
     }
 
@@ -282,7 +282,7 @@ enum RequestsController {
             guard let days = Int((form.days ?? "").trimmingCharacters(in: .whitespaces)) else {
                 throw InputProblems([InputProblem(file: "form", field: "days", problem: "\"\(form.days ?? "")\" is not a number of days", hint: "Write a whole number such as 10.")])
             }
-            _ = try await RequestStore(request.store).extend(requestID: id, byDays: days, note: form.note ?? "", calculator: try await request.deadlineCalculator(),
+            _ = try await RequestStore(request.database).extend(requestID: id, byDays: days, note: form.note ?? "", calculator: try await request.deadlineCalculator(),
                                                              by: actor, now: now)
         }
     }
@@ -290,7 +290,7 @@ enum RequestsController {
     @Sendable static func tracking(_ request: Request) async throws -> Response {
         let form = try request.form(TrackingForm.self)
         return try await act(request, notice: .requestTrackingAdded) { id, actor, now, _ in
-            _ = try await RequestStore(request.store).addTrackingNumber(requestID: id, form.tracking_number ?? "", by: actor, now: now)
+            _ = try await RequestStore(request.database).addTrackingNumber(requestID: id, form.tracking_number ?? "", by: actor, now: now)
         }
     }
 
@@ -298,9 +298,9 @@ enum RequestsController {
         let viewer = try request.requireViewer()
         let id = try requestID(request)
         guard let kind = request.parameters.get("kind").flatMap(RequestLetters.Kind.init(rawValue:)) else { throw Abort(.notFound) }
-        guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
+        guard let detail = try await RequestStore(request.database).detail(id: id) else { throw Abort(.notFound) }
         do {
-            let letter = try await RequestLetters.compose(kind, detail: detail, database: request.store, today: today(request))
+            let letter = try await RequestLetters.compose(kind, detail: detail, database: request.database, today: today(request))
             return request.personalPage(RequestsView.letter(.init(viewer: viewer, request: detail.request, kind: kind, letter: letter)))
         } catch let problems as InputProblems {
             return try await renderDetail(request, id: id, problems: problems.problems, status: .badRequest)
@@ -311,7 +311,7 @@ enum RequestsController {
     /// agency has no records email.
     @Sendable static func eml(_ request: Request) async throws -> Response {
         let id = try requestID(request)
-        guard let detail = try await RequestStore(request.store).detail(id: id) else { throw Abort(.notFound) }
+        guard let detail = try await RequestStore(request.database).detail(id: id) else { throw Abort(.notFound) }
         guard let to = detail.agencyRecordsEmail else {
             return try await renderDetail(request, id: id, problems: [InputProblem(file: "request", field: "records_email", problem: "\(detail.request.agencyName) has no records email on file",
                                                                                  hint: "Add it with “Correct this” on the agency's page, or file through its portal or by post.")], status: .badRequest)
@@ -326,12 +326,12 @@ enum RequestsController {
 
     @Sendable static func statistics(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
-        let store = RequestStore(request.store)
+        let store = RequestStore(request.database)
         return request.personalPage(RequestsView.statistics(viewer: viewer, byState: try await store.statistics(by: .state), byAgency: try await store.statistics(by: .agency)))
     }
 
     @Sendable static func csv(_ request: Request) async throws -> Response {
-        let text = try await RequestLetters.csv(request.store, today: today(request))
+        let text = try await RequestLetters.csv(request.database, today: today(request))
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"hotlistwatch-requests.csv\"")

@@ -26,7 +26,7 @@ enum SignInController {
         let next = Request.safeNext(form.next) ?? SiteURL.home.path
         let settings = request.security
         let now = request.clock.now()
-        let throttle = SignInThrottleStore(request.store)
+        let throttle = SignInThrottleStore(request.database)
         let accountKey = Credentials.sha256Hex("account:" + email)
         let addressKey = Credentials.sha256Hex("address:" + request.clientAddress)
         let formToken = request.formToken()
@@ -44,7 +44,7 @@ enum SignInController {
         let delay = settings.throttle.delay(afterFailures: failures)
         if delay > 0 { try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000)) }
 
-        let credentials = email.isEmpty ? nil : try await AccountStore(request.store).credentials(email: email)
+        let credentials = email.isEmpty ? nil : try await AccountStore(request.database).credentials(email: email)
         let matches = try await Credentials.verifyPassword(password, hash: credentials?.passwordHash ?? request.services.decoyPasswordHash,
                                                            on: request.application.threadPool)
         guard let credentials, matches, credentials.account.isActive else {
@@ -59,14 +59,14 @@ enum SignInController {
         }
         try await throttle.clear(keyHash: accountKey)
         // Housekeeping on a rare, cheap occasion: drop sessions and failure counts that ran out.
-        try await SessionStore(request.store).purgeExpired(now: now, policy: settings.sessions)
+        try await SessionStore(request.database).purgeExpired(now: now, policy: settings.sessions)
         try await throttle.purgeStale(now: now, policy: settings.throttle)
         // A fresh session id at every sign-in, and the old one (if any) is gone.
-        if let old = request.cookies[SecuritySettings.sessionCookie]?.string { try await SessionStore(request.store).delete(tokenHash: Credentials.sha256Hex(old)) }
+        if let old = request.cookies[SecuritySettings.sessionCookie]?.string { try await SessionStore(request.database).delete(tokenHash: Credentials.sha256Hex(old)) }
         let token = Credentials.randomToken()
-        try await SessionStore(request.store).create(tokenHash: Credentials.sha256Hex(token), userID: credentials.account.id, csrfToken: Credentials.randomToken(),
+        try await SessionStore(request.database).create(tokenHash: Credentials.sha256Hex(token), userID: credentials.account.id, csrfToken: Credentials.randomToken(),
                                                      clientAddress: request.clientAddress, now: now)
-        try await AccountStore(request.store).recordSignIn(userID: credentials.account.id, clientAddress: request.clientAddress, now: now)
+        try await AccountStore(request.database).recordSignIn(userID: credentials.account.id, clientAddress: request.clientAddress, now: now)
         let response = request.redirect(to: next, redirectType: .normal)
         response.cookies[SecuritySettings.sessionCookie] = settings.cookie(token, maxAge: Int(settings.sessions.lifetime))
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
@@ -79,7 +79,7 @@ enum SignInController {
     }
 
     @Sendable static func signOut(_ request: Request) async throws -> Response {
-        if let hash = request.viewer?.sessionTokenHash { try await SessionStore(request.store).delete(tokenHash: hash) }
+        if let hash = request.viewer?.sessionTokenHash { try await SessionStore(request.database).delete(tokenHash: hash) }
         let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
         response.cookies[SecuritySettings.sessionCookie] = request.security.cookie("", maxAge: 0)
         return response
@@ -104,10 +104,10 @@ enum SignInController {
         }
         let hash = try await Credentials.hashPassword(password, cost: request.security.passwordHashCost, on: request.application.threadPool)
         do {
-            let account = try await PasswordResetStore(request.store).consume(tokenHash: Credentials.sha256Hex(token), newPasswordHash: hash,
+            let account = try await PasswordResetStore(request.database).consume(tokenHash: Credentials.sha256Hex(token), newPasswordHash: hash,
                                                                               clientAddress: request.clientAddress, now: request.clock.now())
             // A locked-out person who was given a code can sign in at once.
-            try await SignInThrottleStore(request.store).clear(keyHash: Credentials.sha256Hex("account:" + account.email))
+            try await SignInThrottleStore(request.database).clear(keyHash: Credentials.sha256Hex("account:" + account.email))
         } catch is ResetTokenRejection {
             return request.personalPage(SignInView.reset(.init(token: "", formToken: formToken.token,
                                                                 message: "This reset code cannot be used: it is wrong, already used or expired. Nothing was changed; ask an admin for a new one.")),

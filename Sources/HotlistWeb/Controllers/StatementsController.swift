@@ -37,7 +37,7 @@ enum StatementsController {
         }
         do {
             if !problems.isEmpty { throw InputProblems(problems) }
-            _ = try await StatementStore(request.store).add(agencyID: agencyID, kind: kind!, text: form.text ?? "", speaker: form.speaker ?? "", saidOn: saidOn,
+            _ = try await StatementStore(request.database).add(agencyID: agencyID, kind: kind!, text: form.text ?? "", speaker: form.speaker ?? "", saidOn: saidOn,
                                                             sourceURL: form.source_url, evidenceID: evidenceID, deniesImmigrationUse: form.denies_immigration_use == "on",
                                                             by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", Notice.statementSaved.rawValue)]), redirectType: .normal)
@@ -49,13 +49,13 @@ enum StatementsController {
     @Sendable static func verify(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
         let id = try request.idParameter("statementID")
-        let statement = try await StatementStore(request.store).verify(statementID: id, reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
+        let statement = try await StatementStore(request.database).verify(statementID: id, reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
         return request.redirect(to: SiteURL.agencyEvidence(statement.agencyID).with([("notice", Notice.statementVerified.rawValue)]), redirectType: .normal)
     }
 
     static func render(_ request: Request, agencyID: Int, form: StatementForm, problems: [InputProblem] = []) async throws -> Response {
         let viewer = try request.requireViewer()
-        guard let agency = try await DirectoryQueries(request.store).agency(id: agencyID) else { throw Abort(.notFound) }
+        guard let agency = try await DirectoryQueries(request.database).agency(id: agencyID) else { throw Abort(.notFound) }
         let evidence = try await request.evidenceStore.list(agencyID: agencyID)
         return request.personalPage(StatementView.form(viewer: viewer, agency: agency, evidence: evidence, form: form.viewState, problems: problems), status: problems.isEmpty ? .ok : .badRequest)
     }

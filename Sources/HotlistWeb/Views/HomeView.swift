@@ -48,7 +48,7 @@ enum HomeView {
 
     static func render(_ model: Model, viewer: Viewer? = nil) -> SafeHTML {
         let counts = model.counts
-        let tiers = RequestPriority.Tier.allCases.map { "<li><strong>\($0.rawValue). \($0.title).</strong> \($0.explanation)</li>" as SafeHTML }.joined()
+        let tiers = AskFirstRank.Tier.allCases.map { "<li><strong>\($0.rawValue). \($0.title).</strong> \($0.explanation)</li>" as SafeHTML }.joined()
         let prohibitsYetNCIC = SiteURL.agencies(AgencyFilter(alertsNCIC: true, prohibitsImmigration: true))
         return Layout.page(title: "Do your police scan license plates for ICE?", current: .home, viewer: viewer, body: """
         \(needsAction(model))

@@ -4,7 +4,7 @@
 /// portal says they alert on NCIC: NCIC includes the ICE-only Immigration Violator file, so a ticked box
 /// there would contradict the agency's word. Within a tier, agencies in states whose laws restrict ALPR
 /// sharing or immigration help come first, then those whose data reaches the most other agencies.
-public struct RequestPriority: Codable, Sendable, Equatable, Comparable {
+public struct AskFirstRank: Codable, Sendable, Equatable, Comparable {
     public enum Tier: Int, Codable, CaseIterable, Sendable {
         case prohibitsYetAlertsNCIC = 1
         case alertsNCICWithoutProhibition = 2
@@ -59,12 +59,12 @@ public struct RequestPriority: Codable, Sendable, Equatable, Comparable {
     /// One sortable number: lower ranks first. Tier dominates; score breaks ties.
     public var sortKey: Int { tier.rawValue * 1_000_000 - min(score, 999_999) }
 
-    public static func < (lhs: RequestPriority, rhs: RequestPriority) -> Bool { lhs.sortKey < rhs.sortKey }
+    public static func < (lhs: AskFirstRank, rhs: AskFirstRank) -> Bool { lhs.sortKey < rhs.sortKey }
 
-    public static func assess(_ signals: AgencySignals, stateCode: String?, restrictiveStates: Set<String>, name: String = "") -> RequestPriority {
+    public static func assess(_ signals: AgencySignals, stateCode: String?, restrictiveStates: Set<String>, name: String = "") -> AskFirstRank {
         if let marker = RetiredAccountMarker.find(in: name) {
             // A duplicate or retired account: ask about the agency's live account instead.
-            return RequestPriority(tier: .noPortalData, score: 0, reasons: [
+            return AskFirstRank(tier: .noPortalData, score: 0, reasons: [
                 "Its name marks it as a duplicate or retired account (“\(marker)”); ask about the agency's current account instead."])
         }
         let tier: Tier
@@ -85,6 +85,6 @@ public struct RequestPriority: Codable, Sendable, Equatable, Comparable {
             score += min(reach, 99_999)
             reasons.append("Its data sharing links it to \(reach) other organisation\(reach == 1 ? "" : "s") (\(signals.sharesWithCount) can search its data; it can search \(signals.receivesFromCount)).")
         }
-        return RequestPriority(tier: tier, score: score, reasons: reasons)
+        return AskFirstRank(tier: tier, score: score, reasons: reasons)
     }
 }
