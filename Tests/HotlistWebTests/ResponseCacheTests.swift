@@ -30,6 +30,30 @@ import VaporTesting
         }
     }
 
+    /// The generated API handlers answer public reads through the same cache (APIOperationRules' `cached`).
+    @Test(arguments: TestBackend.available)
+    func apiReadsAreReusedForAnonymousVisitorsOnly(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let reno = try await agencyID(db, "Reno NV PD")
+            let paths = ["/api/v1/agencies?state=NV", "/api/v1/agencies/\(reno)"]
+            var before: [String] = []
+            for path in paths { before.append(try await app.fetch(path).body) }
+            // setup: change a row behind the importer's back (no revision bump)
+            try await db.sql.update("agencies").set("name", to: "Renamed NV PD").where("name", .equal, "Reno NV PD").run()
+            // validate: anonymous readers get the kept answers, byte for byte; a token holder a fresh one.
+            for (path, body) in zip(paths, before) {
+                let cached = try await app.fetch(path)
+                #expect(cached.status == .ok && cached.body == body && !cached.body.contains("Renamed"), "\(path)")
+            }
+            let token = try await makeAPIToken(db, try await addPerson(db, "vera@example.org", .volunteer))
+            #expect(try await app.fetch(paths[1], headers: .bearer(token, json: false)).body.contains("Renamed NV PD"))
+            // Errors are not kept: a wrong parameter stays wrong, and a missing agency stays missing.
+            #expect(try await app.fetch("/api/v1/agencies/424242").status == .notFound)
+            #expect(try await app.fetch("/api/v1/agencies/424242").status == .notFound)
+            #expect(try await app.fetch("/api/v1/agencies?state=NV&x=1").status == .badRequest)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func onlyImportsThatChangeSomethingBumpTheRevision(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
