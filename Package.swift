@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.0"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.0"),
         .package(url: "https://github.com/vapor/swift-openapi-vapor.git", from: "1.2.0"),
+        // The HTTP request and method types the generated server registers its routes with.
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         // Reads the document's YAML once at start-up to serve it as JSON.
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
@@ -61,6 +63,7 @@ let package = Package(
             "HotlistCore", "HotlistStore", "HotlistAPI",
             .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "Vapor", package: "vapor"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -83,6 +86,7 @@ let package = Package(
         .testTarget(name: "HotlistWebTests", dependencies: [
             "HotlistWeb", "HotlistStore", "HotlistCore", "HotlistTestSupport", "HotlistAPI",
             .product(name: "VaporTesting", package: "vapor"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
