@@ -94,7 +94,6 @@ public struct RequestStore: Sendable {
         }
     }
 
-    /// Stores a checked draft with its first history entry and audit entry, on `sql` (a transaction).
     /// Agency id → its requests still in play (`RequestStatus.isOpen`), for the agencies given.
     public func openRequestIDs(agencyIDs: [Int]) async throws -> [Int: [Int]] {
         let open = RequestStatus.allCases.filter(\.isOpen).map(\.rawValue)
@@ -108,6 +107,7 @@ public struct RequestStore: Sendable {
         return result
     }
 
+    /// Stores a checked draft with its first history entry and audit entry, on `sql` (a transaction).
     static func insertDraft(_ draft: RequestDraft, sql: any SQLDatabase, by actor: AuditActor, now: Date) async throws -> RecordsRequest {
         let problems = draft.problems()
         if !problems.isEmpty { throw InputProblems(problems) }
