@@ -29,7 +29,7 @@ import VaporTesting
         "POST /requests/:requestID/tracking": .editRequests,
         "GET /agencies/:id/evidence": .readWork, "POST /agencies/:id/evidence": .addEvidence, "POST /agencies/:id/hotlist-log": .addEvidence,
         "GET /evidence/:evidenceID": .readPublic, "GET /evidence/:evidenceID/file": .readPublic, "POST /evidence/:evidenceID/visibility": .publishEvidence, "POST /findings/:findingID/send-back": .verifyFindings,
-        "GET /agencies/:id/findings/new": .enterFindings, "POST /agencies/:id/findings": .enterFindings, "GET /findings": .readPublic, "GET /findings/:findingID": .readWork,
+        "GET /agencies/:id/findings/new": .enterFindings, "POST /agencies/:id/findings": .enterFindings, "GET /findings": .readPublic, "GET /states/:code": .readPublic, "GET /contradictions": .readPublic, "GET /findings/:findingID": .readWork,
         "GET /findings/:findingID/correct": .enterFindings, "POST /findings/:findingID/correct": .enterFindings, "POST /findings/:findingID/verify": .verifyFindings,
         "GET /review": .verifyFindings, "GET /agencies/:id/statements/new": .enterFindings, "POST /agencies/:id/statements": .enterFindings,
         "POST /statements/:statementID/verify": .verifyFindings,

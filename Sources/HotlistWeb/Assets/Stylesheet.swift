@@ -96,6 +96,16 @@ enum Stylesheet {
     .status-draft { background: #f3f4f6; }
     .basis { color: var(--muted); font-size: .9rem; max-width: 48rem; }
     .log { padding-left: 1rem; } .log li { margin-bottom: .4rem; }
+    .tile-map { margin: 1rem 0; } .tile-map > svg { width: 100%; max-width: 44rem; height: auto; display: block; }
+    .tile-map .plate { fill: #fff; opacity: .92; } .tile-map text { font-size: 13px; font-weight: 700; fill: var(--ink); }
+    .tile-map .tile-mark { font-size: 10px; } .tile-map a:focus { outline: none; } .tile-map a:focus .square, .tile-map a:hover .square { stroke: var(--focus); stroke-width: 4; }
+    .map-legend { list-style: none; padding: 0; display: grid; gap: .3rem; } .map-legend li { display: flex; align-items: center; gap: .4rem; } .swatch { flex: none; border: 1px solid var(--line); }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
+    .chart { margin: 1rem 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .75rem; } .chart figcaption { font-weight: 700; }
+    .chart svg { width: 100%; height: auto; max-width: 100%; } .chart text { font-size: 12px; fill: var(--ink); } .chart .tick { font-size: 10px; fill: var(--muted); }
+    .chart .bar { fill: #0b5cad; } .chart .bar.answered { fill: #166534; } .chart .axis { stroke: var(--muted); } .chart-empty { color: var(--muted); }
+    .contradiction-agency { font-weight: 700; margin: 0; }
+    @media print { header.site, footer.site, .skip, form.filters, nav.pager { display: none; } main { max-width: none; padding: 0; } a { color: inherit; } details { display: block; } }
     @media (max-width: 40rem) {
       .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; }
       /* Other wide tables scroll inside their own box instead of widening the page. */

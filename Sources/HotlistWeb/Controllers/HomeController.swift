@@ -5,17 +5,18 @@ import Vapor
 enum HomeController {
     static let topPriorityCount = 15
 
-    static func query(_ database: HotlistDatabase) async throws -> HomeView.Model {
+    static func query(_ database: HotlistDatabase, today: CalendarDay) async throws -> HomeView.Model {
         let queries = DirectoryQueries(database)
         var model = HomeView.Model(counts: try await queries.counts(),
                                    topPriority: try await queries.list(AgencyFilter(sort: .priority, perPage: topPriorityCount)).items)
+        model.overview = try await PublicFaceQueries(database).overview(today: today)
         model.residentsOnly = Dictionary(uniqueKeysWithValues: try await ReferenceQueries(database).stateRecordsLaws().filter { $0.residency == .yes }.map { ($0.stateCode, $0.stateName) })
         return model
     }
 
     @Sendable static func page(_ request: Request) async throws -> Response {
         try await request.cachedPage {
-            var model = try await query(request.database)
+            var model = try await query(request.database, today: CalendarDay.today(request.clock.now()))
             // Signed in: the person's own requests that need action come first (never cached).
             if let viewer = request.viewer {
                 model.needsAction = try await RequestStore(request.database).due(today: CalendarDay.today(request.clock.now()), withinDays: 7, createdBy: viewer.account.id)

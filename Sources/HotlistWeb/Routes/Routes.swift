@@ -67,6 +67,8 @@ func registerRoutes(_ app: Application) throws {
     routes.get(.newFinding(agency: id), .enterFindings, use: FindingsController.newPage)
     routes.post(.agencyFindings(id), .enterFindings, use: FindingsController.create)
     routes.get(.findings, .readPublic, use: FindingsController.publicList)
+    routes.get(.state(text), .readPublic, use: StatesController.statePage)
+    routes.get(.contradictions, .readPublic, use: StatesController.contradictionsPage)
     routes.get(.finding(id), .readWork, use: FindingsController.page)
     routes.get(.findingCorrect(id), .enterFindings, use: FindingsController.correctPage)
     routes.post(.findingCorrect(id), .enterFindings, use: FindingsController.correct)

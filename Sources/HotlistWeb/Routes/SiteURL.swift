@@ -60,6 +60,8 @@ public enum SiteURL: Sendable, Equatable {
     case agencyStatements(Int)
     case newStatement(agency: Int)
     case statementVerify(Int)
+    case state(String)
+    case contradictions
     case api(API)
 
     public enum API: Sendable, Equatable {
@@ -139,6 +141,8 @@ public enum SiteURL: Sendable, Equatable {
         case .agencyStatements(let id): ["agencies", .id("id", id), "statements"]
         case .newStatement(let agency): ["agencies", .id("id", agency), "statements", "new"]
         case .statementVerify(let id): ["statements", .id("statementID", id), "verify"]
+        case .state(let code): ["states", .text("code", code)]
+        case .contradictions: ["contradictions"]
         case .api(let api):
             switch api {
             case .agencies: ["api", "v1", "agencies"]
@@ -256,7 +260,7 @@ extension SiteURL {
             .campaigns, .newCampaign, .campaign(id), .campaignFeed(id), .accountFeed, .feedCalendar(text), .feedAtom(text),
             .agencyEvidence(id), .evidenceWithdraw(id), .agencyHotlistLog(id), .evidence(id), .evidenceFile(id), .evidenceVisibility(id),
             .agencyFindings(id), .newFinding(agency: id), .finding(id), .findingCorrect(id), .findingVerify(id), .findingSendBack(id), .review, .findings,
-            .agencyStatements(id), .newStatement(agency: id), .statementVerify(id),
+            .agencyStatements(id), .newStatement(agency: id), .statementVerify(id), .state(text), .contradictions,
         ]
         shapes += RequestAction.allCases.map { .requestAction(id, $0) }
         shapes += [API.agencies, .agency(id), .ncic, .states, .state(text), .openAPI, .me, .recordsContact(id), .requests, .request(id), .requestStatus(id),

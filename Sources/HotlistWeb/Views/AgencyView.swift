@@ -83,16 +83,7 @@ enum AgencyView {
         let statements = detail.statements.map { "<li>\(StatementView.summary($0))</li>" as SafeHTML }.joined()
         // Rule 7 is a to-do (ask for the settings), not a contradiction: it is shown apart.
         let askFirst = detail.contradictions.first { $0.rule == .askFirst }
-        let contradictions = detail.contradictions.filter { $0.rule != .askFirst }.map { (item) -> SafeHTML in
-            let citations = item.citations.map { "<li>\($0.text) \(Layout.grade($0.confidence)) \(HTML.sources($0.source))</li>" as SafeHTML }.joined()
-            let evidence = item.evidence.prefix(12).map { "<li>\($0)</li>" as SafeHTML }.joined() + (item.evidence.count > 12 ? "<li>… and \(item.evidence.count - 12) more</li>" as SafeHTML : "")
-            return """
-            <article class="contradiction" id="\(item.rule.id)"><h3>\(item.rule.title)</h3>
-            <p>\(item.explanation)</p>
-            <details><summary>Evidence</summary><ul>\(evidence)</ul></details>
-            <p class="citations-heading">Sources:</p><ul class="sources">\(citations)</ul></article>
-            """
-        }.joined()
+        let contradictions = detail.contradictions.filter { $0.rule != .askFirst }.map { ContradictionsView.article($0) }.joined()
         let work: SafeHTML = viewer == nil || detail.agency.id == nil ? "" : "<p><a class=\"edit-link\" id=\"agency-evidence-link\" href=\"\(SiteURL.agencyEvidence(detail.agency.id!).path)\">Evidence, findings and statements (add or review)</a></p>"
         let nothing = reported.isEmpty && verified.isEmpty
         return """

@@ -1,4 +1,5 @@
 import HotlistCore
+import HotlistStore
 
 /// The front page: what this is, the counts, and the agencies to ask first.
 enum HomeView {
@@ -15,6 +16,8 @@ enum HomeView {
         var sentBack: [FindingVersion] = []
         /// States that answer residents only: code → name.
         var residentsOnly: [String: String] = [:]
+        /// The national counts, the map and the charts.
+        var overview: PublicFaceQueries.Overview? = nil
     }
 
     static func needsAction(_ model: Model) -> SafeHTML {
@@ -57,7 +60,7 @@ enum HomeView {
         <strong>Immigration Violator</strong>, is filled only by ICE, mostly with administrative warrants no judge signed.
         Agencies choose topics in a drop-down that their public portals do not show; only a public-records request reveals it.
         Hotlist Watch helps you find which agencies to ask, and shows what their portals already say.</p>
-        <section aria-labelledby="counts-heading">
+        \(model.overview.map(StatesView.dashboard) ?? "")<section aria-labelledby="counts-heading">
         <h2 id="counts-heading">The directory</h2>
         <dl class="counts">
         <div><dt>Agencies</dt><dd id="count-agencies">\(HTML.number(counts.agencies))</dd></div>

@@ -51,6 +51,16 @@ enum ReferenceView {
     }
 
     static func state(_ law: StateRecordsLaw, restrictions: [StateRestrictionLaw], viewer: Viewer? = nil) -> SafeHTML {
+        return Layout.page(title: "\(law.stateName) law", current: .referenceStates, viewer: viewer, body: """
+        <p class="crumbs"><a href="\(SiteURL.referenceStates.path)">State laws</a></p>
+        <h1 id="state-name">\(law.stateName)</h1>
+        \(lawSections(law, restrictions: restrictions))
+        <p><a href="\(SiteURL.agencies(AgencyFilter(state: law.stateCode)))">Agencies in \(law.stateName)</a></p>
+        """)
+    }
+
+    /// The state's records law and its laws restricting ALPR sharing or immigration help, with sources.
+    static func lawSections(_ law: StateRecordsLaw, restrictions: [StateRestrictionLaw]) -> SafeHTML {
         let restrictionItems = restrictions.isEmpty ? "<p>None on record in our reference data. That is not proof that none exists.</p>" as SafeHTML : restrictions.map { (item) -> SafeHTML in
             """
             <article class="law">
@@ -62,9 +72,7 @@ enum ReferenceView {
             </article>
             """
         }.joined()
-        return Layout.page(title: "\(law.stateName) law", current: .referenceStates, viewer: viewer, body: """
-        <p class="crumbs"><a href="\(SiteURL.referenceStates.path)">State laws</a></p>
-        <h1 id="state-name">\(law.stateName)</h1>
+        return """
         <section id="records-law" aria-labelledby="records-heading">
         <h2 id="records-heading">Public-records law \(Layout.grade(law.confidence))</h2>
         <dl class="identity">
@@ -81,7 +89,6 @@ enum ReferenceView {
         <h2 id="restriction-heading">Laws restricting ALPR sharing or immigration enforcement help</h2>
         \(restrictionItems)
         </section>
-        <p><a href="\(SiteURL.agencies(AgencyFilter(state: law.stateCode)))">Agencies in \(law.stateName)</a></p>
-        """)
+        """
     }
 }
