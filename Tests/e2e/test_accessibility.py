@@ -34,7 +34,8 @@ def test_the_bundled_axe_is_a_current_release(driver, base_url):
 
 
 @pytest.mark.parametrize("path", ["/", "/agencies", "/agencies?state=CA&sort=name", "agency", "/reference/ncic", "/reference/states",
-                                  "/reference/states/VA", "/about", "/findings", "/sign-in", "/no/such/page", "/agencies?q=Sparks+Police"])
+                                  "/reference/states/VA", "/about", "/findings", "/sign-in", "/no/such/page", "/agencies?q=Sparks+Police",
+                                  "/states/NV", "/contradictions", "/contradictions?rule=5&state=CA"])
 def test_public_pages(driver, base_url, path):
     driver.get(first_agency_url(driver, base_url) if path == "agency" else base_url + path)
     assert_no_serious_violations(driver)

@@ -23,8 +23,7 @@ public struct ContradictionQueries: Sendable {
 
     func directoryWide() async throws -> DirectoryWide {
         guard let memo else { return try await computeDirectoryWide() }
-        let revision = try await sql.select().column("revision").from("directory_state").where("id", .equal, 1).first()
-            .map { try $0.decode(column: "revision", as: Int.self) } ?? 0
+        let revision = try await DirectoryQueries(sql: sql).revision()
         return try await memo.value("contradictions.directory-wide", revision: revision) { try await computeDirectoryWide() }
     }
 
@@ -86,7 +85,16 @@ public struct ContradictionQueries: Sendable {
     }
 
     /// Contradictions, filtered by rule, state and agency, ordered by rule then state then name.
+    /// Outside a transaction every rule runs once per revision of the data, for the whole directory,
+    /// and each call filters that: pages, lists and the static copy all ask many times in a row.
     public func contradictions(rule: ContradictionRule? = nil, stateCode: String? = nil, agencyID: Int? = nil) async throws -> [Contradiction] {
+        guard let memo else { return try await compute(rule: rule, stateCode: stateCode, agencyID: agencyID) }
+        let revision = try await DirectoryQueries(sql: sql).revision()
+        let all = try await memo.value("contradictions.all", revision: revision) { try await compute(rule: nil, stateCode: nil, agencyID: nil) }
+        return all.filter { (rule == nil || $0.rule == rule) && (stateCode == nil || $0.stateCode == stateCode) && (agencyID == nil || $0.agencyID == agencyID) }
+    }
+
+    private func compute(rule: ContradictionRule?, stateCode: String?, agencyID: Int?) async throws -> [Contradiction] {
         // Rule 6 looks at other agencies' findings, so the whole history is needed even for one agency.
         let wide = try await directoryWide()
         let engine = ContradictionEngine(restrictionLaws: wide.restrictionLaws)
