@@ -15,7 +15,7 @@ import VaporTesting
     static let expectedActions: [String: Action] = [
         "GET /": .readPublic, "GET /agencies": .readPublic, "GET /agencies/:id": .readPublic,
         "GET /reference/ncic": .readPublic, "GET /reference/states": .readPublic, "GET /reference/states/:code": .readPublic,
-        "GET /about": .readPublic, "GET /static/style.css": .readPublic, "GET /favicon.ico": .readPublic,
+        "GET /about": .readPublic, "GET /data": .readPublic, "GET /data/:name": .readPublic, "GET /static/style.css": .readPublic, "GET /favicon.ico": .readPublic,
         "GET /sign-in": .signIn, "POST /sign-in": .signIn, "POST /sign-out": .signOut,
         "GET /reset-password": .signIn, "POST /reset-password": .signIn,
         "GET /account": .manageOwnAccount, "POST /account/password": .manageOwnAccount, "POST /account/tokens": .manageOwnAccount,
