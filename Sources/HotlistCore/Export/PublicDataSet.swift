@@ -71,7 +71,6 @@ public struct PublicDataSet: Sendable {
         PublicColumn("latest_snapshot_at", "Date of the newest portal snapshot (ISO 8601)."),
         PublicColumn("ask_first_tier", "The ask-first ranking's tier (1 = forbids immigration enforcement yet alerts on NCIC … 5 = no portal data)."),
         PublicColumn("answered_by_records", "A verified finding or a report (such as EFF's) already answered the Immigration Violator question."),
-        PublicColumn("source", "Where the agency's portal facts come from."),
     ]
 
     /// Agencies as the directory lists them; also the shape of `/agencies?format=csv`.
@@ -82,8 +81,7 @@ public struct PublicDataSet: Sendable {
             return [.integer(agency.id), .text(agency.name), .optional(agency.stateCode), .text(agency.kind.rawValue), .text(signals.alertsNCIC.rawValue),
                     .optional(signals.ncicEvidence), .text(signals.immigrationPolicy.rawValue), .optional(signals.immigrationEvidence),
                     .integer(signals.sharesWithCount), .integer(signals.receivesFromCount), .bool(signals.hasPortal), .optional(signals.cameraCount),
-                    .optional(signals.latestSnapshotAt), .integer(agency.priority.tier.rawValue), .bool(answered.contains(agency.id)),
-                    .text(signals.hasPortal ? "The News & Observer, Private Eyes (MIT licence)" : "agency list; no portal data")]
+                    .optional(signals.latestSnapshotAt), .integer(agency.priority.tier.rawValue), .bool(answered.contains(agency.id))]
         })
     }
 

@@ -121,6 +121,7 @@ public enum PublicDataFiles {
 public struct TooManyRows: Error, Sendable, Equatable {
     public var matching: Int
     public var limit: Int
+    public init(matching: Int, limit: Int) { self.matching = matching; self.limit = limit }
 }
 
 extension PublicDataFiles {

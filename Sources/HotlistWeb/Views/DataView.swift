@@ -43,7 +43,8 @@ enum DataView {
         <ul>\(credits)</ul>
         <p>Every download carries a <code>Link: &lt;\(PublicDataAbout.licenceURL)&gt;; rel="license"</code> header. JSON files open with
         <code>licence</code>, <code>citation</code> and <code>generated_at</code> beside the data. CSV files stay plain CSV (a header row, then data) so every
-        parser reads them; their licence and citation are here and in \(download(PublicDataFiles.citationName).isEmpty ? "CITATION.txt" as SafeHTML : "<a href=\"\(SiteURL.dataFile(PublicDataFiles.citationName).path)\">CITATION.txt</a>" as SafeHTML).</p>
+        parser reads them; their licence and citation are on this page and in CITATION.txt:</p>
+        <ul>\(download(PublicDataFiles.citationName))</ul>
         <h2>Tables</h2>
         \(tables)
         <h2>The whole data set as SQLite</h2>
