@@ -15,7 +15,7 @@ import VaporTesting
         let rita = try await addPerson(db, "rita@example.org", .reviewer, name: "Rita Reviewer")
         var author = try await makeSession(db, vera)
         var ids: [Int] = []
-        for (agency, note) in [(atherton, "Read from the exported settings."), (reno, "UNVERIFIED-DRAFT-NOTE")] {
+        for (agency, note) in [(atherton, "VERIFIED-WORKING-NOTE"), (reno, "UNVERIFIED-DRAFT-NOTE")] {
             let file = try #require(EvidencePageTests.evidenceID(fromRedirect: try await author.upload(app, SiteURL.agencyEvidence(agency).path, [], fileName: "private-settings.pdf", bytes: EvidencePageTests.pdf)))
             let created = try await author.post(app, SiteURL.agencyFindings(agency).path, [("evidence", String(file)), ("as_of", "2026-10-01"), ("topic_immigration_violator", "enabled"), ("note", note)])
             ids.append(try #require(Int(created.headers.first(name: .location)?.split(separator: "?").first?.dropFirst("/findings/".count) ?? "")))
@@ -36,7 +36,7 @@ import VaporTesting
                 files[name] = answer.body
             }
             for (name, bytes) in files {
-                for secret in ["Vera Volunteer", "vera@example.org", "Rita Reviewer", "rita@example.org", "UNVERIFIED-DRAFT-NOTE", "private-settings.pdf"] {
+                for secret in ["Vera Volunteer", "vera@example.org", "Rita Reviewer", "rita@example.org", "UNVERIFIED-DRAFT-NOTE", "VERIFIED-WORKING-NOTE", "private-settings.pdf"] {
                     #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(name) holds \(secret)")
                 }
             }

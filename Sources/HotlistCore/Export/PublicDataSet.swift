@@ -100,7 +100,7 @@ public struct PublicDataSet: Sendable {
             PublicColumn("immigration_violator", "What the records show for NCIC Immigration Violator: enabled, disabled, not_shown or refused (the agency refused the records)."),
             PublicColumn("topics", "Our findings: every NCIC topic the record shows, as topic=setting; separated by semicolons."),
             PublicColumn("other_hotlists", "Other hotlists the record names, separated by semicolons."),
-            PublicColumn("note", "Notes from the finding or the report."),
+            PublicColumn("note", "Reports: the reporter's notes. Our findings' notes are working notes for reviewers, never published (as on the agency pages)."),
             PublicColumn("source_title", "Title of the source."),
             PublicColumn("source_url", "Where to read it."),
             PublicColumn("confidence", "How sure the source is: high, medium or low."),
@@ -111,7 +111,7 @@ public struct PublicDataSet: Sendable {
             return [.text("hotlistwatch-finding-\(version.findingID)"), .text("verified"), .text("Hotlist Watch"), .integer(version.agencyID),
                     .text(agency?.name ?? ""), .optional(agency?.stateCode), .text(version.asOf.iso), .text(version.immigrationViolator.rawValue),
                     .text(version.topics.keys.sorted().map { "\($0)=\(version.topics[$0]!.rawValue)" }.joined(separator: "; ")),
-                    .text(version.otherHotlists.joined(separator: "; ")), .text(version.note),
+                    .text(version.otherHotlists.joined(separator: "; ")), .text(""),
                     .text("Finding #\(version.findingID), version \(version.version), verified from records"),
                     .text("\(about.baseURL)/agencies/\(version.agencyID)#finding-\(version.findingID)"), .text(Confidence.high.rawValue),
                     .optional(version.verifiedAt.map(TimestampParser.isoDay))]

@@ -19,10 +19,14 @@ final class PublicDataCache: Sendable {
     private struct State {
         var revision: Int?
         var entries: [String: Task<[String: Served], any Error>] = [:]
+        /// Bytes held by each finished entry, so many large filtered exports cannot fill the memory.
+        var sizes: [String: Int] = [:]
     }
 
     /// Distinct filtered directory exports kept per revision; past it the cache starts over.
     static let maxEntries = 500
+    /// Bytes kept across entries; past it, every entry but the one just made is dropped.
+    static let maxBytes = 128 * 1_048_576
     private let state = NIOLockedValueBox(State())
 
     /// The files under `key` for the current revision, generated once by `make(generatedAt)`.
@@ -30,9 +34,9 @@ final class PublicDataCache: Sendable {
                make: @escaping @Sendable (Date) async throws -> [PublicDataFile]) async throws -> [String: Served] {
         let revision = try await DirectoryQueries(database).revision()
         let task = state.withLockedValue { state -> Task<[String: Served], any Error> in
-            if state.revision != revision { state.entries.removeAll(); state.revision = revision }
+            if state.revision != revision { state.entries.removeAll(); state.sizes.removeAll(); state.revision = revision }
             if let running = state.entries[key] { return running }
-            if state.entries.count >= Self.maxEntries { state.entries.removeAll() }
+            if state.entries.count >= Self.maxEntries { state.entries.removeAll(); state.sizes.removeAll() }
             let task = Task {
                 let generatedAt = now()
                 let files = try await make(generatedAt)
@@ -41,7 +45,18 @@ final class PublicDataCache: Sendable {
             state.entries[key] = task
             return task
         }
-        do { return try await task.value } catch {
+        do {
+            let files = try await task.value
+            state.withLockedValue { state in
+                guard state.entries[key] == task, state.sizes[key] == nil else { return }
+                state.sizes[key] = files.values.reduce(0) { $0 + $1.file.bytes.count }
+                if state.sizes.values.reduce(0, +) > Self.maxBytes {
+                    state.entries = state.entries.filter { $0.key == key }
+                    state.sizes = state.sizes.filter { $0.key == key }
+                }
+            }
+            return files
+        } catch {
             // A failed generation is not kept: the next request tries again.
             state.withLockedValue { state in if state.entries[key] == task { state.entries[key] = nil } }
             throw error
