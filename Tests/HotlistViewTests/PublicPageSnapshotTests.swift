@@ -49,6 +49,16 @@ import Testing
         assertPage(AboutView.render(counts: Fixture.counts), named: "anonymous")
     }
 
+    @Test func data() {
+        let files = PublicDataFiles.names.enumerated().map { index, name in
+            let bytes = Array(repeating: UInt8(ascii: "x"), count: 1_000 * (index + 1))
+            let file = PublicDataFile(path: "data/" + name, contentType: PublicDataFiles.contentType(of: name), bytes: bytes)
+            return PublicDataCache.Served(file: file, body: .init(bytes: bytes), etag: PublicDataCache.etag(bytes), generatedAt: Fixture.now)
+        }
+        let baseURL = "https://hotlist.example.org/\"<b>"
+        assertPage(DataView.render(files: files, catalog: PublicDataSet.catalog(baseURL: baseURL), baseURL: baseURL), named: "anonymous")
+    }
+
     @Test func reference() {
         assertPage(ReferenceView.ncic(Fixture.topics), named: "ncic")
         assertPage(ReferenceView.states([Fixture.lawNV, Fixture.lawHostile], restrictions: [Fixture.restriction], viewer: Fixture.viewer(.admin)), named: "states")

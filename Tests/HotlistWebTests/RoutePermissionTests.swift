@@ -15,7 +15,7 @@ import VaporTesting
     static let expectedActions: [String: Action] = [
         "GET /": .readPublic, "GET /agencies": .readPublic, "GET /agencies/:id": .readPublic,
         "GET /reference/ncic": .readPublic, "GET /reference/states": .readPublic, "GET /reference/states/:code": .readPublic,
-        "GET /about": .readPublic, "GET /static/style.css": .readPublic, "GET /favicon.ico": .readPublic,
+        "GET /about": .readPublic, "GET /data": .readPublic, "GET /data/:name": .readPublic, "GET /static/style.css": .readPublic, "GET /favicon.ico": .readPublic,
         "GET /sign-in": .signIn, "POST /sign-in": .signIn, "POST /sign-out": .signOut,
         "GET /reset-password": .signIn, "POST /reset-password": .signIn,
         "GET /account": .manageOwnAccount, "POST /account/password": .manageOwnAccount, "POST /account/tokens": .manageOwnAccount,
@@ -74,7 +74,7 @@ import VaporTesting
             let draft = try await RequestStore(db).createDraft(RequestDraft(agencyID: sparks, requester: Requester(name: "T", email: "t@example.org"), subject: "s",
                                                                             letter: "l", channel: .email), by: .system, now: testStart)
             let samples = ["id": String(sparks), "code": "NV", "userID": String(target.id), "tokenID": "999999", "requestID": String(draft.id), "kind": "follow-up",
-                           "campaignID": "999999", "evidenceID": "999999", "findingID": "999999", "statementID": "999999", "token": "no-such-feed-token-0123456789abcdefghijkl"]
+                           "campaignID": "999999", "evidenceID": "999999", "findingID": "999999", "statementID": "999999", "token": "no-such-feed-token-0123456789abcdefghijkl", "name": "CITATION.txt"]
             let routes = app.routes.all
             #expect(routes.count >= 30, "expected every page, form and API route; found \(routes.count)")
             var checked = 0

@@ -9,34 +9,12 @@ public enum StatusFeed {
     }
 
     public static func atom(title: String, feedID: String, items: [Item], baseURL: String, now: Date) -> String {
-        func xml(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-                .replacingOccurrences(of: "\"", with: "&quot;")
-        }
-        let updated = TimestampParser.iso8601(items.first?.change.recordedAt ?? now)
-        let entries = items.map { item -> String in
+        let entries = items.map { item -> AtomFeed.Entry in
             let change = item.change
             let summary = "\(change.from.map { $0.label + " → " } ?? "")\(change.to.label) on \(change.occurredOn.iso)\(change.note.isEmpty ? "" : ": " + change.note)"
-            return """
-              <entry>
-                <id>urn:hotlistwatch:status-change:\(change.id)</id>
-                <title>\(xml("Request #\(change.requestID) to \(item.agencyName): \(change.to.label)"))</title>
-                <updated>\(TimestampParser.iso8601(change.recordedAt))</updated>
-                <link href="\(xml(baseURL))/requests/\(change.requestID)"/>
-                <summary>\(xml(summary))</summary>
-              </entry>
-            """
-        }.joined(separator: "\n")
-        return """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom">
-          <id>\(xml(feedID))</id>
-          <title>\(xml(title))</title>
-          <updated>\(updated)</updated>
-          <author><name>Hotlist Watch</name></author>
-        \(entries)
-        </feed>
-
-        """
+            return AtomFeed.Entry(id: "urn:hotlistwatch:status-change:\(change.id)", title: "Request #\(change.requestID) to \(item.agencyName): \(change.to.label)",
+                                  updated: change.recordedAt, link: "\(baseURL)/requests/\(change.requestID)", summary: summary)
+        }
+        return AtomFeed.write(title: title, feedID: feedID, entries: entries, now: now)
     }
 }

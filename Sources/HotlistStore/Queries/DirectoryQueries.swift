@@ -10,15 +10,27 @@ public struct DirectoryQueries: Sendable {
     init(sql: any SQLDatabase) { self.sql = sql; memo = nil }
 
     public func list(_ filter: AgencyFilter) async throws -> AgencyPage {
-        var count = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("agencies")
-        count = Self.apply(filter, to: count)
-        let total = try await count.first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
-        var query = sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies")
-        query = Self.apply(filter, to: query)
-        for order in Self.ordering(filter.sort) { query = query.orderBy(order) }
-        query = query.orderBy("id").limit(filter.perPage).offset((filter.page - 1) * filter.perPage)
-        let items = try await query.all().map { try Self.agencyRow($0).summary }
+        let total = try await count(filter)
+        let items = try await sorted(filter).limit(filter.perPage).offset((filter.page - 1) * filter.perPage).all().map { try Self.agencyRow($0).summary }
         return AgencyPage(items: items, total: total, page: filter.page, perPage: filter.perPage)
+    }
+
+    /// Every agency matching `filter` (all pages, in its sort order); `TooManyRows` when more than `limit` match.
+    public func all(_ filter: AgencyFilter, limit: Int) async throws -> [AgencySummary] {
+        let total = try await count(filter)
+        guard total <= limit else { throw TooManyRows(matching: total, limit: limit) }
+        return try await sorted(filter).limit(limit).all().map { try Self.agencyRow($0).summary }
+    }
+
+    private func count(_ filter: AgencyFilter) async throws -> Int {
+        try await Self.apply(filter, to: sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("agencies")).first()
+            .map { try $0.decode(column: "n", as: Int.self) } ?? 0
+    }
+
+    private func sorted(_ filter: AgencyFilter) -> SQLSelectBuilder {
+        var query = Self.apply(filter, to: sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies"))
+        for order in Self.ordering(filter.sort) { query = query.orderBy(order) }
+        return query.orderBy("id")
     }
 
     static func apply(_ filter: AgencyFilter, to query: SQLSelectBuilder) -> SQLSelectBuilder {
@@ -183,4 +195,5 @@ public struct DirectoryQueries: Sendable {
             .map { let row = try Self.agencyRow($0); return (row.agency, row.unresolvedReason ?? "state not resolved") }
     }
 }
+
 

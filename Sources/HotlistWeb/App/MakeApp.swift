@@ -69,6 +69,8 @@ struct AppServices: Sendable {
     var decoyPasswordHash: String
     var generalBodyLimit: Int
     var publicBaseURL: String
+    /// The public data files, generated once per directory revision.
+    var publicData = PublicDataCache()
     /// Every registered route's method and path, for 405 answers (filled once routes are registered).
     var routes: [(method: HTTPMethod, path: [PathComponent])] = []
 }

@@ -21,8 +21,10 @@ public enum Credentials {
         return (token, String(token.prefix(apiTokenPrefix.count + 6)))
     }
 
-    public static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    public static func sha256Hex(_ text: String) -> String { sha256Hex(Array(text.utf8)) }
+
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Compares two secrets in time that does not depend on where they differ.

@@ -4,7 +4,9 @@ import Vapor
 
 enum DirectoryController {
     @Sendable static func page(_ request: Request) async throws -> Response {
-        let filter = try AgencyFilter.parse(request.queryParameters())
+        let parameters = request.queryParameters()
+        let filter = try AgencyFilter.parse(parameters)
+        if let format = parameters["format"], !format.isEmpty { return try await DataController.agencies(request, filter: filter, format: format) }
         return try await request.cachedPage {
             let page = try await DirectoryQueries(request.database).list(filter)
             if filter.page > 1 && page.items.isEmpty {

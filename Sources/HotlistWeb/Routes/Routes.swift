@@ -16,6 +16,8 @@ func registerRoutes(_ app: Application) throws {
     routes.get(.referenceStates, .readPublic, use: ReferenceController.statesPage)
     routes.get(.referenceState(text), .readPublic, use: ReferenceController.statePage)
     routes.get(.about, .readPublic, use: HomeController.about)
+    routes.get(.data, .readPublic, use: DataController.page)
+    routes.get(.dataFile(text), .readPublic, use: DataController.file)
     routes.get(.stylesheet, .readPublic, use: AssetController.stylesheet)
     routes.get(.favicon, .readPublic, use: AssetController.faviconICO)
 

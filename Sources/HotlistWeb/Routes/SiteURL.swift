@@ -11,6 +11,8 @@ public enum SiteURL: Sendable, Equatable {
     case referenceStates
     case referenceState(String)
     case about
+    case data
+    case dataFile(String)
     case stylesheet
     case favicon
     case signIn
@@ -92,6 +94,8 @@ public enum SiteURL: Sendable, Equatable {
         case .referenceStates: ["reference", "states"]
         case .referenceState(let code): ["reference", "states", .text("code", code)]
         case .about: ["about"]
+        case .data: ["data"]
+        case .dataFile(let name): ["data", .text("name", name)]
         case .stylesheet: ["static", "style.css"]
         case .favicon: ["favicon.ico"]
         case .signIn: ["sign-in"]
@@ -253,7 +257,7 @@ extension SiteURL {
     static let everyShape: [SiteURL] = {
         let id = 0, text = ""
         var shapes: [SiteURL] = [
-            .home, .agencies, .agency(id), .referenceNCIC, .referenceStates, .referenceState(text), .about, .stylesheet, .favicon,
+            .home, .agencies, .agency(id), .referenceNCIC, .referenceStates, .referenceState(text), .about, .data, .dataFile(text), .stylesheet, .favicon,
             .signIn, .signOut, .resetPassword, .account, .accountPassword, .accountTokens, .revokeToken(id),
             .people, .personRole(id), .personDisable(id), .personEnable(id), .personResetToken(id), .audit, .auditCSV, .recordsContact(id),
             .requests, .requestsCSV, .requestStatistics, .newRequest(agency: id), .request(id), .requestLetter(id, .appeal), .requestEML(id),

@@ -20,6 +20,8 @@ enum AboutView {
         <h2>Reference facts</h2>
         <p>State public-records laws, state ALPR and immigration laws and the NCIC files were researched for Hotlist Watch. Each row keeps its
         sources and a confidence grade (high, medium, low), shown wherever the fact appears.</p>
+        <h2>Downloads</h2>
+        <p>All public data as CSV, JSON, SQLite and an Atom feed, with its licence and a suggested citation: <a href="\(SiteURL.data.path)">data downloads</a>.</p>
         """)
     }
 }
