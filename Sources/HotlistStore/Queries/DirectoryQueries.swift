@@ -173,6 +173,13 @@ public struct DirectoryQueries: Sendable {
             .map { try $0.decode(column: "revision", as: Int.self) } ?? 0
     }
 
+    /// When the stored data last changed: the newest entry of the audit trail, which every change
+    /// and every import writes. Downloads are dated by it, so the same data keeps the same bytes.
+    public func lastChanged() async throws -> Date? {
+        try await sql.select().column("occurred_at").from("audit_events").orderBy("occurred_at", .descending).limit(1).first()
+            .map { try $0.decode(column: "occurred_at", as: Date.self) }
+    }
+
     public func counts() async throws -> DirectoryCounts {
         func count(_ build: (SQLSelectBuilder) -> SQLSelectBuilder, from table: String = "agencies") async throws -> Int {
             try await build(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)).first()

@@ -30,7 +30,7 @@ final class PublicDataCache: Sendable {
     private let state = NIOLockedValueBox(State())
 
     /// The files under `key` for the current revision, generated once by `make(generatedAt)`.
-    func files(key: String, database: HotlistDatabase, now: @escaping @Sendable () -> Date,
+    func files(key: String, database: HotlistDatabase, now: @escaping @Sendable () async throws -> Date,
                make: @escaping @Sendable (Date) async throws -> [PublicDataFile]) async throws -> [String: Served] {
         let revision = try await DirectoryQueries(database).revision()
         let task = state.withLockedValue { state -> Task<[String: Served], any Error> in
@@ -38,7 +38,7 @@ final class PublicDataCache: Sendable {
             if let running = state.entries[key] { return running }
             if state.entries.count >= Self.maxEntries { state.entries.removeAll(); state.sizes.removeAll() }
             let task = Task {
-                let generatedAt = now()
+                let generatedAt = try await now()
                 let files = try await make(generatedAt)
                 return Dictionary(files.map { ($0.name, Served(file: $0, body: ByteBuffer(bytes: $0.bytes), etag: Self.etag($0.bytes), generatedAt: generatedAt)) }, uniquingKeysWith: { first, _ in first })
             }

@@ -8,7 +8,7 @@ enum DataController {
     /// Every file of the public data set, from the cache (one generation per directory revision).
     static func allFiles(_ request: Request) async throws -> [String: PublicDataCache.Served] {
         let database = request.database, baseURL = request.services.publicBaseURL
-        return try await request.services.publicData.files(key: "all", database: database, now: { [clock = request.clock] in clock.now() }) { generatedAt in
+        return try await request.services.publicData.files(key: "all", database: database, now: { [clock = request.clock] in try await DirectoryQueries(database).lastChanged() ?? clock.now() }) { generatedAt in
             try await PublicDataFiles.all(database, now: generatedAt, baseURL: baseURL)
         }
     }
@@ -36,7 +36,7 @@ enum DataController {
         let key = "agencies." + format + "?" + whole.queryItems().map { "\($0.0)=\($0.1)" }.joined(separator: "&")
         let database = request.database, baseURL = request.services.publicBaseURL
         do {
-            let files = try await request.services.publicData.files(key: key, database: database, now: { [clock = request.clock] in clock.now() }) { generatedAt in
+            let files = try await request.services.publicData.files(key: key, database: database, now: { [clock = request.clock] in try await DirectoryQueries(database).lastChanged() ?? clock.now() }) { generatedAt in
                 [try await PublicDataFiles.filteredAgencies(database, filter: whole, format: format, now: generatedAt, baseURL: baseURL)]
             }
             guard let served = files.values.first else { throw Abort(.internalServerError) }

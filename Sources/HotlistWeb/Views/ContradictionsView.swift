@@ -57,7 +57,7 @@ enum ContradictionsView {
             let name = item.agencyID.map { Layout.agencyLink($0, finding.agencyName) } ?? "\(finding.agencyName)"
             return "<li>\(name), \(finding.stateCode): \(finding.label) \(Layout.grade(finding.confidence)) <a href=\"\(finding.url)\" rel=\"noopener noreferrer\">\(finding.title)</a></li>"
         }.joined()
-        return Layout.page(title: "Contradictions", viewer: viewer, body: """
+        return Layout.page(title: "Contradictions", current: .contradictions, viewer: viewer, body: """
         <h1>Contradictions</h1>
         <p class="lede">Where what records show about an agency's license-plate readers contradicts the agency's own policy, its public word or state law.
         Each names its rule, the evidence and the sources with their confidence grades. They rest on our verified findings and on findings others reported (labelled).</p>

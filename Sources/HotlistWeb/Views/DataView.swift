@@ -36,7 +36,7 @@ enum DataView {
         <h1>Data downloads</h1>
         <p>Everything public on Hotlist Watch, for spreadsheets, pandas and Datasette. Findings and statements appear only once a second person has verified them;
         others' reports are labelled with who reported them. No names of volunteers or requesters, no private evidence.
-        Generated \(generatedAt.map(TimestampParser.iso8601) ?? "on first request"); the files change when the data does.</p>
+        The data as of \(generatedAt.map(TimestampParser.iso8601) ?? "its first download") (its last recorded change); the files change when the data does.</p>
         <h2>Licence and citation</h2>
         <p id="data-licence">\(PublicDataAbout.licence)</p>
         <p>Suggested citation: <q id="data-citation">\(about.citation)</q></p>

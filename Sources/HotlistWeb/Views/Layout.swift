@@ -25,8 +25,10 @@ enum Layout {
         <nav aria-label="Main"><ul>
         \(navItem(.agencies, "Agencies"))
         \(navItem(.findings, "Findings"))
+        \(navItem(.contradictions, "Contradictions"))
         \(navItem(.referenceNCIC, "NCIC topics"))
         \(navItem(.referenceStates, "State laws"))
+        \(navItem(.data, "Data"))
         \(navItem(.about, "About the data"))
         </ul></nav>
         \(accountBar(viewer, current: current))
