@@ -23,23 +23,7 @@ extension ContractStore {
             if !problems.isEmpty { throw InputProblems(problems) }
             var summary = ImportSummary()
             Self.noteUnknown(file.unknownColumns, known: ContractFile.columns, summary: &summary)
-            var existing: [String: ALPRContract] = [:]
-            for stored in try await sql.select().columns(ContractRow.columns.map { SQLColumn($0) }).from("alpr_contracts").all().map(ContractRow.contract) {
-                existing[Self.identity(stored)] = stored
-            }
-            for (_, contract) in resolved {
-                guard let current = existing[Self.identity(contract)], let id = current.id else {
-                    let id = try await Self.insert(contract, sql: sql)
-                    try await AuditLog.append(AuditEntry(action: "contract.add", entityType: "contract", entityID: String(id), before: nil, after: contract.auditValues), by: actor, at: now, on: sql)
-                    summary.record("contracts", \.added)
-                    continue
-                }
-                var incoming = contract; incoming.id = id
-                if incoming == current { summary.record("contracts", \.unchanged); continue }
-                try await sql.update("alpr_contracts").set(model: ContractRow(incoming), nilEncodingStrategy: .asNil).where("id", .equal, id).run()
-                try await AuditLog.append(AuditEntry(action: "contract.update", entityType: "contract", entityID: String(id), before: current.auditValues, after: incoming.auditValues), by: actor, at: now, on: sql)
-                summary.record("contracts", \.updated)
-            }
+            try await StoredFacts.importAll(resolved.map(\.contract), kind: "contracts", sql: sql, actor: actor, now: now, summary: &summary)
             try await Self.finish(sql: sql, summary: &summary, now: now)
             return summary
         } }
@@ -74,30 +58,11 @@ extension ContractStore {
                 case nil: summary.record("governing bodies", \.unchanged)
                 }
             }
-            var existing: [String: PublicOfficial] = [:]
-            for stored in try await sql.select().columns(OfficialRow.columns.map { SQLColumn($0) }).from("public_officials").all().map(OfficialRow.official) {
-                existing[Self.identity(stored)] = stored
-            }
-            for (_, official) in resolved {
-                guard let current = existing[Self.identity(official)], let id = current.id else {
-                    let id = try await Self.insert(official, sql: sql)
-                    try await AuditLog.append(AuditEntry(action: "official.add", entityType: "official", entityID: String(id), before: nil, after: official.auditValues), by: actor, at: now, on: sql)
-                    summary.record("officials", \.added)
-                    continue
-                }
-                var incoming = official; incoming.id = id
-                if incoming == current { summary.record("officials", \.unchanged); continue }
-                try await sql.update("public_officials").set(model: OfficialRow(incoming), nilEncodingStrategy: .asNil).where("id", .equal, id).run()
-                try await AuditLog.append(AuditEntry(action: "official.update", entityType: "official", entityID: String(id), before: current.auditValues, after: incoming.auditValues), by: actor, at: now, on: sql)
-                summary.record("officials", \.updated)
-            }
+            try await StoredFacts.importAll(resolved.map(\.official), kind: "officials", sql: sql, actor: actor, now: now, summary: &summary)
             try await Self.finish(sql: sql, summary: &summary, now: now)
             return summary
         } }
     }
-
-    static func identity(_ contract: ALPRContract) -> String { "\(contract.agencyID)|\(contract.vendor.lowercased())|\(contract.startDate?.iso ?? "")" }
-    static func identity(_ official: PublicOfficial) -> String { "\(official.agencyID)|\(official.name.lowercased())|\(official.office.lowercased())" }
 
     private static func noteUnknown(_ unknown: [String], known: [String], summary: inout ImportSummary) {
         guard !unknown.isEmpty else { return }

@@ -3,7 +3,7 @@ import HotlistCore
 import SQLKit
 
 /// Storage shapes of `alpr_contracts`, `governing_bodies` and `public_officials`.
-struct ContractRow: Codable, Equatable {
+struct ContractRow: Codable, Equatable, Sendable {
     var agencyId: Int
     var vendor: String
     var startDate: String?
@@ -69,7 +69,7 @@ struct GoverningBodyRow: Codable, Equatable {
     }
 }
 
-struct OfficialRow: Codable, Equatable {
+struct OfficialRow: Codable, Equatable, Sendable {
     var agencyId: Int
     var name: String
     var office: String

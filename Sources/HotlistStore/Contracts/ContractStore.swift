@@ -19,12 +19,10 @@ public struct ContractStore: Sendable {
     }
 
     static func forAgency(_ agencyID: Int, sql: any SQLDatabase) async throws -> AgencyContracts {
-        let contracts = try await sql.select().columns(ContractRow.columns.map { SQLColumn($0) }).from("alpr_contracts")
-            .where("agency_id", .equal, agencyID).orderBy("id").all().map(ContractRow.contract)
+        let contracts = try await StoredFacts.all(ALPRContract.self, sql: sql, agencyID: agencyID)
             .sorted { ($0.endDate ?? $0.startDate ?? CalendarDay(ordinal: 0)) > ($1.endDate ?? $1.startDate ?? CalendarDay(ordinal: 0)) }
         let body = try await sql.select().column("*").from("governing_bodies").where("agency_id", .equal, agencyID).first().map(GoverningBodyRow.body)
-        let officials = try await sql.select().columns(OfficialRow.columns.map { SQLColumn($0) }).from("public_officials")
-            .where("agency_id", .equal, agencyID).orderBy("id").all().map(OfficialRow.official)
+        let officials = try await StoredFacts.all(PublicOfficial.self, sql: sql, agencyID: agencyID)
         var result = AgencyContracts(contracts: contracts, body: body, officials: officials)
         let documents = contracts.compactMap(\.evidenceID)
         if !documents.isEmpty {
@@ -121,31 +119,17 @@ public struct ContractStore: Sendable {
     public func addContract(_ contract: ALPRContract, by actor: AuditActor, now: Date) async throws -> Int {
         try await write(now: now) { sql in
             try await Self.checkDocument(contract, sql: sql)
-            let id = try await Self.insert(contract, sql: sql)
-            try await AuditLog.append(AuditEntry(action: "contract.add", entityType: "contract", entityID: String(id), before: nil, after: contract.auditValues), by: actor, at: now, on: sql)
-            return id
+            return try await StoredFacts.add(contract, sql: sql, actor: actor, now: now)
         }
     }
 
     /// Replaces the contract `contract.id` of `contract.agencyID`. A save that changes nothing records nothing.
     public func replaceContract(_ contract: ALPRContract, by actor: AuditActor, now: Date) async throws {
-        guard let id = contract.id else { throw RecordNotFound("contract without id") }
-        try await write(now: now) { sql in
-            let before = try await Self.existingContract(id, agencyID: contract.agencyID, sql: sql)
-            var after = contract; after.id = id
-            guard before != after else { return }
-            try await Self.checkDocument(contract, sql: sql)
-            try await sql.update("alpr_contracts").set(model: ContractRow(contract), nilEncodingStrategy: .asNil).where("id", .equal, id).run()
-            try await AuditLog.append(AuditEntry(action: "contract.update", entityType: "contract", entityID: String(id), before: before.auditValues, after: contract.auditValues), by: actor, at: now, on: sql)
-        }
+        try await replace(contract, by: actor, now: now) { sql in try await Self.checkDocument(contract, sql: sql) }
     }
 
     public func removeContract(id: Int, agencyID: Int, by actor: AuditActor, now: Date) async throws {
-        try await write(now: now) { sql in
-            let before = try await Self.existingContract(id, agencyID: agencyID, sql: sql)
-            try await sql.delete(from: "alpr_contracts").where("id", .equal, id).run()
-            try await AuditLog.append(AuditEntry(action: "contract.remove", entityType: "contract", entityID: String(id), before: before.auditValues, after: nil), by: actor, at: now, on: sql)
-        }
+        try await write(now: now) { sql in try await StoredFacts.remove(ALPRContract.self, id: id, agencyID: agencyID, sql: sql, actor: actor, now: now) }
     }
 
     /// Sets (or replaces) the body that controls the agency's contract.
@@ -167,28 +151,26 @@ public struct ContractStore: Sendable {
 
     @discardableResult
     public func addOfficial(_ official: PublicOfficial, by actor: AuditActor, now: Date) async throws -> Int {
-        try await write(now: now) { sql in
-            let id = try await Self.insert(official, sql: sql)
-            try await AuditLog.append(AuditEntry(action: "official.add", entityType: "official", entityID: String(id), before: nil, after: official.auditValues), by: actor, at: now, on: sql)
-            return id
-        }
+        try await write(now: now) { sql in try await StoredFacts.add(official, sql: sql, actor: actor, now: now) }
     }
 
+    /// Replaces the official `official.id` of `official.agencyID`. A save that changes nothing records nothing.
     public func replaceOfficial(_ official: PublicOfficial, by actor: AuditActor, now: Date) async throws {
-        guard let id = official.id else { throw RecordNotFound("official without id") }
-        try await write(now: now) { sql in
-            let before = try await Self.existingOfficial(id, agencyID: official.agencyID, sql: sql)
-            guard before != official else { return }
-            try await sql.update("public_officials").set(model: OfficialRow(official), nilEncodingStrategy: .asNil).where("id", .equal, id).run()
-            try await AuditLog.append(AuditEntry(action: "official.update", entityType: "official", entityID: String(id), before: before.auditValues, after: official.auditValues), by: actor, at: now, on: sql)
-        }
+        try await replace(official, by: actor, now: now)
     }
 
     public func removeOfficial(id: Int, agencyID: Int, by actor: AuditActor, now: Date) async throws {
+        try await write(now: now) { sql in try await StoredFacts.remove(PublicOfficial.self, id: id, agencyID: agencyID, sql: sql, actor: actor, now: now) }
+    }
+
+    private func replace<Fact: StoredAgencyFact>(_ fact: Fact, by actor: AuditActor, now: Date,
+                                                check: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }) async throws {
+        guard let id = fact.id else { throw RecordNotFound("\(Fact.entity) without id") }
         try await write(now: now) { sql in
-            let before = try await Self.existingOfficial(id, agencyID: agencyID, sql: sql)
-            try await sql.delete(from: "public_officials").where("id", .equal, id).run()
-            try await AuditLog.append(AuditEntry(action: "official.remove", entityType: "official", entityID: String(id), before: before.auditValues, after: nil), by: actor, at: now, on: sql)
+            let before = try await StoredFacts.existing(Fact.self, id: id, agencyID: fact.agencyID, sql: sql)
+            guard before != fact else { return }
+            try await check(sql)
+            try await StoredFacts.update(fact, over: before, sql: sql, actor: actor, now: now)
         }
     }
 
@@ -201,18 +183,6 @@ public struct ContractStore: Sendable {
             try await SignalsRefresher.refresh(sql: sql, summary: &summary, today: CalendarDay.today(now))
             return result
         } }
-    }
-
-    private static func existingContract(_ id: Int, agencyID: Int, sql: any SQLDatabase) async throws -> ALPRContract {
-        guard let row = try await sql.select().columns(ContractRow.columns.map { SQLColumn($0) }).from("alpr_contracts")
-            .where("id", .equal, id).where("agency_id", .equal, agencyID).first() else { throw RecordNotFound("contract \(id) of agency \(agencyID)") }
-        return try ContractRow.contract(row)
-    }
-
-    private static func existingOfficial(_ id: Int, agencyID: Int, sql: any SQLDatabase) async throws -> PublicOfficial {
-        guard let row = try await sql.select().columns(OfficialRow.columns.map { SQLColumn($0) }).from("public_officials")
-            .where("id", .equal, id).where("agency_id", .equal, agencyID).first() else { throw RecordNotFound("official \(id) of agency \(agencyID)") }
-        return try OfficialRow.official(row)
     }
 
     /// The signed document must be an evidence record of the same agency.
@@ -228,14 +198,6 @@ public struct ContractStore: Sendable {
         guard owner != contract.agencyID else { return nil }
         return (owner == nil ? "there is no evidence record \(evidenceID)" : "evidence record \(evidenceID) belongs to another agency",
                 "Upload the signed contract as evidence of this agency first, then give its number (from its address, /evidence/123), or leave it empty.")
-    }
-
-    static func insert(_ contract: ALPRContract, sql: any SQLDatabase) async throws -> Int {
-        try await sql.insert(into: "alpr_contracts").model(ContractRow(contract), nilEncodingStrategy: .asNil).returning("id").first()!.decode(column: "id", as: Int.self)
-    }
-
-    static func insert(_ official: PublicOfficial, sql: any SQLDatabase) async throws -> Int {
-        try await sql.insert(into: "public_officials").model(OfficialRow(official), nilEncodingStrategy: .asNil).returning("id").first()!.decode(column: "id", as: Int.self)
     }
 
     /// Returns whether the body was added (true), changed (false) or already so (nil).

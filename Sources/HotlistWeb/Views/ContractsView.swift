@@ -45,11 +45,8 @@ enum ContractsView {
     static func contractsPage(_ model: Model) -> SafeHTML {
         let items = model.contracts.contracts.map { contract -> SafeHTML in
             let id = contract.id ?? 0
-            return """
-            <li id="contract-item-\(id)"><strong>\(contract.vendor)</strong> \(AgencyContractsSection.dates(contract, today: nil))
-            <a class="edit-link" href="\(SiteURL.agencyContract(model.agencyID, contract: id).path)">Edit</a>
-            \(Forms.postButton(SiteURL.agencyContractRemove(model.agencyID, contract: id).path, label: "Remove", csrf: model.viewer.csrfToken, id: "remove-contract-\(id)", style: "secondary"))</li>
-            """
+            return item("contract", id: id, "<strong>\(contract.vendor)</strong> \(AgencyContractsSection.dates(contract, today: nil))", model: model,
+                        edit: .agencyContract(model.agencyID, contract: id), remove: .agencyContractRemove(model.agencyID, contract: id))
         }.joined()
         return Layout.page(title: "Contracts: \(model.agencyName)", viewer: model.viewer, body: """
         \(header(model, title: "ALPR contracts"))
@@ -58,6 +55,15 @@ enum ContractsView {
         \(Forms.problems(model.problems))
         \(contractForm(model, action: SiteURL.agencyContracts(model.agencyID).path, button: "Add the contract"))
         """)
+    }
+
+    /// A stored contract or official in a list, with its edit link and remove button.
+    static func item(_ kind: String, id: Int, _ text: SafeHTML, model: Model, edit: SiteURL, remove: SiteURL) -> SafeHTML {
+        """
+        <li id="\(kind)-item-\(id)">\(text)
+        <a class="edit-link" href="\(edit.path)">Edit</a>
+        \(Forms.postButton(remove.path, label: "Remove", csrf: model.viewer.csrfToken, id: "remove-\(kind)-\(id)", style: "secondary"))</li>
+        """
     }
 
     static func editContractPage(_ model: Model, contractID: Int) -> SafeHTML {
@@ -110,11 +116,8 @@ enum ContractsView {
     static func officialsPage(_ model: Model, bodyValues: Values, bodyProblems: [InputProblem]) -> SafeHTML {
         let items = model.contracts.officials.map { official -> SafeHTML in
             let id = official.id ?? 0
-            return """
-            <li id="official-item-\(id)"><strong>\(official.name)</strong>, \(official.office)
-            <a class="edit-link" href="\(SiteURL.agencyOfficial(model.agencyID, official: id).path)">Edit</a>
-            \(Forms.postButton(SiteURL.agencyOfficialRemove(model.agencyID, official: id).path, label: "Remove", csrf: model.viewer.csrfToken, id: "remove-official-\(id)", style: "secondary"))</li>
-            """
+            return item("official", id: id, "<strong>\(official.name)</strong>, \(official.office)", model: model,
+                        edit: .agencyOfficial(model.agencyID, official: id), remove: .agencyOfficialRemove(model.agencyID, official: id))
         }.joined()
         let kinds = GoverningBodyKind.allCases.map { "<option value=\"\($0.rawValue)\"\(bodyValues["body_kind"] == $0.rawValue ? " selected" : "")>\($0.label)</option>" as SafeHTML }.joined()
         let removeBody: SafeHTML = model.contracts.body == nil ? "" : Forms.postButton(SiteURL.agencyGoverningBodyRemove(model.agencyID).path, label: "Remove the governing body", csrf: model.viewer.csrfToken, id: "remove-body", style: "secondary")
