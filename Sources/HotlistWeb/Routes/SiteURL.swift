@@ -64,6 +64,16 @@ public enum SiteURL: Sendable, Equatable {
     case statementVerify(Int)
     case state(String)
     case contradictions
+    case agencyContracts(Int)
+    case agencyContract(Int, contract: Int)
+    case agencyContractRemove(Int, contract: Int)
+    case agencyOfficials(Int)
+    case agencyGoverningBody(Int)
+    case agencyGoverningBodyRemove(Int)
+    case agencyOfficial(Int, official: Int)
+    case agencyOfficialRemove(Int, official: Int)
+    case renewals
+    case renewalsCalendar
     case api(API)
 
     public enum API: Sendable, Equatable {
@@ -147,6 +157,16 @@ public enum SiteURL: Sendable, Equatable {
         case .statementVerify(let id): ["statements", .id("statementID", id), "verify"]
         case .state(let code): ["states", .text("code", code)]
         case .contradictions: ["contradictions"]
+        case .agencyContracts(let id): ["agencies", .id("id", id), "contracts"]
+        case .agencyContract(let id, let contract): ["agencies", .id("id", id), "contracts", .id("contractID", contract)]
+        case .agencyContractRemove(let id, let contract): ["agencies", .id("id", id), "contracts", .id("contractID", contract), "remove"]
+        case .agencyOfficials(let id): ["agencies", .id("id", id), "officials"]
+        case .agencyGoverningBody(let id): ["agencies", .id("id", id), "officials", "body"]
+        case .agencyGoverningBodyRemove(let id): ["agencies", .id("id", id), "officials", "body", "remove"]
+        case .agencyOfficial(let id, let official): ["agencies", .id("id", id), "officials", .id("officialID", official)]
+        case .agencyOfficialRemove(let id, let official): ["agencies", .id("id", id), "officials", .id("officialID", official), "remove"]
+        case .renewals: ["renewals"]
+        case .renewalsCalendar: ["renewals.ics"]
         case .api(let api):
             switch api {
             case .agencies: ["api", "v1", "agencies"]
@@ -265,6 +285,9 @@ extension SiteURL {
             .agencyEvidence(id), .evidenceWithdraw(id), .agencyHotlistLog(id), .evidence(id), .evidenceFile(id), .evidenceVisibility(id),
             .agencyFindings(id), .newFinding(agency: id), .finding(id), .findingCorrect(id), .findingVerify(id), .findingSendBack(id), .review, .findings,
             .agencyStatements(id), .newStatement(agency: id), .statementVerify(id), .state(text), .contradictions,
+            .agencyContracts(id), .agencyContract(id, contract: id), .agencyContractRemove(id, contract: id), .agencyOfficials(id),
+            .agencyGoverningBody(id), .agencyGoverningBodyRemove(id), .agencyOfficial(id, official: id), .agencyOfficialRemove(id, official: id),
+            .renewals, .renewalsCalendar,
         ]
         shapes += RequestAction.allCases.map { .requestAction(id, $0) }
         shapes += [API.agencies, .agency(id), .ncic, .states, .state(text), .openAPI, .me, .recordsContact(id), .requests, .request(id), .requestStatus(id),

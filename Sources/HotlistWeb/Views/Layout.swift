@@ -26,6 +26,7 @@ enum Layout {
         \(navItem(.agencies, "Agencies"))
         \(navItem(.findings, "Findings"))
         \(navItem(.contradictions, "Contradictions"))
+        \(navItem(.renewals, "Renewals"))
         \(navItem(.referenceNCIC, "NCIC topics"))
         \(navItem(.referenceStates, "State laws"))
         \(navItem(.data, "Data"))
