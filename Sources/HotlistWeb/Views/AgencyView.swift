@@ -131,7 +131,11 @@ enum AgencyView {
                        agency.recordsPortalURL.map { "<span id=\"records-portal\">\(HTML.externalLink($0))</span>" as SafeHTML }].compactMap { $0 }
         let correct = agency.id.map { " <a class=\"edit-link\" id=\"correct-records-contact\" href=\"\(SiteURL.recordsContact($0).path)\">Correct this</a>" as SafeHTML } ?? ""
         let file = agency.id.map { " <a class=\"edit-link\" id=\"file-request\" href=\"\(SiteURL.newRequest(agency: $0).path)\">File a request</a>" as SafeHTML } ?? ""
-        rows.append(("Records contact", (contact.isEmpty ? "<span id=\"records-none\">not known yet</span>" as SafeHTML : contact.joined(separator: "<br>" as SafeHTML)) + correct + file))
+        // Where a volunteer can find the contact (and more about the agency) before correcting it.
+        let lookups = AgencyLookups.links(name: agency.name, stateCode: agency.stateCode, city: agency.city, flockPortalURL: agency.flockPortalURL)
+            .map { "<a href=\"\($0.url)\" rel=\"noopener noreferrer external\">\($0.label)</a>" as SafeHTML }.joined(separator: " · ")
+        rows.append(("Records contact", (contact.isEmpty ? "<span id=\"records-none\">not known yet</span>" as SafeHTML : contact.joined(separator: "<br>" as SafeHTML)) + correct + file
+                     + "<br><small id=\"records-lookups\">Look it up: \(lookups)</small>"))
         if let renewal = agency.contractRenewal { rows.append(("Contract renewal", "\(renewal)")) }
         return "<dl class=\"identity\">" + rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" as SafeHTML }.joined() + "</dl>"
     }
