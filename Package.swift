@@ -82,7 +82,8 @@ let package = Package(
         .target(name: "HotlistTestSupport", dependencies: ["HotlistStore", "HotlistCore", .product(name: "SQLKit", package: "sql-kit")],
                 path: "Tests/HotlistTestSupport"),
         .testTarget(name: "HotlistCoreTests", dependencies: ["HotlistCore"]),
-        .testTarget(name: "HotlistStoreTests", dependencies: ["HotlistStore", "HotlistCore", "HotlistTestSupport", .product(name: "SQLKit", package: "sql-kit")]),
+        .testTarget(name: "HotlistStoreTests", dependencies: ["HotlistStore", "HotlistCore", "HotlistTestSupport", .product(name: "SQLKit", package: "sql-kit"),
+                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "HotlistWebTests", dependencies: [
             "HotlistWeb", "HotlistStore", "HotlistCore", "HotlistTestSupport", "HotlistAPI",
             .product(name: "VaporTesting", package: "vapor"),

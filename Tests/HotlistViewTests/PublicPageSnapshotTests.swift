@@ -72,7 +72,12 @@ import Testing
         let reported = [ContradictionQueries.MatchedFinding(finding: Fixture.agencyDetail.reportedFindings[0], agencyID: 1),
                         ContradictionQueries.MatchedFinding(finding: RecordedOutcome(agencyName: "Unknown <PD>", stateCode: "TX", outcome: .refused,
                                                                                      reportedProhibitsImmigration: false, asOf: "2025", reportedBy: "EFF",
-                                                                                     title: "T & <t>", url: "https://eff.org/r", confidence: .low, notes: ""), agencyID: nil)]
+                                                                                     title: "T & <t>", url: "https://eff.org/r", confidence: .low, notes: ""), agencyID: nil),
+                        // From another site's records package: the site's name links to the site.
+                        ContradictionQueries.MatchedFinding(finding: RecordedOutcome(agencyName: "Reno PD", stateCode: "NV", outcome: .immigrationViolatorEnabled,
+                                                                                     reportedProhibitsImmigration: false, asOf: "2026-09-30", reportedBy: "Plate <Watch>",
+                                                                                     title: "Finding #3, version 1, verified from records there", url: "https://plates.example.org/agencies/9#finding-3",
+                                                                                     confidence: .medium, notes: "", reporterURL: "https://plates.example.org"), agencyID: 2)]
         assertPage(FindingsView.publicList(items, reported: reported, state: nil, viewer: nil), named: "all")
         assertPage(FindingsView.publicList([], state: "NV", viewer: Fixture.viewer(.volunteer)), named: "none-in-state")
     }

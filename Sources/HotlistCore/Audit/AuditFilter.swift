@@ -14,7 +14,7 @@ public struct AuditFilter: Sendable, Equatable {
     }
 
     /// Entity types the trail records, for filters and validation.
-    public static let entityTypes = ["user", "api_token", "agency", "dataset", "request", "campaign", "evidence", "finding", "statement"]
+    public static let entityTypes = ["user", "api_token", "agency", "dataset", "request", "campaign", "evidence", "finding", "statement", "package_report"]
 
     /// Reads a filter from query parameters (`person`, `entity`, `entity_id`, `page`), naming each bad one.
     public static func parse(_ query: [String: String], pageSize: Int = 50) throws -> (filter: AuditFilter, page: Int) {

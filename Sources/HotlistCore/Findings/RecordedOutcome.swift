@@ -26,12 +26,14 @@ public struct RecordedOutcome: Sendable, Equatable, Codable {
     public var notes: String
     /// Set when this is one of our own findings, verified from records by two people, rather than someone else's report.
     public var verifiedFindingID: Int?
+    /// The reporting site's address, for a finding another Hotlist Watch site sent in a records package.
+    public var reporterURL: String?
 
     public init(agencyName: String, stateCode: String, outcome: Outcome, reportedProhibitsImmigration: Bool, asOf: String, reportedBy: String,
-                title: String, url: String, confidence: Confidence, notes: String, verifiedFindingID: Int? = nil) {
+                title: String, url: String, confidence: Confidence, notes: String, verifiedFindingID: Int? = nil, reporterURL: String? = nil) {
         self.agencyName = agencyName; self.stateCode = stateCode; self.outcome = outcome; self.reportedProhibitsImmigration = reportedProhibitsImmigration
         self.asOf = asOf; self.reportedBy = reportedBy; self.title = title; self.url = url; self.confidence = confidence; self.notes = notes
-        self.verifiedFindingID = verifiedFindingID
+        self.verifiedFindingID = verifiedFindingID; self.reporterURL = reporterURL
     }
 
     /// "Immigration Violator enabled (reported by EFF, June 2026)".

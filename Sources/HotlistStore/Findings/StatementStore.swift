@@ -27,17 +27,25 @@ public struct StatementStore: Sendable {
                 }
             }
             if !problems.isEmpty { throw InputProblems(problems) }
-            let url = sourceURL?.trimmingCharacters(in: .whitespaces)
-            let id = try await sql.insert(into: "agency_statements")
-                .columns("agency_id", "kind", "text", "speaker", "said_on", "source_url", "evidence_id", "denies_immigration_use", "entered_by_id", "entered_by_label", "entered_at")
-                .values(SQLBind(agencyID), SQLBind(kind.rawValue), SQLBind(text.trimmingCharacters(in: .whitespacesAndNewlines)), SQLBind(speaker.trimmingCharacters(in: .whitespaces)),
-                        SQLBind(saidOn!.iso), SQLBind(url?.isEmpty == false ? url : nil), SQLBind(evidenceID), SQLBind(deniesImmigrationUse),
-                        SQLBind(actor.userID), SQLBind(actor.label), SQLBind(now))
-                .returning("id").first()!.decode(column: "id", as: Int.self)
-            let stored = try await Self.list(sql: sql) { $0.where("id", .equal, id) }.first!
-            try await AuditLog.append(AuditEntry(action: "statement.add", entityType: "statement", entityID: String(id), before: nil, after: stored.auditValues), by: actor, at: now, on: sql)
-            return stored
+            return try await Self.insert(sql: sql, agencyID: agencyID, kind: kind, text: text, speaker: speaker, saidOn: saidOn!, sourceURL: sourceURL, evidenceID: evidenceID,
+                                         deniesImmigrationUse: deniesImmigrationUse, by: actor, now: now)
         }
+    }
+
+    /// Stores a checked statement, unverified, with its audit entry, on `sql` (the caller's transaction).
+    @discardableResult
+    static func insert(sql: any SQLDatabase, agencyID: Int, kind: AgencyStatement.Kind, text: String, speaker: String, saidOn: CalendarDay, sourceURL: String?, evidenceID: Int?,
+                       deniesImmigrationUse: Bool, by actor: AuditActor, now: Date) async throws -> AgencyStatement {
+        let url = sourceURL?.trimmingCharacters(in: .whitespaces)
+        let id = try await sql.insert(into: "agency_statements")
+            .columns("agency_id", "kind", "text", "speaker", "said_on", "source_url", "evidence_id", "denies_immigration_use", "entered_by_id", "entered_by_label", "entered_at")
+            .values(SQLBind(agencyID), SQLBind(kind.rawValue), SQLBind(text.trimmingCharacters(in: .whitespacesAndNewlines)), SQLBind(speaker.trimmingCharacters(in: .whitespaces)),
+                    SQLBind(saidOn.iso), SQLBind(url?.isEmpty == false ? url : nil), SQLBind(evidenceID), SQLBind(deniesImmigrationUse),
+                    SQLBind(actor.userID), SQLBind(actor.label), SQLBind(now))
+            .returning("id").first()!.decode(column: "id", as: Int.self)
+        let stored = try await list(sql: sql) { $0.where("id", .equal, id) }.first!
+        try await AuditLog.append(AuditEntry(action: "statement.add", entityType: "statement", entityID: String(id), before: nil, after: stored.auditValues), by: actor, at: now, on: sql)
+        return stored
     }
 
     /// Two-person rule, as for findings.

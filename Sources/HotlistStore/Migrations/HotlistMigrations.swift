@@ -27,5 +27,6 @@ public enum HotlistMigrations {
         AddReviewDecisions(),
         AddEvidenceWithdrawal(),
         CreateContractsAndOfficials(),
+        AddPackageReports(),
     ]
 }

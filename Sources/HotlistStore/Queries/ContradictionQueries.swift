@@ -60,7 +60,7 @@ public struct ContradictionQueries: Sendable {
 
     /// Each reported finding with the directory agency of the same name and state (one query).
     private func readReportedFindings() async throws -> [MatchedFinding] {
-        try await sql.raw("""
+        let reference = try await sql.raw("""
             SELECT r.agency_name, r.state_code, r.outcome, r.reported_prohibits_immigration, r.as_of, r.reported_by, r.title, r.url, r.confidence, r.notes,
                    (SELECT MIN(a.id) FROM agencies a WHERE a.name_search = r.name_search AND a.state_code = r.state_code) AS agency_id
             FROM reported_findings r ORDER BY r.as_of, r.id
@@ -74,6 +74,21 @@ public struct ContradictionQueries: Sendable {
                                           notes: try row.decode(column: "notes", as: String.self))
             return MatchedFinding(finding: finding, agencyID: try row.decode(column: "agency_id", as: Int?.self))
         }
+        // Reports other sites sent in records packages are already matched to an agency (by ORI, or name and state, at import).
+        let packaged = try await sql.raw("""
+            SELECT p.agency_id, a.name, a.state_code, p.outcome, p.as_of, p.reported_by, p.reporter_url, p.title, p.url, p.confidence, p.notes
+            FROM package_reports p JOIN agencies a ON a.id = p.agency_id ORDER BY p.as_of, p.id
+            """).all().map { row in
+            let finding = RecordedOutcome(agencyName: try row.decode(column: "name", as: String.self), stateCode: try row.decode(column: "state_code", as: String?.self) ?? "",
+                                          outcome: RecordedOutcome.Outcome(rawValue: try row.decode(column: "outcome", as: String.self)) ?? .refused,
+                                          reportedProhibitsImmigration: false, asOf: try row.decode(column: "as_of", as: String.self),
+                                          reportedBy: try row.decode(column: "reported_by", as: String.self), title: try row.decode(column: "title", as: String.self),
+                                          url: try row.decode(column: "url", as: String.self), confidence: Confidence(rawValue: try row.decode(column: "confidence", as: String.self)) ?? .low,
+                                          notes: try row.decode(column: "notes", as: String.self), reporterURL: try row.decode(column: "reporter_url", as: String.self))
+            return MatchedFinding(finding: finding, agencyID: try row.decode(column: "agency_id", as: Int.self))
+        }
+        // One list by date; on the same day the bundled reports come first, as before.
+        return (reference + packaged).enumerated().sorted { ($0.element.finding.asOf, $0.offset) < ($1.element.finding.asOf, $1.offset) }.map(\.element)
     }
 
     /// Per agency, what records showed about Immigration Violator, oldest first: others' reports

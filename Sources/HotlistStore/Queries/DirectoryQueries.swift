@@ -64,10 +64,11 @@ public struct DirectoryQueries: Sendable {
         return query
     }
 
-    /// A verified finding of ours, or a report matched by exact name and state (as ContradictionQueries matches them).
+    /// A verified finding of ours, a report matched by exact name and state (as ContradictionQueries matches them), or one from a records package.
     static let answeredCondition = """
         (EXISTS (SELECT 1 FROM findings f JOIN finding_versions v ON v.finding_id = f.id WHERE f.agency_id = agencies.id AND v.verified_at IS NOT NULL) \
-        OR EXISTS (SELECT 1 FROM reported_findings r WHERE r.name_search = agencies.name_search AND r.state_code = agencies.state_code))
+        OR EXISTS (SELECT 1 FROM reported_findings r WHERE r.name_search = agencies.name_search AND r.state_code = agencies.state_code) \
+        OR EXISTS (SELECT 1 FROM package_reports p WHERE p.agency_id = agencies.id))
         """
 
     /// Those of `ids` that records already answered (a verified finding, or a matched report).

@@ -86,7 +86,7 @@ public struct ServeSettings: Sendable {
     }
 
     /// "https://host[:port]" with nothing after it, or nil.
-    static func publicBase(_ text: String) -> String? {
+    public static func publicBase(_ text: String) -> String? {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let parts = URLComponents(string: trimmed), let scheme = parts.scheme?.lowercased(), scheme == "https" || scheme == "http",

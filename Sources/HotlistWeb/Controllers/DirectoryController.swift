@@ -33,6 +33,25 @@ enum AgencyController {
             return AgencyView.render(.init(detail: detail, now: request.clock.now(), contracts: contracts), viewer: request.viewer)
         }
     }
+
+    /// The agency's records package, built from public data only, whoever asks; a small cap keeps
+    /// what one request can cost bounded (an operator exports larger ones from the command line).
+    @Sendable static func package(_ request: Request) async throws -> Response {
+        let id = try request.agencyID()
+        let site = RecordsPackage.Manifest.Site(name: "Hotlist Watch", url: request.services.publicBaseURL)
+        let data: Data
+        do {
+            data = try await RecordsPackageExporter(request.database, evidenceDirectory: request.evidenceSettings.directory, maxEvidenceBytes: 64 * 1_048_576)
+                .export(agencyID: id, site: site, now: request.clock.now())
+        } catch is RecordNotFound { throw Abort(.notFound) } catch let problems as InputProblems {
+            throw Abort(.payloadTooLarge, reason: problems.problems.first.map { "\($0.problem). \($0.hint)" } ?? "The package is too large.")
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/zip")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"agency-\(id)-records-package.zip\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
 }
 
 enum ReferenceController {

@@ -10,6 +10,7 @@ enum HomeController {
         var model = HomeView.Model(counts: try await queries.counts(),
                                    topPriority: try await queries.list(AgencyFilter(sort: .priority, perPage: topPriorityCount)).items)
         model.overview = try await PublicFaceQueries(database).overview(today: today)
+        model.renewals = try await ContractStore(database).renewalsAhead(today: today, within: 120)
         model.residentsOnly = Dictionary(uniqueKeysWithValues: try await ReferenceQueries(database).stateRecordsLaws().filter { $0.residency == .yes }.map { ($0.stateCode, $0.stateName) })
         return model
     }

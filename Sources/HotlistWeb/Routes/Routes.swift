@@ -74,6 +74,7 @@ func registerRoutes(_ app: Application) throws {
 
     // Evidence, findings and statements. Public pages show only public files and verified work.
     routes.get(.agencyEvidence(id), .readWork, use: EvidenceController.workspace)
+    routes.get(.agencyPackage(id), .readPublic, use: AgencyController.package)
     routes.post(.agencyEvidence(id), .addEvidence, use: EvidenceController.upload)
     routes.post(.agencyHotlistLog(id), .addEvidence, use: EvidenceController.importLog)
     routes.get(.evidence(id), .readPublic, use: EvidenceController.page)

@@ -46,6 +46,8 @@ public enum SiteURL: Sendable, Equatable {
     case feedCalendar(String)
     case feedAtom(String)
     case agencyEvidence(Int)
+    /// The agency's records package: public evidence, verified findings and statements, with hashes.
+    case agencyPackage(Int)
     case evidenceWithdraw(Int)
     case agencyHotlistLog(Int)
     case evidence(Int)
@@ -139,6 +141,7 @@ public enum SiteURL: Sendable, Equatable {
         case .feedCalendar(let token): ["feeds", .text("token", token), "due.ics"]
         case .feedAtom(let token): ["feeds", .text("token", token), "status.atom"]
         case .agencyEvidence(let id): ["agencies", .id("id", id), "evidence"]
+        case .agencyPackage(let id): ["agencies", .id("id", id), "package.zip"]
         case .evidenceWithdraw(let id): ["evidence", .id("evidenceID", id), "withdraw"]
         case .agencyHotlistLog(let id): ["agencies", .id("id", id), "hotlist-log"]
         case .evidence(let id): ["evidence", .id("evidenceID", id)]
@@ -282,7 +285,7 @@ extension SiteURL {
             .people, .personRole(id), .personDisable(id), .personEnable(id), .personResetToken(id), .audit, .auditCSV, .recordsContact(id),
             .requests, .requestsCSV, .requestStatistics, .newRequest(agency: id), .request(id), .requestLetter(id, .appeal), .requestEML(id),
             .campaigns, .newCampaign, .campaign(id), .campaignFeed(id), .accountFeed, .feedCalendar(text), .feedAtom(text),
-            .agencyEvidence(id), .evidenceWithdraw(id), .agencyHotlistLog(id), .evidence(id), .evidenceFile(id), .evidenceVisibility(id),
+            .agencyEvidence(id), .agencyPackage(id), .evidenceWithdraw(id), .agencyHotlistLog(id), .evidence(id), .evidenceFile(id), .evidenceVisibility(id),
             .agencyFindings(id), .newFinding(agency: id), .finding(id), .findingCorrect(id), .findingVerify(id), .findingSendBack(id), .review, .findings,
             .agencyStatements(id), .newStatement(agency: id), .statementVerify(id), .state(text), .contradictions,
             .agencyContracts(id), .agencyContract(id, contract: id), .agencyContractRemove(id, contract: id), .agencyOfficials(id),

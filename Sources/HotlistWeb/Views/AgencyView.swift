@@ -63,7 +63,7 @@ enum AgencyView {
     /// Only verified findings and statements reach `detail`; private files are named, never linked.
     static func findings(_ detail: AgencyDetail, viewer: Viewer?) -> SafeHTML {
         let reported = detail.reportedFindings.map { (finding) -> SafeHTML in
-            "<li class=\"reported-finding\"><strong>\(finding.label)</strong> \(Layout.grade(finding.confidence)) <span class=\"muted\">Reported by \(finding.reportedBy), not verified from our own evidence.</span> \(HTML.externalLink(finding.url, text: "source"))</li>"
+            "<li class=\"reported-finding\"><strong>\(finding.label)</strong> \(Layout.grade(finding.confidence)) <span class=\"muted\">Reported by \(HTML.reporter(finding)), not verified from our own evidence.</span> \(HTML.externalLink(finding.url, text: "source"))</li>"
         }.joined()
         let evidenceByID = Dictionary(uniqueKeysWithValues: detail.findingEvidence.map { ($0.id, $0) })
         let verified = detail.findings.reversed().map { (version) -> SafeHTML in
@@ -88,6 +88,7 @@ enum AgencyView {
         let contradictions = detail.contradictions.filter { $0.rule != .askFirst }.map { ContradictionsView.article($0) }.joined()
         let work: SafeHTML = viewer == nil || detail.agency.id == nil ? "" : "<p><a class=\"edit-link\" id=\"agency-evidence-link\" href=\"\(SiteURL.agencyEvidence(detail.agency.id!).path)\">Evidence, findings and statements (add or review)</a></p>"
         let nothing = reported.isEmpty && verified.isEmpty
+        let package: SafeHTML = detail.agency.id.map { "<p id=\"records-package\"><a href=\"\(SiteURL.agencyPackage($0).path)\" download>Download the records package</a> (.zip: published evidence, verified findings and statements, with SHA-256 hashes to check)</p>" as SafeHTML } ?? ""
         return """
         <section id="findings" aria-labelledby="findings-heading">
         <h2 id="findings-heading">What records show</h2>
@@ -95,7 +96,7 @@ enum AgencyView {
         \(work)
         \(verified.isEmpty ? "" : "<div id=\"verified-findings\">\(verified)</div>" as SafeHTML)
         \(reported.isEmpty ? "" : "<ul id=\"reported-findings\">\(reported)</ul>" as SafeHTML)
-        \(nothing ? "<p>No records yet.</p>" as SafeHTML : "")
+        \(nothing ? "<p>No records yet.</p>" as SafeHTML : "")\(detail.findings.isEmpty && detail.statements.isEmpty ? "" : package)
         \(statements.isEmpty ? "" : "<h3 id=\"statements-heading\">What the agency has said</h3><ul id=\"agency-statements\">\(statements)</ul>" as SafeHTML)
         \(contradictions.isEmpty ? "" : "<h2 id=\"contradictions-heading\">Contradictions</h2><div id=\"contradictions\">\(contradictions)</div>" as SafeHTML)
         \(askFirst.map { "<aside class=\"to-do\" id=\"ask-first\" aria-labelledby=\"ask-first-heading\"><h3 id=\"ask-first-heading\">To do: ask for the settings</h3><p>\($0.explanation)</p></aside>" as SafeHTML } ?? "")
@@ -123,7 +124,11 @@ enum AgencyView {
                        agency.recordsPortalURL.map { "<span id=\"records-portal\">\(HTML.externalLink($0))</span>" as SafeHTML }].compactMap { $0 }
         let correct = agency.id.map { " <a class=\"edit-link\" id=\"correct-records-contact\" href=\"\(SiteURL.recordsContact($0).path)\">Correct this</a>" as SafeHTML } ?? ""
         let file = agency.id.map { " <a class=\"edit-link\" id=\"file-request\" href=\"\(SiteURL.newRequest(agency: $0).path)\">File a request</a>" as SafeHTML } ?? ""
-        rows.append(("Records contact", (contact.isEmpty ? "<span id=\"records-none\">not known yet</span>" as SafeHTML : contact.joined(separator: "<br>" as SafeHTML)) + correct + file))
+        // Where a volunteer can find the contact (and more about the agency) before correcting it.
+        let lookups = AgencyLookups.links(name: agency.name, stateCode: agency.stateCode, city: agency.city, flockPortalURL: agency.flockPortalURL)
+            .map { "<a href=\"\($0.url)\" rel=\"noopener noreferrer external\">\($0.label)</a>" as SafeHTML }.joined(separator: " · ")
+        rows.append(("Records contact", (contact.isEmpty ? "<span id=\"records-none\">not known yet</span>" as SafeHTML : contact.joined(separator: "<br>" as SafeHTML)) + correct + file
+                     + "<br><small id=\"records-lookups\">Look it up: \(lookups)</small>"))
         return "<dl class=\"identity\">" + rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" as SafeHTML }.joined() + "</dl>"
     }
 

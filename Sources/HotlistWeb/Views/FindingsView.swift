@@ -152,7 +152,7 @@ enum FindingsView {
             }
             return """
             <tr><td data-label="Agency">\(name)</td><td data-label="State">\(finding.stateCode)</td><td data-label="Reported">\(finding.asOf)</td><td data-label="Immigration Violator" class="reported-\(finding.outcome.rawValue)">\(what)</td>
-            <td data-label="Source">reported by \(finding.reportedBy): <a href="\(finding.url)" rel="noopener noreferrer">\(finding.title)</a> \(Layout.grade(finding.confidence))</td></tr>
+            <td data-label="Source">reported by \(HTML.reporter(finding)): <a href="\(finding.url)" rel="noopener noreferrer">\(finding.title)</a> \(Layout.grade(finding.confidence))</td></tr>
             """
         }.joined()
         let reportedTable: SafeHTML = reported.isEmpty ? "" : """

@@ -1,4 +1,5 @@
 import Foundation
+import HotlistCore
 
 /// Building blocks for server-rendered pages. Text from data is escaped by `SafeHTML` interpolation.
 enum HTML {
@@ -34,6 +35,12 @@ enum HTML {
         let lower = url.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return "\(url)" }
         return "<a href=\"\(url)\" rel=\"noopener noreferrer\">\(text ?? url)</a>"
+    }
+
+    /// Who reported a finding: the name, linked to the reporting site when another Hotlist Watch site sent it in a records package.
+    static func reporter(_ finding: RecordedOutcome) -> SafeHTML {
+        guard let site = finding.reporterURL else { return "\(finding.reportedBy)" }
+        return "<a class=\"reporter\" href=\"\(site)\" rel=\"noopener noreferrer external\">\(finding.reportedBy)</a>"
     }
 
     /// "eff.org/deeplinks/2026/06/are-your-…" rather than a whole address, which would not wrap.

@@ -18,6 +18,8 @@ enum HomeView {
         var residentsOnly: [String: String] = [:]
         /// The national counts, the map and the charts.
         var overview: PublicFaceQueries.Overview? = nil
+        /// Contracts renewing or expiring soon: the moment a council decides.
+        var renewals: [RenewalAhead] = []
     }
 
     static func needsAction(_ model: Model) -> SafeHTML {
@@ -60,7 +62,7 @@ enum HomeView {
         <strong>Immigration Violator</strong>, is filled only by ICE, mostly with administrative warrants no judge signed.
         Agencies choose topics in a drop-down that their public portals do not show; only a public-records request reveals it.
         Hotlist Watch helps you find which agencies to ask, and shows what their portals already say.</p>
-        \(model.overview.map(StatesView.dashboard) ?? "")<section aria-labelledby="counts-heading">
+        \(model.overview.map(StatesView.dashboard) ?? "")\(RenewalsView.homeSection(model.renewals))<section aria-labelledby="counts-heading">
         <h2 id="counts-heading">The directory</h2>
         <dl class="counts">
         <div><dt>Agencies</dt><dd id="count-agencies">\(HTML.number(counts.agencies))</dd></div>
