@@ -26,5 +26,6 @@ public enum HotlistMigrations {
         ReloadReferenceData(),
         AddReviewDecisions(),
         AddEvidenceWithdrawal(),
+        CreateAgencyCommunications(),
     ]
 }

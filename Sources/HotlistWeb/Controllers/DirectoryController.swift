@@ -22,12 +22,17 @@ enum AgencyController {
         // After a change, the page says what happened; that answer is the visitor's own, never cached.
         if let notice = Notice.from(request.query[String.self, at: "notice"]) {
             guard let detail = try await DirectoryQueries(request.database).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
-            return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice), viewer: request.viewer))
+            return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice, letters: try await letters(request, id)), viewer: request.viewer))
         }
         return try await request.cachedPage {
             guard let detail = try await DirectoryQueries(request.database).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
-            return AgencyView.render(.init(detail: detail, now: request.clock.now()), viewer: request.viewer)
+            return AgencyView.render(.init(detail: detail, now: request.clock.now(), letters: try await letters(request, id)), viewer: request.viewer)
         }
+    }
+
+    /// The agency's letters to officials: they name volunteers, so only signed-in people get them.
+    static func letters(_ request: Request, _ id: Int) async throws -> [AgencyLetter] {
+        request.viewer == nil ? [] : try await AgencyLetterStore(request.database).letters(agencyID: id)
     }
 }
 

@@ -60,6 +60,10 @@ public enum SiteURL: Sendable, Equatable {
     case agencyStatements(Int)
     case newStatement(agency: Int)
     case statementVerify(Int)
+    case agencyBrief(Int)
+    case agencyBriefPDF(Int)
+    case agencyPress(Int)
+    case agencyLetter(Int)
     case api(API)
 
     public enum API: Sendable, Equatable {
@@ -139,6 +143,10 @@ public enum SiteURL: Sendable, Equatable {
         case .agencyStatements(let id): ["agencies", .id("id", id), "statements"]
         case .newStatement(let agency): ["agencies", .id("id", agency), "statements", "new"]
         case .statementVerify(let id): ["statements", .id("statementID", id), "verify"]
+        case .agencyBrief(let id): ["agencies", .id("id", id), "brief"]
+        case .agencyBriefPDF(let id): ["agencies", .id("id", id), "brief.pdf"]
+        case .agencyPress(let id): ["agencies", .id("id", id), "press"]
+        case .agencyLetter(let id): ["agencies", .id("id", id), "letter"]
         case .api(let api):
             switch api {
             case .agencies: ["api", "v1", "agencies"]
@@ -257,6 +265,7 @@ extension SiteURL {
             .agencyEvidence(id), .evidenceWithdraw(id), .agencyHotlistLog(id), .evidence(id), .evidenceFile(id), .evidenceVisibility(id),
             .agencyFindings(id), .newFinding(agency: id), .finding(id), .findingCorrect(id), .findingVerify(id), .findingSendBack(id), .review, .findings,
             .agencyStatements(id), .newStatement(agency: id), .statementVerify(id),
+            .agencyBrief(id), .agencyBriefPDF(id), .agencyPress(id), .agencyLetter(id),
         ]
         shapes += RequestAction.allCases.map { .requestAction(id, $0) }
         shapes += [API.agencies, .agency(id), .ncic, .states, .state(text), .openAPI, .me, .recordsContact(id), .requests, .request(id), .requestStatus(id),
