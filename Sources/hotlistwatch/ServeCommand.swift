@@ -64,6 +64,17 @@ struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
             }
             let settings = try settings()
             if let smtp = settings.smtp { Console.note("Request emails are sent through \(smtp).") }
+            // The priority counts days to each contract renewal: recompute it when the day has changed
+            // since it was stored, now and then hourly while the server runs.
+            try await ContractStore(db).refreshPriorityIfStale(today: CalendarDay.today(Date()))
+            let priorityRefresh = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(3_600))
+                    guard !Task.isCancelled else { return }
+                    do { try await ContractStore(db).refreshPriorityIfStale(today: CalendarDay.today(Date())) } catch { Console.error("could not refresh the request priority: \(error)") }
+                }
+            }
+            defer { priorityRefresh.cancel() }
             if !settings.chromium.isAvailable { Console.note("No Chromium at \(settings.chromium.executable): council brief PDFs will answer 503 until --chromium PATH names one.") }
             let app = try await makeApp(settings.appConfiguration(database: db), environment: Environment(name: "production", arguments: ["hotlistwatch", "serve"]))
             Console.note("Evidence files are kept in \(settings.evidenceDirectory) (up to \(ByteSize.describe(settings.maxEvidenceSize)) each).")

@@ -24,6 +24,22 @@ import Testing
         #expect(!page.markup.contains("Vera Volunteer"))
     }
 
+    @Test func briefWithContractAndOfficials() {
+        let source = FactSource(url: "https://sparks.example/council/agenda-12 ; /evidence/5", title: "Council agenda & <item 12>")
+        let contracts = AgencyContracts(contracts: [ALPRContract(agencyID: 1, vendor: "Flock <Safety>", startDate: Fixture.day("2025-01-15"), endDate: Fixture.day("2027-01-15"),
+                                                                 amountCents: 2_500_000, source: source, confidence: .high)],
+                                        body: GoverningBody(agencyID: 1, kind: .cityCouncil, name: "Sparks City Council & <Co>", source: source),
+                                        officials: [PublicOfficial(agencyID: 1, name: Fixture.hostile, office: "Mayor", email: "mayor@sparks.example", source: source)])
+        let model = BriefView.Model(brief: AgencyBrief(detail: Fixture.agencyDetail, topic: Fixture.topics[0], contracts: contracts), now: Fixture.now, baseURL: "https://hotlist.example.org")
+        let page = BriefView.printDocument(model)
+        assertPage(page, named: "print-document")
+        #expect(page.markup.contains("It renews on <strong class=\"contract-end\">January 15, 2027</strong>"))
+        #expect(!page.markup.contains("<script>alert(1)"))
+        #expect(model.brief.questions.contains { $0.hasPrefix("The ALPR contract with Flock <Safety> renews on January 15, 2027") })
+        let recipient = OfficialsLetter.defaultRecipient(model.brief)
+        #expect(recipient.name == "the members of the Sparks City Council & <Co>" && recipient.email == "mayor@sparks.example")
+    }
+
     @Test func press() {
         let page = BriefView.press(Self.model(), viewer: nil)
         assertPage(page, named: "anonymous")

@@ -21,6 +21,13 @@ import VaporTesting
         "GET /account": .manageOwnAccount, "POST /account/password": .manageOwnAccount, "POST /account/tokens": .manageOwnAccount,
         "POST /account/tokens/:tokenID/revoke": .manageOwnAccount,
         "GET /agencies/:id/records-contact": .editRecordsContact, "POST /agencies/:id/records-contact": .editRecordsContact,
+        "GET /agencies/:id/contracts": .editContracts, "POST /agencies/:id/contracts": .editContracts,
+        "GET /agencies/:id/contracts/:contractID": .editContracts, "POST /agencies/:id/contracts/:contractID": .editContracts,
+        "POST /agencies/:id/contracts/:contractID/remove": .editContracts, "GET /agencies/:id/officials": .editContracts,
+        "POST /agencies/:id/officials": .editContracts, "POST /agencies/:id/officials/body": .editContracts,
+        "POST /agencies/:id/officials/body/remove": .editContracts, "GET /agencies/:id/officials/:officialID": .editContracts,
+        "POST /agencies/:id/officials/:officialID": .editContracts, "POST /agencies/:id/officials/:officialID/remove": .editContracts,
+        "GET /renewals": .readPublic, "GET /renewals.ics": .readPublic,
         "GET /requests": .readRequests, "GET /requests.csv": .readRequests, "GET /requests/new": .editRequests, "GET /requests/statistics": .readRequests, "POST /requests": .editRequests,
         "GET /requests/:requestID": .readRequests, "GET /requests/:requestID/request.eml": .readRequests,
         "GET /requests/:requestID/letters/:kind": .editRequests, "POST /requests/:requestID/file": .editRequests, "POST /requests/:requestID/draft": .editRequests, "POST /requests/:requestID/send": .editRequests,
@@ -76,7 +83,7 @@ import VaporTesting
             let draft = try await RequestStore(db).createDraft(RequestDraft(agencyID: sparks, requester: Requester(name: "T", email: "t@example.org"), subject: "s",
                                                                             letter: "l", channel: .email), by: .system, now: testStart)
             let samples = ["id": String(sparks), "code": "NV", "userID": String(target.id), "tokenID": "999999", "requestID": String(draft.id), "kind": "follow-up",
-                           "campaignID": "999999", "evidenceID": "999999", "findingID": "999999", "statementID": "999999", "token": "no-such-feed-token-0123456789abcdefghijkl"]
+                           "campaignID": "999999", "evidenceID": "999999", "findingID": "999999", "statementID": "999999", "contractID": "999999", "officialID": "999999", "token": "no-such-feed-token-0123456789abcdefghijkl"]
             let routes = app.routes.all
             #expect(routes.count >= 30, "expected every page, form and API route; found \(routes.count)")
             var checked = 0

@@ -12,6 +12,8 @@ public enum Action: String, Sendable, CaseIterable {
     case manageOwnAccount
     /// Correct an agency's records contact (email, portal).
     case editRecordsContact
+    /// Add, correct or remove an agency's ALPR contracts, its governing body and public officials (audited).
+    case editContracts
     /// See requests, their letters and logs (requesters' names and emails included).
     case readRequests
     /// Write, file and update requests; log replies; generate follow-ups and appeals.

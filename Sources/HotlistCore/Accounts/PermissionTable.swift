@@ -17,6 +17,7 @@ public enum PermissionTable {
         .signOut: .roles(everyRole),
         .manageOwnAccount: .roles(everyRole),
         .editRecordsContact: .roles([.volunteer, .reviewer, .admin]),
+        .editContracts: .roles([.volunteer, .reviewer, .admin]),
         .readRequests: .roles(everyRole),
         .editRequests: .roles(everyRole),
         .manageCampaigns: .roles([.reviewer, .admin]),

@@ -7,8 +7,26 @@ public struct AgencyBrief: Sendable, Equatable {
     public var detail: AgencyDetail
     /// The reference row for the Immigration Violator topic (what it is, who fills it, sources).
     public var topic: NCICTopic?
+    /// Its ALPR contracts and who decides them (each fact sourced).
+    public var contracts: AgencyContracts
 
-    public init(detail: AgencyDetail, topic: NCICTopic?) { self.detail = detail; self.topic = topic }
+    public init(detail: AgencyDetail, topic: NCICTopic?, contracts: AgencyContracts = AgencyContracts()) {
+        self.detail = detail; self.topic = topic; self.contracts = contracts
+    }
+
+    /// The contract whose end date comes last: the one a renewal vote is about.
+    public var currentContract: ALPRContract? {
+        contracts.contracts.filter { $0.endDate != nil }.max { $0.endDate! < $1.endDate! }
+    }
+
+    /// "The contract with Flock Safety renews on January 15, 2027", from a sourced contract; else the
+    /// date on file from the agency list; nil when neither is known.
+    public var renewalSentence: String? {
+        if let contract = currentContract, let end = contract.endDate {
+            return "The ALPR contract with \(contract.vendor) \(contract.endKind.label) on \(end.inWords) (source: \(contract.source.title), \(contract.source.url))."
+        }
+        return detail.agency.contractRenewal.map { "The contract renewal date on file is \($0)." }
+    }
 
     /// The agency as it calls itself ("Sparks Police Department").
     public var formalName: String { AgencyFormalName.make(detail.agency.name, stateCode: detail.agency.stateCode) }
@@ -87,8 +105,8 @@ public struct AgencyBrief: Sendable, Equatable {
                 ? "1 organisation outside \(stateName) can search the agency's ALPR data. Who approved it, and may it use the data for immigration enforcement?"
                 : "\(outOfState) organisations outside \(stateName) can search the agency's ALPR data. Who approved each, and may any of them use it for immigration enforcement?")
         }
-        if let renewal = detail.agency.contractRenewal {
-            questions.append("The contract renewal date on file is \(renewal). Before renewal, will the contract forbid the Immigration Violator topic and immigration enforcement use of the data?")
+        if let renewal = renewalSentence {
+            questions.append("\(renewal) Before renewal, will the contract forbid the Immigration Violator topic and immigration enforcement use of the data?")
         } else {
             questions.append("When does the ALPR contract come up for renewal, and will the council vote on it?")
         }
@@ -110,7 +128,7 @@ public struct AgencyBrief: Sendable, Equatable {
     public func pressSummary(agencyPageURL: String, briefURL: String, evidenceURLs: [String], dataURLs: [String]) -> String {
         let place = stateName.map { " (\($0))" } ?? ""
         var text = "\(formalName)\(place): " + keyFacts.joined(separator: " ")
-        if let renewal = detail.agency.contractRenewal { text += " The contract renewal date on file is \(renewal)." }
+        if let renewal = renewalSentence { text += " " + renewal }
         text += " Agency page with sources: \(agencyPageURL). Council brief: \(briefURL)."
         if !evidenceURLs.isEmpty { text += " Public evidence: \(evidenceURLs.joined(separator: ", "))." }
         if !dataURLs.isEmpty { text += " Data: \(dataURLs.joined(separator: ", "))." }

@@ -3,8 +3,7 @@ import Foundation
 /// Due dates as an iCalendar feed (RFC 5545): one all-day event per request still with the agency.
 public enum DueCalendar {
     public static func ics(name: String, requests: [RecordsRequest], baseURL: String, now: Date) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Hotlist Watch//Request deadlines//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:\(escape(name))"]
+        var lines: [String] = []
         let stamp = basicUTC(now)
         for request in requests where request.status.awaitsAgency {
             guard let date = request.actionDate else { continue }
@@ -21,7 +20,13 @@ public enum DueCalendar {
                 "END:VEVENT",
             ]
         }
-        lines.append("END:VCALENDAR")
+        return document(name: name, product: "Request deadlines", events: lines)
+    }
+
+    /// A whole calendar around already-written event lines, folded, with CRLF line ends.
+    static func document(name: String, product: String, events: [String]) -> String {
+        let lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Hotlist Watch//\(product)//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                     "X-WR-CALNAME:\(escape(name))"] + events + ["END:VCALENDAR"]
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 

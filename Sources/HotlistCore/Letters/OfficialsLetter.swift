@@ -29,6 +29,14 @@ public enum OfficialsLetter {
         {{requester_email}}
         """)
 
+    /// Who the letter goes to by default: the governing body (and the first official's address) when
+    /// they are on file, else the agency itself at its records email.
+    public static func defaultRecipient(_ brief: AgencyBrief) -> (name: String, email: String?) {
+        let email = brief.contracts.officials.compactMap(\.email).first
+        if let body = brief.contracts.body { return ("the members of the \(body.name)", email ?? brief.detail.agency.recordsEmail) }
+        return ("the leadership of \(brief.formalName)", email ?? brief.detail.agency.recordsEmail)
+    }
+
     /// Fills the letter for `brief`, signed by `sender`, addressed to `recipient`.
     public static func compose(_ brief: AgencyBrief, recipient: String, sender: Requester, briefURL: String, today: CalendarDay,
                                template: LetterTemplate = standard) throws(InputProblems) -> LetterComposer.Letter {
@@ -42,7 +50,7 @@ public enum OfficialsLetter {
             LetterVariable.requesterEmail.rawValue: sender.email,
             LetterVariable.today.rawValue: today.inWords,
         ]
-        if let renewal = brief.detail.agency.contractRenewal { values[LetterVariable.renewalSentence.rawValue] = "The contract renewal date on file is \(renewal)." }
+        if let renewal = brief.renewalSentence { values[LetterVariable.renewalSentence.rawValue] = renewal }
         let rendered = try template.render(values)
         return LetterComposer.Letter(subject: rendered.subject, body: rendered.body, warnings: [])
     }

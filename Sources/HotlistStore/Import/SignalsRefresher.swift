@@ -20,7 +20,14 @@ enum SignalsRefresher {
         }
     }
 
-    static func refresh(sql: any SQLDatabase, summary: inout ImportSummary) async throws {
+    /// `today` dates the renewal boost ("renews in 63 days"); the day is stored so the server can
+    /// tell when the stored priority has gone stale (see `ContractStore.refreshPriorityIfStale`).
+    static func refresh(sql: any SQLDatabase, summary: inout ImportSummary, today: CalendarDay = CalendarDay.today(Date())) async throws {
+        var renewals: [Int: RenewalAhead] = [:]
+        for renewal in try await ContractStore.renewalsAhead(sql: sql, contradictions: ContradictionQueries(sql: sql), today: today,
+                                                             within: AskFirstRank.renewalWindowDays, agencyIDs: nil) where renewals[renewal.agencyID] == nil {
+            renewals[renewal.agencyID] = renewal
+        }
         let restrictive = try await ReferenceQueries(sql: sql).restrictiveStates()
         var snapshots: [Int: [PortalSnapshot]] = [:]
         for row in try await sql.select().columns("agency_id", "page", "updated_at", "accessed_at", "camera_count", "hotlists_raw", "prohibited_uses_raw").from("portal_snapshots").all() {
@@ -40,6 +47,7 @@ enum SignalsRefresher {
             let signals = AgencySignals.compute(snapshots: snapshots[id] ?? [], sharesWithCount: sharesWith[id] ?? 0,
                                                 receivesFromCount: receivesFrom[id] ?? 0, knownPortalURL: agency.flockPortalUrl)
             let priority = AskFirstRank.assess(signals, stateCode: agency.stateCode, restrictiveStates: restrictive, name: agency.name)
+                .boosted(by: renewals[id], today: today)
             let before = agency
             agency.apply(signals, priority)
             if sameSignals(before, agency) { continue }
@@ -53,6 +61,7 @@ enum SignalsRefresher {
                 .set("priority_sort", to: agency.prioritySort).set("priority_reasons", to: agency.priorityReasons)
                 .where("id", .equal, id).run()
         }
+        try await sql.update("directory_state").set("priority_day", to: SQLBind(today.iso)).where("id", .equal, 1).run()
         if changed > 0 { summary.notices.append("signals and request priority recomputed for \(changed) agencies") }
     }
 

@@ -26,6 +26,7 @@ public enum HotlistMigrations {
         ReloadReferenceData(),
         AddReviewDecisions(),
         AddEvidenceWithdrawal(),
+        CreateContractsAndOfficials(),
         CreateAgencyCommunications(),
     ]
 }

@@ -8,7 +8,8 @@ public enum BriefDocument {
     static func model(_ database: HotlistDatabase, id: Int, now: Date, baseURL: String) async throws -> BriefView.Model? {
         guard let detail = try await DirectoryQueries(database).detail(id: id, today: CalendarDay.today(now)) else { return nil }
         let topic = try await ReferenceQueries(database).ncicTopics().first { $0.key == NCICTopic.immigrationViolatorKey }
-        return BriefView.Model(brief: AgencyBrief(detail: detail, topic: topic), now: now, baseURL: baseURL)
+        let contracts = try await ContractStore(database).forAgency(id)
+        return BriefView.Model(brief: AgencyBrief(detail: detail, topic: topic, contracts: contracts), now: now, baseURL: baseURL)
     }
 
     /// The standalone HTML Chromium prints, or nil when there is no such agency.

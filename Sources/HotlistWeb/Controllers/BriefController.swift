@@ -65,11 +65,10 @@ enum BriefController {
     @Sendable static func letterPage(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
         let model = try await model(request)
-        let agency = model.brief.detail.agency
-        let recipient = "the leadership of \(model.brief.formalName)"
+        let (recipient, recipientEmail) = OfficialsLetter.defaultRecipient(model.brief)
         let letter = try OfficialsLetter.compose(model.brief, recipient: recipient, sender: Requester(name: viewer.account.displayName, email: viewer.account.email),
                                                  briefURL: model.absolute(.agencyBrief(model.agencyID)), today: CalendarDay.today(model.now))
-        return request.personalPage(BriefView.letterPage(try await letterModel(request, model, recipient: recipient, recipientEmail: agency.recordsEmail ?? "",
+        return request.personalPage(BriefView.letterPage(try await letterModel(request, model, recipient: recipient, recipientEmail: recipientEmail ?? "",
                                                                                subject: letter.subject, body: letter.body), viewer: viewer))
     }
 

@@ -22,11 +22,13 @@ enum AgencyController {
         // After a change, the page says what happened; that answer is the visitor's own, never cached.
         if let notice = Notice.from(request.query[String.self, at: "notice"]) {
             guard let detail = try await DirectoryQueries(request.database).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
-            return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice, letters: try await letters(request, id)), viewer: request.viewer))
+            let contracts = try await ContractStore(request.database).forAgency(id)
+            return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice, contracts: contracts, letters: try await letters(request, id)), viewer: request.viewer))
         }
         return try await request.cachedPage {
             guard let detail = try await DirectoryQueries(request.database).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
-            return AgencyView.render(.init(detail: detail, now: request.clock.now(), letters: try await letters(request, id)), viewer: request.viewer)
+            let contracts = try await ContractStore(request.database).forAgency(id)
+            return AgencyView.render(.init(detail: detail, now: request.clock.now(), contracts: contracts, letters: try await letters(request, id)), viewer: request.viewer)
         }
     }
 

@@ -18,6 +18,8 @@ func registerRoutes(_ app: Application) throws {
     routes.get(.about, .readPublic, use: HomeController.about)
     routes.get(.stylesheet, .readPublic, use: AssetController.stylesheet)
     routes.get(.favicon, .readPublic, use: AssetController.faviconICO)
+    routes.get(.renewals, .readPublic, use: RenewalsController.page)
+    routes.get(.renewalsCalendar, .readPublic, use: RenewalsController.calendar)
 
     // Signing in and out.
     routes.get(.signIn, .signIn, use: SignInController.page)
@@ -35,6 +37,18 @@ func registerRoutes(_ app: Application) throws {
     // Corrections to agencies.
     routes.get(.recordsContact(id), .editRecordsContact, use: RecordsContactController.page)
     routes.post(.recordsContact(id), .editRecordsContact, use: RecordsContactController.save)
+    routes.get(.agencyContracts(id), .editContracts, use: ContractsController.page)
+    routes.post(.agencyContracts(id), .editContracts, use: ContractsController.add)
+    routes.get(.agencyContract(id, contract: id), .editContracts, use: ContractsController.editPage)
+    routes.post(.agencyContract(id, contract: id), .editContracts, use: ContractsController.save)
+    routes.post(.agencyContractRemove(id, contract: id), .editContracts, use: ContractsController.remove)
+    routes.get(.agencyOfficials(id), .editContracts, use: OfficialsController.page)
+    routes.post(.agencyOfficials(id), .editContracts, use: OfficialsController.add)
+    routes.post(.agencyGoverningBody(id), .editContracts, use: OfficialsController.saveBody)
+    routes.post(.agencyGoverningBodyRemove(id), .editContracts, use: OfficialsController.removeBody)
+    routes.get(.agencyOfficial(id, official: id), .editContracts, use: OfficialsController.editPage)
+    routes.post(.agencyOfficial(id, official: id), .editContracts, use: OfficialsController.save)
+    routes.post(.agencyOfficialRemove(id, official: id), .editContracts, use: OfficialsController.remove)
 
     // Public-records requests.
     routes.get(.requests, .readRequests, use: RequestsController.list)

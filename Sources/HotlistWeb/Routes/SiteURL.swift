@@ -60,6 +60,16 @@ public enum SiteURL: Sendable, Equatable {
     case agencyStatements(Int)
     case newStatement(agency: Int)
     case statementVerify(Int)
+    case agencyContracts(Int)
+    case agencyContract(Int, contract: Int)
+    case agencyContractRemove(Int, contract: Int)
+    case agencyOfficials(Int)
+    case agencyGoverningBody(Int)
+    case agencyGoverningBodyRemove(Int)
+    case agencyOfficial(Int, official: Int)
+    case agencyOfficialRemove(Int, official: Int)
+    case renewals
+    case renewalsCalendar
     case agencyBrief(Int)
     case agencyBriefPDF(Int)
     case agencyPress(Int)
@@ -143,6 +153,16 @@ public enum SiteURL: Sendable, Equatable {
         case .agencyStatements(let id): ["agencies", .id("id", id), "statements"]
         case .newStatement(let agency): ["agencies", .id("id", agency), "statements", "new"]
         case .statementVerify(let id): ["statements", .id("statementID", id), "verify"]
+        case .agencyContracts(let id): ["agencies", .id("id", id), "contracts"]
+        case .agencyContract(let id, let contract): ["agencies", .id("id", id), "contracts", .id("contractID", contract)]
+        case .agencyContractRemove(let id, let contract): ["agencies", .id("id", id), "contracts", .id("contractID", contract), "remove"]
+        case .agencyOfficials(let id): ["agencies", .id("id", id), "officials"]
+        case .agencyGoverningBody(let id): ["agencies", .id("id", id), "officials", "body"]
+        case .agencyGoverningBodyRemove(let id): ["agencies", .id("id", id), "officials", "body", "remove"]
+        case .agencyOfficial(let id, let official): ["agencies", .id("id", id), "officials", .id("officialID", official)]
+        case .agencyOfficialRemove(let id, let official): ["agencies", .id("id", id), "officials", .id("officialID", official), "remove"]
+        case .renewals: ["renewals"]
+        case .renewalsCalendar: ["renewals.ics"]
         case .agencyBrief(let id): ["agencies", .id("id", id), "brief"]
         case .agencyBriefPDF(let id): ["agencies", .id("id", id), "brief.pdf"]
         case .agencyPress(let id): ["agencies", .id("id", id), "press"]
@@ -265,6 +285,9 @@ extension SiteURL {
             .agencyEvidence(id), .evidenceWithdraw(id), .agencyHotlistLog(id), .evidence(id), .evidenceFile(id), .evidenceVisibility(id),
             .agencyFindings(id), .newFinding(agency: id), .finding(id), .findingCorrect(id), .findingVerify(id), .findingSendBack(id), .review, .findings,
             .agencyStatements(id), .newStatement(agency: id), .statementVerify(id),
+            .agencyContracts(id), .agencyContract(id, contract: id), .agencyContractRemove(id, contract: id), .agencyOfficials(id),
+            .agencyGoverningBody(id), .agencyGoverningBodyRemove(id), .agencyOfficial(id, official: id), .agencyOfficialRemove(id, official: id),
+            .renewals, .renewalsCalendar,
             .agencyBrief(id), .agencyBriefPDF(id), .agencyPress(id), .agencyLetter(id),
         ]
         shapes += RequestAction.allCases.map { .requestAction(id, $0) }

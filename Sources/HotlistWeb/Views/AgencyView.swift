@@ -8,6 +8,7 @@ enum AgencyView {
         var now: Date
         /// What the visitor's last change did, after a redirect.
         var notice: String? = nil
+        var contracts = AgencyContracts()
         /// The agency's letters to officials, for signed-in people only (they name volunteers).
         var letters: [AgencyLetter] = []
     }
@@ -28,6 +29,7 @@ enum AgencyView {
         \(findings(detail, viewer: viewer))
         \(viewer == nil || agency.id == nil ? "" : BriefView.lettersLog(model.letters) + "<p><a class=\"edit-link\" id=\"write-to-officials\" href=\"\(SiteURL.agencyLetter(agency.id!).path)\">Write to officials</a></p>")
         \(identity(agency))
+        \(AgencyContractsSection.render(model.contracts, agencyID: agency.id, today: CalendarDay.today(model.now), viewer: viewer, importedRenewal: agency.contractRenewal))
         <section id="signals" aria-labelledby="signals-heading">
         <h2 id="signals-heading">What its portal says</h2>
         <ul class="signals">
@@ -141,7 +143,6 @@ enum AgencyView {
         let correct = agency.id.map { " <a class=\"edit-link\" id=\"correct-records-contact\" href=\"\(SiteURL.recordsContact($0).path)\">Correct this</a>" as SafeHTML } ?? ""
         let file = agency.id.map { " <a class=\"edit-link\" id=\"file-request\" href=\"\(SiteURL.newRequest(agency: $0).path)\">File a request</a>" as SafeHTML } ?? ""
         rows.append(("Records contact", (contact.isEmpty ? "<span id=\"records-none\">not known yet</span>" as SafeHTML : contact.joined(separator: "<br>" as SafeHTML)) + correct + file))
-        if let renewal = agency.contractRenewal { rows.append(("Contract renewal", "\(renewal)")) }
         return "<dl class=\"identity\">" + rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" as SafeHTML }.joined() + "</dl>"
     }
 

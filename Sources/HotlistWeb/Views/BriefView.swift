@@ -61,7 +61,7 @@ enum BriefView {
         \(topicSection(brief.topic))
         \(recordsSection(model))
         \(contradictionsSection(brief, baseURL: model.baseURL))
-        \(contractSection(brief))
+        \(contractSection(brief, baseURL: model.baseURL))
         <section id="brief-questions" aria-labelledby="brief-questions-heading">
         <h2 id="brief-questions-heading">Questions for the council</h2>
         <ol>\(brief.questions.map { "<li>\($0)</li>" as SafeHTML }.joined())</ol>
@@ -156,15 +156,26 @@ enum BriefView {
         """
     }
 
-    static func contractSection(_ brief: AgencyBrief) -> SafeHTML {
-        let agency = brief.detail.agency
-        let renewal: SafeHTML = agency.contractRenewal.map { "<p>Contract renewal date on file: <strong id=\"brief-renewal\">\($0)</strong> (from an agency list imported by volunteers; check it against the contract).</p>" }
+    static func contractSection(_ brief: AgencyBrief, baseURL: String) -> SafeHTML {
+        let agency = brief.detail.agency, known = brief.contracts
+        func source(_ fact: FactSource, _ confidence: Confidence? = nil) -> SafeHTML {
+            " <span class=\"source\">Source: \(fact.title), \(printedSources(fact.url, baseURL: baseURL))\(confidence.map { " " + Layout.grade($0) } ?? "")</span>"
+        }
+        let contracts = known.contracts.map { (contract) -> SafeHTML in
+            let end: SafeHTML = contract.endDate.map { " It \(contract.endKind.label) on <strong class=\"contract-end\">\($0.inWords)</strong>." } ?? " No end date on record."
+            let amount: SafeHTML = contract.amountCents.map { " Amount: \(ALPRContract.dollars($0))." } ?? ""
+            return "<li class=\"contract\">ALPR contract with \(contract.vendor)\(contract.startDate.map { ", from \($0.inWords)" } ?? "").\(end)\(amount)\(source(contract.source, contract.confidence))</li>"
+        }.joined()
+        let body: SafeHTML = known.body.map { "<p id=\"brief-governing-body\">Who decides: <strong>\($0.name)</strong> (\($0.kind.label)).\(source($0.source))</p>" } ?? ""
+        let officials = known.officials.map { "<li class=\"official\">\($0.name), \($0.office)\($0.email.map { ", " + $0 } ?? "")\(source($0.source))</li>" as SafeHTML }.joined()
+        let fallback: SafeHTML = agency.contractRenewal.map { "<p>Contract renewal date on file: <strong id=\"brief-renewal\">\($0)</strong> (from an agency list imported by volunteers; check it against the contract).</p>" }
             ?? "<p id=\"brief-renewal-unknown\">No contract or renewal date is on file. The standard records request asks for the contract and its renewal date.</p>"
         return """
         <section id="brief-contract" aria-labelledby="brief-contract-heading">
-        <h2 id="brief-contract-heading">The contract</h2>
-        \(agency.vendor.map { "<p>ALPR vendor: \($0).</p>" as SafeHTML } ?? "")
-        \(renewal)
+        <h2 id="brief-contract-heading">The contract and who decides</h2>
+        \(contracts.isEmpty ? (agency.vendor.map { "<p>ALPR vendor: \($0).</p>" as SafeHTML } ?? "") + fallback : "<ul id=\"brief-contracts\">\(contracts)</ul>" as SafeHTML)
+        \(body)
+        \(officials.isEmpty ? "" : "<ul id=\"brief-officials\">\(officials)</ul>" as SafeHTML)
         </section>
         """
     }
@@ -232,7 +243,7 @@ enum BriefView {
         \(Forms.problems(model.problems))
         \(Forms.message(model.message))
         \(model.mailto.map { "<p id=\"letter-mailto-link\"><a class=\"button\" href=\"\($0)\">Open the letter in your mail program</a></p>" as SafeHTML } ?? "")
-        <p class="note">The facts and questions come from the council brief. Officials' own addresses are not in Hotlist Watch yet: the recipient starts as the agency's records contact; address it to the council or its clerk if you know them. Every letter made here is kept in the agency's communications log (seen only by signed-in people).</p>
+        <p class="note">The facts and questions come from the council brief. The recipient starts as the governing body and the first official's address on file (else the agency's records contact); change them if you know better. Every letter made here is kept in the agency's communications log (seen only by signed-in people).</p>
         <form method="post" action="\(SiteURL.agencyLetter(id).path)" id="letter-form">
         \(Forms.csrf(viewer.csrfToken))
         <label for="recipient">To (name)</label>

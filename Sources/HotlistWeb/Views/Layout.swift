@@ -25,6 +25,7 @@ enum Layout {
         <nav aria-label="Main"><ul>
         \(navItem(.agencies, "Agencies"))
         \(navItem(.findings, "Findings"))
+        \(navItem(.renewals, "Renewals"))
         \(navItem(.referenceNCIC, "NCIC topics"))
         \(navItem(.referenceStates, "State laws"))
         \(navItem(.about, "About the data"))

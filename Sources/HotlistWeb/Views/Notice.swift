@@ -22,6 +22,7 @@ enum Notice: String {
     case requestTrackingAdded = "request-tracking"
     case requestDraftUpdated = "request-draft-updated"
     case contactCorrected = "contact-corrected"
+    case contractsChanged = "contracts-changed"
     case campaignCreated = "campaign-created"
     case findingSentBack = "finding-sent-back"
     case evidenceKeptPrivate = "evidence-kept-private"
@@ -52,6 +53,7 @@ enum Notice: String {
         case .evidenceKeptPrivate: "Kept private, as decided: it leaves the review queue. Signed-in people can still open it."
         case .campaignCreated: "Campaign created. Its draft requests are listed below; each is filed like any other request."
         case .contactCorrected: "Saved. The corrected contact is public now, and the change is in the audit trail."
+        case .contractsChanged: "Saved. It is public now with its source, and the change is in the audit trail."
         }
     }
 
