@@ -25,6 +25,8 @@ struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
     var smtpURL: String?
     @ArgumentParser.Option(name: .customLong("follow-up-days"), help: "Business days after filing to follow up where the law sets no deadline (\"promptly\").")
     var followUpDays = 10
+    @ArgumentParser.Option(name: .customLong("chromium"), help: ArgumentHelp("Headless Chromium that prints council briefs to PDF (or HOTLISTWATCH_CHROMIUM). Default: /usr/bin/chromium.", valueName: "path"))
+    var chromium: String?
     @ArgumentParser.OptionGroup var evidence: EvidenceOptions
     @ArgumentParser.OptionGroup var database: DatabaseOptions
 
@@ -34,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
         flags.host = host; flags.port = port; flags.publicURL = publicURL; flags.maxBodySize = maxBodySize; flags.smtpURL = smtpURL
         flags.followUpDays = followUpDays; flags.secureCookies = secureCookies; flags.trustForwardedFor = trustForwardedFor
         flags.responseCache = !noResponseCache; flags.evidenceDirectory = evidence.directoryOption; flags.maxEvidenceSize = evidence.maxSizeText
-        flags.databasePath = database.databasePath; flags.databaseURL = database.databaseURL
+        flags.databasePath = database.databasePath; flags.databaseURL = database.databaseURL; flags.chromium = chromium
         do { return try ServeSettings.resolve(flags, environment: ProcessInfo.processInfo.environment) } catch {
             throw ValidationError(error.problems.map(\.description).joined(separator: "\n"))
         }
@@ -73,6 +75,7 @@ struct ServeCommand: AsyncParsableCommand, CreatesTheDatabase {
                 }
             }
             defer { priorityRefresh.cancel() }
+            if !settings.chromium.isAvailable { Console.note("No Chromium at \(settings.chromium.executable): council brief PDFs will answer 503 until --chromium PATH names one.") }
             let app = try await makeApp(settings.appConfiguration(database: db), environment: Environment(name: "production", arguments: ["hotlistwatch", "serve"]))
             Console.note("Evidence files are kept in \(settings.evidenceDirectory) (up to \(ByteSize.describe(settings.maxEvidenceSize)) each).")
             Console.note("Hotlist Watch on http://\(host):\(port)/ using \(db.configuration)")

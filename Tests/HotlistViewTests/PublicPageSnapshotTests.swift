@@ -40,7 +40,10 @@ import Testing
 
     @Test func agency() {
         assertPage(AgencyView.render(.init(detail: Fixture.agencyDetail, now: Fixture.now)), named: "anonymous")
-        assertPage(AgencyView.render(.init(detail: Fixture.agencyDetail, now: Fixture.now, notice: Notice.contactCorrected.text), viewer: Fixture.viewer(.volunteer)),
+        assertPage(AgencyView.render(.init(detail: Fixture.agencyDetail, now: Fixture.now, notice: Notice.contactCorrected.text,
+                                           letters: [AgencyLetter(id: 1, agencyID: 1, recipient: "the Council & <Clerk>", recipientEmail: nil, subject: "Hotlist <settings>",
+                                                                  body: "b", delivery: .mailto, madeByLabel: "vera@example.org", createdAt: Fixture.now)]),
+                                     viewer: Fixture.viewer(.volunteer)),
                    named: "volunteer-notice")
         assertPage(AgencyView.render(.init(detail: Fixture.emptyAgencyDetail, now: Fixture.now)), named: "no-data")
     }

@@ -40,6 +40,8 @@ import VaporTesting
         "GET /findings/:findingID/correct": .enterFindings, "POST /findings/:findingID/correct": .enterFindings, "POST /findings/:findingID/verify": .verifyFindings,
         "GET /review": .verifyFindings, "GET /agencies/:id/statements/new": .enterFindings, "POST /agencies/:id/statements": .enterFindings,
         "POST /statements/:statementID/verify": .verifyFindings,
+        "GET /agencies/:id/brief": .readPublic, "GET /agencies/:id/brief.pdf": .readPublic, "GET /agencies/:id/press": .readPublic,
+        "GET /agencies/:id/letter": .readWork, "POST /agencies/:id/letter": .editRequests,
         "GET /campaigns": .readRequests, "GET /campaigns/new": .manageCampaigns, "POST /campaigns": .manageCampaigns,
         "GET /campaigns/:campaignID": .readRequests, "POST /campaigns/:campaignID/feed": .manageCampaigns, "POST /account/feed": .manageOwnAccount,
         "GET /feeds/:token/due.ics": .readSecretFeed, "GET /feeds/:token/status.atom": .readSecretFeed,

@@ -14,7 +14,7 @@ let testSecurity = SecuritySettings(passwordHashCost: 4, throttle: SignInThrottl
 
 /// A test app on a fresh database of `backend`, loaded with the small Private Eyes fixture and a fixed clock.
 func withFixtureApp(_ backend: TestBackend, clock: any TimeSource = FixedClock(testStart), security: SecuritySettings = testSecurity, maxBodySize: Int = 1_048_576,
-                    smtp: SMTPConfiguration? = nil, maxEvidenceSize: Int = 50 * 1_048_576, _ body: (Application, HotlistDatabase) async throws -> Void) async throws {
+                    smtp: SMTPConfiguration? = nil, maxEvidenceSize: Int = 50 * 1_048_576, chromium: ChromiumPDF? = nil, _ body: (Application, HotlistDatabase) async throws -> Void) async throws {
     try await backend.withDatabase { db in
         _ = try await AgencyImporter(db).importPrivateEyes(try PrivateEyesDataset.read(directory: try PrivateEyesFixture.write()))
         // Each app gets its own evidence folder, removed afterwards.
@@ -22,7 +22,7 @@ func withFixtureApp(_ backend: TestBackend, clock: any TimeSource = FixedClock(t
         defer { try? FileManager.default.removeItem(atPath: evidence) }
         // The cache checks the revision on every request here, so tests see imports at once.
         let app = try await makeApp(AppConfiguration(database: db, clock: clock, maxBodySize: maxBodySize, cacheRevisionCheckMilliseconds: 0, security: security, smtp: smtp,
-                                                     evidenceDirectory: evidence, maxEvidenceSize: maxEvidenceSize),
+                                                     evidenceDirectory: evidence, maxEvidenceSize: maxEvidenceSize, chromium: chromium),
                                     environment: .testing)
         do {
             try await body(app, db)

@@ -21,10 +21,22 @@ public enum LetterVariable: String, Sendable, CaseIterable {
     case residencyStatement = "residency_statement"
     case stateSpecificRequests = "state_specific_requests"
     case trackingReference = "tracking_reference"
+    /// Letters to officials about an agency's findings.
+    case recipient
+    case keyFacts = "key_facts"
+    case councilQuestions = "council_questions"
+    case briefURL = "brief_url"
+    case renewalSentence = "renewal_sentence"
 
     /// Variables that may be empty: a sentence that applies to some letters only. A blank line
     /// left behind by an empty one is dropped.
-    public var mayBeEmpty: Bool { [.residencyStatement, .stateSpecificRequests, .trackingReference].contains(self) }
+    /// Variables for letters to officials only; a request letter has no brief or questions to fill them.
+    public var isForOfficialsOnly: Bool { [.recipient, .keyFacts, .councilQuestions, .briefURL, .renewalSentence].contains(self) }
+
+    /// What a request letter (and a campaign's template) may use.
+    public static var requestLetterCases: [LetterVariable] { allCases.filter { !$0.isForOfficialsOnly } }
+
+    public var mayBeEmpty: Bool { [.residencyStatement, .stateSpecificRequests, .trackingReference, .renewalSentence].contains(self) }
 
     public var explanation: String {
         switch self {
@@ -46,6 +58,11 @@ public enum LetterVariable: String, Sendable, CaseIterable {
         case .exemptionCited: "the exemption the agency cited, as it cited it"
         case .exemptionAnswer: "our answer to that exemption (from the exemption library, or written by you)"
         case .appealRoute: "where an appeal goes under the state's law (reference data)"
+        case .recipient: "who the letter to officials is addressed to (the governing body, or the agency's records contact)"
+        case .keyFacts: "what the records show about the agency, one sourced sentence each (as in its council brief)"
+        case .councilQuestions: "the numbered questions for the council, derived from those facts"
+        case .briefURL: "the address of the agency's council brief"
+        case .renewalSentence: "\"The contract renewal date on file is …\" when one is on file; otherwise empty"
         }
     }
 
@@ -53,11 +70,12 @@ public enum LetterVariable: String, Sendable, CaseIterable {
     public var whereToFill: String {
         switch self {
         case .requesterName, .requesterEmail, .requesterAddress: "Fill it in on the request (or the campaign's requester details)."
-        case .residencyStatement, .stateSpecificRequests, .trackingReference: "This may be empty; nothing to fill."
+        case .residencyStatement, .stateSpecificRequests, .trackingReference, .renewalSentence: "This may be empty; nothing to fill."
         case .trackingNumber, .filedOn, .dueOn: "Record the filing (date and tracking number) on the request first."
         case .exemptionCited, .exemptionAnswer: "Record the denial with the exemption the agency cited first."
         case .lawName, .lawCitation, .deadlineSentence, .appealRoute, .stateName: "The agency's state has no records-law reference row; resolve the agency's state first."
         case .agencyName, .today: "This is always filled; please report the problem."
+        case .recipient, .keyFacts, .councilQuestions, .briefURL: "Only letters to officials about an agency's findings fill this; request letters cannot use it."
         }
     }
 }

@@ -28,5 +28,6 @@ public enum HotlistMigrations {
         AddEvidenceWithdrawal(),
         CreateContractsAndOfficials(),
         AddPackageReports(),
+        CreateAgencyCommunications(),
     ]
 }

@@ -48,7 +48,7 @@ public struct CampaignStore: Sendable {
         }
         if let template {
             // Every placeholder must be a known variable, whichever agencies end up drafted.
-            let sample = Dictionary(uniqueKeysWithValues: LetterVariable.allCases.map { ($0.rawValue, "x") })
+            let sample = Dictionary(uniqueKeysWithValues: LetterVariable.requestLetterCases.map { ($0.rawValue, "x") })
             do { _ = try template.render(sample) } catch { problems += error.problems }
         }
         if !problems.isEmpty { throw InputProblems(problems) }

@@ -26,10 +26,14 @@ public struct AppConfiguration: Sendable {
     /// Where evidence files are kept (content-addressed), and the largest file accepted.
     public var evidenceDirectory: String
     public var maxEvidenceSize: Int
+    /// Prints council briefs to PDF; nil where PDFs are not offered (the route then says so).
+    public var chromium: ChromiumPDF?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String? = nil, database: HotlistDatabase, clock: any TimeSource = SystemClock(), maxBodySize: Int = 1_048_576,
                 responseCache: Bool = true, cacheRevisionCheckMilliseconds: Int64 = 1_000, security: SecuritySettings = SecuritySettings(),
-                smtp: SMTPConfiguration? = nil, followUpBusinessDays: Int = 10, evidenceDirectory: String = "evidence", maxEvidenceSize: Int = 50 * 1_048_576) {
+                smtp: SMTPConfiguration? = nil, followUpBusinessDays: Int = 10, evidenceDirectory: String = "evidence", maxEvidenceSize: Int = 50 * 1_048_576,
+                chromium: ChromiumPDF? = nil) {
+        self.chromium = chromium
         self.security = security; self.smtp = smtp; self.followUpBusinessDays = followUpBusinessDays
         self.evidenceDirectory = evidenceDirectory; self.maxEvidenceSize = maxEvidenceSize
         self.host = host; self.port = port; self.publicBaseURL = publicBaseURL ?? "http://\(host):\(port)"; self.database = database; self.clock = clock; self.maxBodySize = maxBodySize

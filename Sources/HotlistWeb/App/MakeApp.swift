@@ -24,7 +24,8 @@ public func makeApp(_ configuration: AppConfiguration, environment: Environment 
                                                    evidence: app.storage[EvidenceSettingsKey.self]!, smtp: configuration.smtp,
                                                    followUpDays: configuration.followUpBusinessDays, security: configuration.security,
                                                    decoyPasswordHash: app.storage[DecoyPasswordHashKey.self]!, generalBodyLimit: configuration.maxBodySize,
-                                                   publicBaseURL: configuration.publicBaseURL)
+                                                   publicBaseURL: configuration.publicBaseURL,
+                                                   briefPDFs: configuration.chromium.map { BriefPDFService(renderer: $0) })
     app.middleware = Middlewares()
     app.middleware.use(AppServicesMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
@@ -71,6 +72,7 @@ struct AppServices: Sendable {
     var publicBaseURL: String
     /// The public data files, generated once per directory revision.
     var publicData = PublicDataCache()
+    var briefPDFs: BriefPDFService?
     /// Every registered route's method and path, for 405 answers (filled once routes are registered).
     var routes: [(method: HTTPMethod, path: [PathComponent])] = []
 }

@@ -20,6 +20,7 @@ public struct ServeSettings: Sendable {
         public var maxEvidenceSize = "50m"
         public var databasePath: String?
         public var databaseURL: String?
+        public var chromium: String?
         public init() {}
     }
 
@@ -34,6 +35,7 @@ public struct ServeSettings: Sendable {
     public var evidenceDirectory: String
     public var maxEvidenceSize: Int
     public var database: DatabaseConfiguration
+    public var chromium: ChromiumPDF
 
     public static let defaultEvidenceDirectory = "hotlistwatch-evidence"
 
@@ -82,7 +84,7 @@ public struct ServeSettings: Sendable {
         return ServeSettings(host: flags.host, port: flags.port, publicBaseURL: publicBaseURL, maxBodySize: maxBodySize!, smtp: smtp, followUpDays: flags.followUpDays,
                              security: SecuritySettings(secureCookies: secureCookies, trustForwardedFor: flags.trustForwardedFor), responseCache: flags.responseCache,
                              evidenceDirectory: flags.evidenceDirectory ?? variable("HOTLISTWATCH_EVIDENCE_DIR") ?? defaultEvidenceDirectory,
-                             maxEvidenceSize: maxEvidenceSize!, database: database)
+                             maxEvidenceSize: maxEvidenceSize!, database: database, chromium: ChromiumPDF.resolve(flag: flags.chromium, environment: environment))
     }
 
     /// "https://host[:port]" with nothing after it, or nil.
@@ -97,6 +99,7 @@ public struct ServeSettings: Sendable {
     /// The app's configuration on `database`, opened from `self.database`.
     public func appConfiguration(database: HotlistDatabase) -> AppConfiguration {
         AppConfiguration(host: host, port: port, publicBaseURL: publicBaseURL, database: database, maxBodySize: maxBodySize, responseCache: responseCache,
-                         security: security, smtp: smtp, followUpBusinessDays: followUpDays, evidenceDirectory: evidenceDirectory, maxEvidenceSize: maxEvidenceSize)
+                         security: security, smtp: smtp, followUpBusinessDays: followUpDays, evidenceDirectory: evidenceDirectory, maxEvidenceSize: maxEvidenceSize,
+                         chromium: chromium)
     }
 }

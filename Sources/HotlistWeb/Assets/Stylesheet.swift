@@ -105,7 +105,24 @@ enum Stylesheet {
     .chart svg { width: 100%; height: auto; max-width: 100%; } .chart text { font-size: 12px; fill: var(--ink); } .chart .tick { font-size: 10px; fill: var(--muted); }
     .chart .bar { fill: #0b5cad; } .chart .bar.answered { fill: #166534; } .chart .axis { stroke: var(--muted); } .chart-empty { color: var(--muted); }
     .contradiction-agency { font-weight: 700; margin: 0; }
-    @media print { header.site, footer.site, .skip, form.filters, nav.pager { display: none; } main { max-width: none; padding: 0; } a { color: inherit; } details { display: block; } }
+    .brief-downloads { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: .5rem 0 1rem; }
+    .brief code.sha { font-size: .8rem; overflow-wrap: anywhere; word-break: break-all; }
+    .brief .source, .brief .meta { color: var(--muted); font-size: .9rem; }
+    /* Briefs and every other page on paper (and in the PDF): no site frame or buttons, black on white,
+       sections kept whole where they fit, external addresses printed after their link text. */
+    @media print {
+      @page { size: auto; margin: 16mm 14mm; }
+      html { background: #fff; color: #000; font-size: 11pt; line-height: 1.4; }
+      header.site, footer.site, .skip, .no-print, .account-bar, nav, form, .edit-link { display: none !important; }
+      main { max-width: none; padding: 0; }
+      a { color: #000; }
+      a[href^="http"]:not(.printed-url)::after { content: " (" attr(href) ")"; font-size: .85em; overflow-wrap: anywhere; }
+      h1, h2, h3 { break-after: avoid-page; page-break-after: avoid; }
+      li, p { orphans: 3; widows: 3; }
+      .brief li { break-inside: avoid-page; }
+      .brief section { break-inside: auto; }
+      details > * { display: block; }
+    }
     @media (max-width: 40rem) {
       .field.wide { grid-column: auto; } h1 { font-size: 1.5rem; } th, td { padding: .35rem; }
       /* Other wide tables scroll inside their own box instead of widening the page. */

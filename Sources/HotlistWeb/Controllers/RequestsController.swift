@@ -316,12 +316,7 @@ enum RequestsController {
             return try await renderDetail(request, id: id, problems: [InputProblem(file: "request", field: "records_email", problem: "\(detail.request.agencyName) has no records email on file",
                                                                                  hint: "Add it with “Correct this” on the agency's page, or file through its portal or by post.")], status: .badRequest)
         }
-        let message = RequestEmail.message(detail.request, to: to, now: request.clock.now())
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "message", subType: "rfc822")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"request-\(id).eml\"")
-        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: message.rfc5322))
+        return RequestEmail.message(detail.request, to: to, now: request.clock.now()).emlResponse(fileName: "request-\(id).eml")
     }
 
     @Sendable static func statistics(_ request: Request) async throws -> Response {

@@ -96,6 +96,13 @@ func registerRoutes(_ app: Application) throws {
     routes.post(.agencyStatements(id), .enterFindings, use: StatementsController.create)
     routes.post(.statementVerify(id), .verifyFindings, use: StatementsController.verify)
 
+    // Briefs for councils and the press (public), letters to officials (signed-in people only).
+    routes.get(.agencyBrief(id), .readPublic, use: BriefController.page)
+    routes.get(.agencyBriefPDF(id), .readPublic, use: BriefController.pdf)
+    routes.get(.agencyPress(id), .readPublic, use: BriefController.press)
+    routes.get(.agencyLetter(id), .readWork, use: BriefController.letterPage)
+    routes.post(.agencyLetter(id), .editRequests, use: BriefController.makeLetter)
+
     // Campaigns and feeds.
     routes.get(.campaigns, .readRequests, use: CampaignsController.list)
     routes.get(.newCampaign, .manageCampaigns, use: CampaignsController.newPage)

@@ -76,6 +76,10 @@ public enum SiteURL: Sendable, Equatable {
     case agencyOfficialRemove(Int, official: Int)
     case renewals
     case renewalsCalendar
+    case agencyBrief(Int)
+    case agencyBriefPDF(Int)
+    case agencyPress(Int)
+    case agencyLetter(Int)
     case api(API)
 
     public enum API: Sendable, Equatable {
@@ -170,6 +174,10 @@ public enum SiteURL: Sendable, Equatable {
         case .agencyOfficialRemove(let id, let official): ["agencies", .id("id", id), "officials", .id("officialID", official), "remove"]
         case .renewals: ["renewals"]
         case .renewalsCalendar: ["renewals.ics"]
+        case .agencyBrief(let id): ["agencies", .id("id", id), "brief"]
+        case .agencyBriefPDF(let id): ["agencies", .id("id", id), "brief.pdf"]
+        case .agencyPress(let id): ["agencies", .id("id", id), "press"]
+        case .agencyLetter(let id): ["agencies", .id("id", id), "letter"]
         case .api(let api):
             switch api {
             case .agencies: ["api", "v1", "agencies"]
@@ -291,6 +299,7 @@ extension SiteURL {
             .agencyContracts(id), .agencyContract(id, contract: id), .agencyContractRemove(id, contract: id), .agencyOfficials(id),
             .agencyGoverningBody(id), .agencyGoverningBodyRemove(id), .agencyOfficial(id, official: id), .agencyOfficialRemove(id, official: id),
             .renewals, .renewalsCalendar,
+            .agencyBrief(id), .agencyBriefPDF(id), .agencyPress(id), .agencyLetter(id),
         ]
         shapes += RequestAction.allCases.map { .requestAction(id, $0) }
         shapes += [API.agencies, .agency(id), .ncic, .states, .state(text), .openAPI, .me, .recordsContact(id), .requests, .request(id), .requestStatus(id),

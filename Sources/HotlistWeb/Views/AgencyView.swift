@@ -9,6 +9,8 @@ enum AgencyView {
         /// What the visitor's last change did, after a redirect.
         var notice: String? = nil
         var contracts = AgencyContracts()
+        /// The agency's letters to officials, for signed-in people only (they name volunteers).
+        var letters: [AgencyLetter] = []
     }
 
     static func render(_ model: Model, viewer: Viewer? = nil) -> SafeHTML {
@@ -23,7 +25,9 @@ enum AgencyView {
         <h1 id="agency-name">\(agency.name)</h1>
         \(Forms.message(model.notice))
         \(RetiredAccountMarker.find(in: agency.name).map { "<p class=\"warning\" id=\"retired-account\">The name marks this as a duplicate or retired Flock account (“\($0)”). Its data may be out of date; look for the agency's current account.</p>" as SafeHTML } ?? "")
+        \(briefLinks(agency.id))
         \(findings(detail, viewer: viewer))
+        \(viewer == nil || agency.id == nil ? "" : BriefView.lettersLog(model.letters) + "<p><a class=\"edit-link\" id=\"write-to-officials\" href=\"\(SiteURL.agencyLetter(agency.id!).path)\">Write to officials</a></p>")
         \(identity(agency))
         \(AgencyContractsSection.render(model.contracts, agencyID: agency.id, today: CalendarDay.today(model.now), viewer: viewer, importedRenewal: agency.contractRenewal))
         <section id="signals" aria-labelledby="signals-heading">
@@ -45,6 +49,12 @@ enum AgencyView {
         \(history(detail.snapshots))
         \(sources(detail))
         """)
+    }
+
+    /// The council brief, its PDF and the press summary.
+    static func briefLinks(_ id: Int?) -> SafeHTML {
+        guard let id else { return "" }
+        return "<p class=\"brief-links\" id=\"agency-brief-links\"><a href=\"\(SiteURL.agencyBrief(id).path)\" id=\"agency-brief-link\">Council brief</a> · <a href=\"\(SiteURL.agencyBriefPDF(id).path)\" id=\"agency-brief-pdf-link\" download>Download the brief as PDF</a> · <a href=\"\(SiteURL.agencyPress(id).path)\">Press summary</a></p>"
     }
 
     /// Once records or a report answered the question, that is what the priority says; the portal tier follows.

@@ -31,7 +31,7 @@ enum CampaignsView {
         func opt(_ value: String, _ label: String, _ selected: String?) -> SafeHTML { RequestsView.option(value, label, selected: selected) }
         let states = ([opt("", "any state", form.state)] + USState.all.map { opt($0.code, $0.name, form.state) }).joined()
         let yesNo = { (selected: String?) in [opt("", "either", selected), opt("true", "yes", selected), opt("false", "no", selected)].joined() }
-        let variables = LetterVariable.allCases.map { "<li><code>{{\($0.rawValue)}}</code>: \($0.explanation)</li>" as SafeHTML }.joined()
+        let variables = LetterVariable.requestLetterCases.map { "<li><code>{{\($0.rawValue)}}</code>: \($0.explanation)</li>" as SafeHTML }.joined()
         return Layout.page(title: "Start a campaign", current: .requests, viewer: viewer, body: """
         <p class="crumbs"><a href="\(SiteURL.campaigns.path)">Campaigns</a></p>
         <h1>Start a campaign</h1>
