@@ -52,7 +52,8 @@ def test_the_map_moves_square_by_square_and_its_table_holds_the_same_numbers(dri
     nevada_row = [cell.text for cell in driver.find_element(By.ID, "row-NV").find_elements(By.TAG_NAME, "td")]
     assert nevada_row[0] == "ON" and int(nevada_row[7]) >= 1
     # A square leads to its state's page.
-    driver.get(nevada.get_attribute("href"))
+    # An SVG link's href is not a string property: read the attribute itself.
+    driver.get(base_url + driver.execute_script("return arguments[0].getAttribute('href')", nevada))
     assert driver.find_element(By.ID, "state-name").text == "Nevada"
 
 
