@@ -98,3 +98,19 @@ import VaporTesting
         #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
     }
 }
+
+@Suite struct ContradictionsPageTests {
+    @Test(arguments: TestBackend.available)
+    func filtersAndPagesAreCheckedAndExplained(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, _ in
+            let all = try await app.fetch("/contradictions")
+            #expect(all.status == .ok && all.body.contains("article class=\"contradiction\""))
+            let sharing = try await app.fetch("/contradictions?rule=5&state=CA")
+            #expect(sharing.status == .ok && sharing.body.contains("Rule 5:") && !sharing.body.contains("Rule 6:"))
+            let pastTheEnd = try await app.fetch("/contradictions?page=40")
+            #expect(pastTheEnd.status == .badRequest && pastTheEnd.body.contains("there is no page 40: this list has 1"))
+            let typo = try await app.fetch("/contradictions?rule=banana&sate=CA")
+            #expect(typo.status == .badRequest && typo.body.contains("not a rule") && typo.body.contains("unknown parameter"))
+        }
+    }
+}

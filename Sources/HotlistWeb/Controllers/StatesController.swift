@@ -54,7 +54,13 @@ enum StatesController {
             let counts = Dictionary(grouping: all, by: \.rule).mapValues(\.count)
             // Without a rule, the list holds contradictions only: rule 7 is a to-do, listed when asked for.
             let matching = all.filter { rule == nil ? $0.rule != .askFirst : $0.rule == rule }
-            let start = min((page - 1) * contradictionsPerPage, matching.count)
+            let start = (page - 1) * contradictionsPerPage
+            // A page past the last is a mistake in the address, not an empty list.
+            guard page == 1 || start < matching.count else {
+                let last = max(1, (matching.count + contradictionsPerPage - 1) / contradictionsPerPage)
+                throw InputProblems([InputProblem(file: "query", field: "page", problem: "there is no page \(page): this list has \(last)",
+                                                  hint: "Use a page from 1 to \(last).")])
+            }
             let reported = try await queries.reportedFindings().filter { state == nil || $0.finding.stateCode == state }
             return ContradictionsView.page(ContradictionsView.Page(items: Array(matching[start..<min(start + contradictionsPerPage, matching.count)]), total: matching.count,
                                                                    page: page, perPage: contradictionsPerPage, rule: rule, state: state, countsByRule: counts, reported: reported),
