@@ -38,7 +38,7 @@ struct PublishCommand: AsyncParsableCommand {
                 try await app.asyncBoot()
                 let summary = try await StaticSite(liveSite: liveSite).publish(app, to: URL(fileURLWithPath: out, isDirectory: true))
                 try await app.asyncShutdown()
-                print("Published \(summary) to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+                print("Published \(summary) to \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s (\(summary.timings)).")
             } catch let failure as StaticSite.Failure {
                 try? await app.asyncShutdown()
                 throw CommandFailure(failure.description)

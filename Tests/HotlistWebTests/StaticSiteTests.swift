@@ -89,6 +89,15 @@ import VaporTesting
                 == #"<a data-unpublished="/agencies?sort=name&amp;state=CA">x</a><a href="states/NV/index.html#top">y</a><form action="">"#)
     }
 
+    @Test func linksAreFoundOnlyInTheirOwnAttributes() {
+        // An address quoted inside another attribute is text, not a link; an unclosed quote ends the scan.
+        let page = Data(#"<a title="see href=" href="/a">x</a><img src="/i.png"><svg><a xlink:href="/states/NV"/></svg><p class="x">1 = "2"</p><a href="/open"#.utf8)
+        #expect(StaticSite.links(in: page) == ["/a", "/i.png", "/states/NV"])
+        #expect(StaticSite.links(in: Data()) == [] && StaticSite.links(in: Data("=\"".utf8)) == [])
+        let rewritten = StaticSite().rewrite(page, file: "index.html", files: ["/a": "a/index.html"])
+        #expect(String(decoding: rewritten, as: UTF8.self).hasPrefix(#"<a title="see href=" href="a/index.html">x</a><img data-unpublished="/i.png">"#))
+    }
+
     @Test func aFolderHoldingOtherFilesIsRefused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hw-publish-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

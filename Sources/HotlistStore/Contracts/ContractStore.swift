@@ -15,21 +15,52 @@ public struct ContractStore: Sendable {
     /// The agency's contracts (latest end date first), governing body and officials, and which
     /// signed documents are public.
     public func forAgency(_ agencyID: Int) async throws -> AgencyContracts {
-        try await Self.forAgency(agencyID, sql: database.sql)
+        if let preloaded: [Int: AgencyContracts] = try await database.memo.preloaded(Self.preloadKey, sql: database.sql) { return preloaded[agencyID] ?? AgencyContracts() }
+        return try await Self.forAgency(agencyID, sql: database.sql)
     }
 
     static func forAgency(_ agencyID: Int, sql: any SQLDatabase) async throws -> AgencyContracts {
-        let contracts = try await StoredFacts.all(ALPRContract.self, sql: sql, agencyID: agencyID)
-            .sorted { ($0.endDate ?? $0.startDate ?? CalendarDay(ordinal: 0)) > ($1.endDate ?? $1.startDate ?? CalendarDay(ordinal: 0)) }
-        let body = try await sql.select().column("*").from("governing_bodies").where("agency_id", .equal, agencyID).first().map(GoverningBodyRow.body)
-        let officials = try await StoredFacts.all(PublicOfficial.self, sql: sql, agencyID: agencyID)
-        var result = AgencyContracts(contracts: contracts, body: body, officials: officials)
-        let documents = contracts.compactMap(\.evidenceID)
+        try await forAgencies([agencyID], sql: sql)[agencyID] ?? AgencyContracts()
+    }
+
+    static let preloadKey = "contracts.preloaded"
+
+    /// Reads every agency's contracts at once and keeps them until the data changes, so the static
+    /// copy's thousands of agency pages and briefs do not each ask.
+    public func preloadAll() async throws {
+        let sql = database.sql
+        let revision = try await DirectoryQueries(sql: sql).revision()
+        var all: [Int: AgencyContracts] = [:]
+        for ids in try await DirectoryQueries(sql: sql).allIDs().chunked(DirectoryQueries.bulkChunk) {
+            all.merge(try await Self.forAgencies(ids, sql: sql)) { $1 }
+        }
+        database.memo.store(Self.preloadKey, revision: revision, all)
+    }
+
+    /// Contracts, governing body, officials and public documents of `agencyIDs`, one query per table.
+    static func forAgencies(_ agencyIDs: [Int], sql: any SQLDatabase) async throws -> [Int: AgencyContracts] {
+        let contracts = Dictionary(grouping: try await StoredFacts.all(ALPRContract.self, sql: sql, agencyIDs: agencyIDs), by: \.agencyID)
+        var bodies: [Int: GoverningBody] = [:]
+        for row in try await sql.select().column("*").from("governing_bodies").where("agency_id", .in, agencyIDs).all() {
+            let agencyID = try row.decode(column: "agency_id", as: Int.self)
+            if bodies[agencyID] == nil { bodies[agencyID] = try GoverningBodyRow.body(row) }
+        }
+        let officials = Dictionary(grouping: try await StoredFacts.all(PublicOfficial.self, sql: sql, agencyIDs: agencyIDs), by: \.agencyID)
+        let documents = contracts.values.joined().compactMap(\.evidenceID)
+        var publicDocuments = Set<Int>()
         if !documents.isEmpty {
             for row in try await sql.select().column("id").from("evidence_files").where("id", .in, documents)
                 .where("is_public", .equal, true).where("withdrawn_at", .is, SQLLiteral.null).all() {
-                result.publicDocuments.insert(try row.decode(column: "id", as: Int.self))
+                publicDocuments.insert(try row.decode(column: "id", as: Int.self))
             }
+        }
+        var result: [Int: AgencyContracts] = [:]
+        for agencyID in agencyIDs {
+            let ordered = (contracts[agencyID] ?? [])
+                .sorted { ($0.endDate ?? $0.startDate ?? CalendarDay(ordinal: 0)) > ($1.endDate ?? $1.startDate ?? CalendarDay(ordinal: 0)) }
+            var entry = AgencyContracts(contracts: ordered, body: bodies[agencyID], officials: officials[agencyID] ?? [])
+            entry.publicDocuments = publicDocuments.intersection(ordered.compactMap(\.evidenceID))
+            result[agencyID] = entry
         }
         return result
     }

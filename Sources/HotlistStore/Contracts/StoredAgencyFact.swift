@@ -38,8 +38,12 @@ extension PublicOfficial: StoredAgencyFact {
 /// Writing facts, always inside the caller's transaction.
 enum StoredFacts {
     static func all<Fact: StoredAgencyFact>(_ type: Fact.Type, sql: any SQLDatabase, agencyID: Int? = nil) async throws -> [Fact] {
+        try await all(type, sql: sql, agencyIDs: agencyID.map { [$0] })
+    }
+
+    static func all<Fact: StoredAgencyFact>(_ type: Fact.Type, sql: any SQLDatabase, agencyIDs: [Int]?) async throws -> [Fact] {
         var query = sql.select().columns(Fact.columns.map { SQLColumn($0) }).from(Fact.table)
-        if let agencyID { query = query.where("agency_id", .equal, agencyID) }
+        if let agencyIDs { query = query.where("agency_id", .in, agencyIDs) }
         return try await query.orderBy("id").all().map(Fact.decode)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 
 /// Values computed over the whole directory, kept until the directory changes: every change that
 /// matters (imports, verified findings and statements, requests) bumps the revision in
@@ -14,5 +15,18 @@ final class RevisionMemo: @unchecked Sendable {
         let value = try await compute()
         lock.withLock { entries[key] = (revision, value) }
         return value
+    }
+
+    /// Keeps a value read ahead of need (the static copy reads every agency at once).
+    func store<T: Sendable>(_ key: String, revision: Int, _ value: T) {
+        lock.withLock { entries[key] = (revision, value) }
+    }
+
+    /// The value kept under `key` if one was stored and the data has not changed since; nil
+    /// otherwise. Asks the database for the revision only when something is kept, so servers that
+    /// never read ahead pay nothing.
+    func preloaded<T: Sendable>(_ key: String, sql: any SQLDatabase) async throws -> T? {
+        guard let hit = lock.withLock({ entries[key] }), let value = hit.value as? T else { return nil }
+        return try await DirectoryQueries(sql: sql).revision() == hit.revision ? value : nil
     }
 }

@@ -181,8 +181,13 @@ public struct FindingStore: Sendable {
     }
 
     static func latestVersions(sql: any SQLDatabase, agencyID: Int?, verifiedOnly: Bool) async throws -> [FindingVersion] {
+        try await latestVersions(sql: sql, agencyIDs: agencyID.map { [$0] }, verifiedOnly: verifiedOnly)
+    }
+
+    /// As above, for the agencies `agencyIDs` (nil: every agency).
+    static func latestVersions(sql: any SQLDatabase, agencyIDs: [Int]?, verifiedOnly: Bool) async throws -> [FindingVersion] {
         var query = sql.select().column("id").from("findings")
-        if let agencyID { query = query.where("agency_id", .equal, agencyID) }
+        if let agencyIDs { query = query.where("agency_id", .in, agencyIDs) }
         let ids = try await query.all().map { try $0.decode(column: "id", as: Int.self) }
         var result: [FindingVersion] = []
         for start in stride(from: 0, to: ids.count, by: 500) {

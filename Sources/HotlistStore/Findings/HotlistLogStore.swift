@@ -61,13 +61,26 @@ public struct HotlistLogStore: Sendable {
     }
 
     static func timeline(sql: any SQLDatabase, agencyID: Int, limit: Int) async throws -> [HotlistTimelineEntry] {
-        try await sql.select().columns("evidence_id", "line", "occurred_at", "user_name", "event_type", "entity_type", "details").from("hotlist_actions")
-            .where("agency_id", .equal, agencyID).orderBy("occurred_at").orderBy("id").limit(limit).all().map { row in
+        try await timelines(sql: sql, agencyIDs: [agencyID], limit: limit)[agencyID] ?? []
+    }
+
+    /// The timelines of `agencyIDs` in one query, each cut at `limit` entries.
+    static func timelines(sql: any SQLDatabase, agencyIDs: [Int], limit: Int) async throws -> [Int: [HotlistTimelineEntry]] {
+        var query = sql.select().columns("agency_id", "evidence_id", "line", "occurred_at", "user_name", "event_type", "entity_type", "details").from("hotlist_actions")
+            .where("agency_id", .in, agencyIDs).orderBy("agency_id").orderBy("occurred_at").orderBy("id")
+        // One agency: the database stops at the limit; several: each is cut below.
+        if agencyIDs.count == 1 { query = query.limit(limit) }
+        var result: [Int: [HotlistTimelineEntry]] = [:]
+        for row in try await query.all() {
+            let agencyID = try row.decode(column: "agency_id", as: Int.self)
+            guard result[agencyID, default: []].count < limit else { continue }
+            result[agencyID, default: []].append(
                 HotlistTimelineEntry(evidenceID: try row.decode(column: "evidence_id", as: Int.self),
                                      action: HotlistAction(line: try row.decode(column: "line", as: Int.self), occurredAt: try row.decode(column: "occurred_at", as: Date.self),
                                                            user: try row.decode(column: "user_name", as: String.self), eventType: try row.decode(column: "event_type", as: String.self),
-                                                           entityType: try row.decode(column: "entity_type", as: String.self), details: try row.decode(column: "details", as: String.self)))
-            }
+                                                           entityType: try row.decode(column: "entity_type", as: String.self), details: try row.decode(column: "details", as: String.self))))
+        }
+        return result
     }
 }
 

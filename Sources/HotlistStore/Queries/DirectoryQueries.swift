@@ -99,68 +99,6 @@ public struct DirectoryQueries: Sendable {
         try AgencyRow(row: row)
     }
 
-    public func detail(id: Int, today: CalendarDay = CalendarDay.today(Date())) async throws -> AgencyDetail? {
-        guard let row = try await sql.select().columns(AgencyRow.columns.map { SQLColumn($0) }).from("agencies").where("id", .equal, id).first() else { return nil }
-        let agencyRow = try Self.agencyRow(row)
-        let snapshots = try await sql.select().column("*").from("portal_snapshots").where("agency_id", .equal, id).all()
-            .map { try $0.decode(model: SnapshotRow.self).snapshot }
-            .sorted { ($0.asOf ?? .distantPast) > ($1.asOf ?? .distantPast) }
-        let sharesWith = try await links(joining: "viewer_id", where: "owner_id", id)
-        let receivesFrom = try await links(joining: "owner_id", where: "viewer_id", id)
-        let checks = try await sql.select().column("*").from("url_checks").where("agency_id", .equal, id).orderBy("url").all()
-            .map { row -> URLCheck in
-                let check = try row.decode(model: URLCheckRow.self)
-                return URLCheck(agencyKey: agencyRow.externalKey, url: check.url, lastAttempt: check.lastAttempt, statusCode: check.statusCode, notes: check.notes)
-            }
-        let survey = try await sql.select().column("*").from("survey_entries").where("agency_id", .equal, id).first()
-            .map { try $0.decode(model: SurveyRow.self).entry(agencyKey: agencyRow.externalKey) }
-        let reference = ReferenceQueries(sql: sql)
-        var law: StateRecordsLaw?
-        var restrictions: [StateRestrictionLaw] = []
-        if let state = agencyRow.stateCode {
-            law = try await reference.stateRecordsLaw(state)
-            restrictions = try await reference.stateRestrictionLaws(state)
-        }
-        var detail = AgencyDetail(agency: agencyRow.agency, signals: agencyRow.signals, priority: agencyRow.priority, snapshots: snapshots,
-                                  sharesWith: sharesWith, receivesFrom: receivesFrom, urlChecks: checks, survey: survey,
-                                  recordsLaw: law, restrictionLaws: restrictions)
-        let contradictions = ContradictionQueries(sql: sql, memo: memo)
-        detail.reportedFindings = try await contradictions.reportedFindings().filter { $0.agencyID == id }.map(\.finding)
-        detail.contradictions = try await contradictions.contradictions(agencyID: id)
-        // A Flock portal, a Flock vendor name or Flock sharing lists all mean the agency uses Flock.
-        let usesFlock = agencyRow.agency.flockPortalURL != nil || (agencyRow.agency.vendor?.lowercased().contains("flock") ?? false)
-            || !snapshots.isEmpty || !sharesWith.isEmpty || !receivesFrom.isEmpty
-        let requests = try await RequestStore.list(sql: sql, RequestFilter(agencyID: id, limit: 1_000))
-        detail.findings = try await FindingStore.latestVersions(sql: sql, agencyID: id, verifiedOnly: true)
-        let evidenceIDs = Set(detail.findings.flatMap(\.evidenceIDs))
-        detail.findingEvidence = evidenceIDs.isEmpty ? [] : try await EvidenceStore.list(sql: sql) { $0.where("id", .in, Array(evidenceIDs)) }
-        detail.statements = try await StatementStore.list(sql: sql) { $0.where("agency_id", .equal, id).where("verified_at", .isNot, SQLLiteral.null) }
-        detail.hotlistTimeline = try await HotlistLogStore.timeline(sql: sql, agencyID: id, limit: 2_000).map(\.action)
-        let outcomes = try await contradictions.outcomeHistory(agencyID: id)[id] ?? []
-        detail.status = AgencyStatus.derive(reported: outcomes, requests: requests, usesFlock: usesFlock, today: today)
-        // The ranking is about asking; once records answered the question, say so first.
-        switch detail.status.code {
-        case .immigrationViolatorEnabled, .immigrationViolatorDisabled:
-            detail.priority.reasons.insert("Already answered by records: \(detail.status.label). Ask again only to learn whether the setting has changed since.", at: 0)
-        case .refused:
-            detail.priority.reasons.insert("Refused once: \(detail.status.label). An appeal, or a request from someone in the state, may still get the records.", at: 0)
-        default: break
-        }
-        return detail
-    }
-
-    private func links(joining other: String, where column: String, _ id: Int) async throws -> [AgencyLink] {
-        try await sql.select().column(SQLColumn("id", table: "agencies")).column(SQLColumn("name", table: "agencies"))
-            .column(SQLColumn("state_code", table: "agencies"))
-            .from("sharing_edges")
-            .join("agencies", on: SQLColumn("id", table: "agencies"), .equal, SQLColumn(other, table: "sharing_edges"))
-            .where(SQLColumn(column, table: "sharing_edges"), .equal, SQLBind(id))
-            .orderBy(SQLColumn("name_search", table: "agencies"))
-            .all()
-            .map { AgencyLink(id: try $0.decode(column: "id", as: Int.self), name: try $0.decode(column: "name", as: String.self),
-                              stateCode: try $0.decodeNil(column: "state_code") ? nil : $0.decode(column: "state_code", as: String.self)) }
-    }
-
     /// A number that changes whenever an import changes the directory.
     /// Just the agency's id, name and state, for pages about its records.
     public func agency(id: Int) async throws -> AgencyLink? {

@@ -5,11 +5,18 @@ import SQLKit
 /// Reads of the reference tables.
 public struct ReferenceQueries: Sendable {
     let sql: any SQLDatabase
-    public init(_ database: HotlistDatabase) { sql = database.sql }
+    let memo: RevisionMemo?
+    public init(_ database: HotlistDatabase) { sql = database.sql; memo = database.memo }
     /// For use inside a transaction or another query type.
-    init(sql: any SQLDatabase) { self.sql = sql }
+    init(sql: any SQLDatabase) { self.sql = sql; memo = nil }
 
+    /// Every brief names the Immigration Violator topic: kept until the data changes.
     public func ncicTopics() async throws -> [NCICTopic] {
+        guard let memo else { return try await readNCICTopics() }
+        return try await memo.value("ncic.topics", revision: try await DirectoryQueries(sql: sql).revision()) { try await readNCICTopics() }
+    }
+
+    private func readNCICTopics() async throws -> [NCICTopic] {
         try await sql.select().column("*").from("ncic_topics").orderBy("position").all()
             .map { try $0.decode(model: NCICTopicRow.self).topic }
     }

@@ -63,6 +63,13 @@ public struct RequestStore: Sendable {
         return try await Self.withTrackingNumbers(rows.map(Self.decode), sql: sql)
     }
 
+    /// The requests of `agencyIDs`, newest first.
+    static func list(sql: any SQLDatabase, agencyIDs: [Int]) async throws -> [RecordsRequest] {
+        let rows = try await Self.baseSelect(sql).where(SQLColumn("agency_id", table: "records_requests"), .in, SQLBind.group(agencyIDs))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "records_requests"), direction: SQLDirection.descending)).all()
+        return try await Self.withTrackingNumbers(rows.map(Self.decode), sql: sql)
+    }
+
     /// Requests still with the agency whose date has passed or comes within `days`, soonest first.
     public func due(today: CalendarDay, withinDays days: Int, createdBy: Int? = nil, campaignID: Int? = nil) async throws -> [RecordsRequest] {
         let limit = today.adding(days: days)

@@ -1,5 +1,6 @@
 import Foundation
 import HotlistCore
+import HotlistStore
 import Vapor
 
 /// Writes the public site as files for any static host: every page an anonymous visitor can reach
@@ -15,6 +16,11 @@ public struct StaticSite: Sendable {
         public var unchanged = 0
         public var removed = 0
         public var bytes = 0
+        /// Where the time went: reading the data ahead, rendering the pages, writing the files.
+        public var readAheadSeconds = 0.0, crawlSeconds = 0.0, writeSeconds = 0.0
+        public var timings: String {
+            String(format: "read ahead %.1f s, rendered %.1f s, written %.1f s", readAheadSeconds, crawlSeconds, writeSeconds)
+        }
         public var description: String {
             "\(files) files (\(ByteSize.describe(bytes))): \(written) written, \(unchanged) unchanged, \(removed) removed"
         }
@@ -45,8 +51,20 @@ public struct StaticSite: Sendable {
     /// Crawls `app` from "/" as an anonymous visitor and writes the site under `directory`.
     public func publish(_ app: Application, to directory: URL, progress: (@Sendable (Int) -> Void)? = nil) async throws -> Summary {
         try prepare(directory)
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func lap() -> Double { let now = clock.now; defer { mark = now }; let elapsed = now - mark; return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 }
+        // Every agency has a page, a brief and a press summary: read all their data in a few queries first.
+        if let services = app.storage[AppServicesKey.self] {
+            try await DirectoryQueries(services.database).preloadDetails(today: CalendarDay.today(services.clock.now()))
+            try await ContractStore(services.database).preloadAll()
+        }
+        let readAhead = lap()
         let pages = try await crawl(app, progress: progress)
-        return try write(pages, to: directory)
+        let crawled = lap()
+        var summary = try await write(pages, to: directory)
+        (summary.readAheadSeconds, summary.crawlSeconds, summary.writeSeconds) = (readAhead, crawled, lap())
+        return summary
     }
 
     // MARK: crawling
@@ -61,14 +79,16 @@ public struct StaticSite: Sendable {
         var pages: [String: Page] = [:]
         var seen: Set<String> = ["/"]
         var frontier = ["/"]
+        // Vapor builds a new router each time `responder.current` is read; one serves the whole crawl.
+        let responder = app.responder.current
         while !frontier.isEmpty {
             var found: [Page] = []
             try await withThrowingTaskGroup(of: Page?.self) { group in
                 var next = frontier.makeIterator()
-                for _ in 0..<concurrency { if let target = next.next() { group.addTask { try await Self.fetch(app, target) } } }
+                for _ in 0..<concurrency { if let target = next.next() { group.addTask { try await Self.fetch(app, responder, target) } } }
                 while let page = try await group.next() {
                     if let page { found.append(page) }
-                    if let target = next.next() { group.addTask { try await Self.fetch(app, target) } }
+                    if let target = next.next() { group.addTask { try await Self.fetch(app, responder, target) } }
                 }
             }
             frontier = []
@@ -87,9 +107,9 @@ public struct StaticSite: Sendable {
     }
 
     /// An anonymous GET through the app's own middleware and routes; nil unless it answers 200.
-    static func fetch(_ app: Application, _ target: String) async throws -> Page? {
+    static func fetch(_ app: Application, _ responder: any Responder, _ target: String) async throws -> Page? {
         let request = Request(application: app, method: .GET, url: URI(string: target), on: app.eventLoopGroup.next())
-        let response = try await app.responder.current.respond(to: request).get()
+        let response = try await responder.respond(to: request).get()
         guard response.status == .ok else { return nil }
         let buffer = try await response.body.collect(on: request.eventLoop).get() ?? ByteBuffer()
         return Page(target: target, contentType: response.headers.first(name: .contentType) ?? "application/octet-stream", body: Data(buffer.readableBytesView))
@@ -97,11 +117,9 @@ public struct StaticSite: Sendable {
 
     /// Local addresses in `href`, `src` and `action` attributes, as written (entities decoded).
     static func links(in html: Data) -> [String] {
-        let text = String(decoding: html, as: UTF8.self)
-        return text.matches(of: attributePattern).map { String($0.output.2).replacingOccurrences(of: "&amp;", with: "&") }
+        let bytes = [UInt8](html)
+        return LinkAttributes.find(in: bytes).map { LinkAttributes.decodedValue(bytes, $0) }
     }
-
-    nonisolated(unsafe) static let attributePattern = #/(href|src|action)="([^"]*)"/#
 
     /// The address to fetch for a link (path and kept query, fragment dropped), or nil when the
     /// link leaves the site or cannot be published.
@@ -142,29 +160,53 @@ public struct StaticSite: Sendable {
 
     /// The path from the folder of `from` to `to`, both relative to the site's root.
     static func relative(from: String, to: String) -> String {
-        let fromDirectory = from.split(separator: "/").dropLast().map(String.init)
-        let target = to.split(separator: "/").map(String.init)
+        relative(fromDirectory: from.split(separator: "/").dropLast(), to: to)
+    }
+
+    static func relative(fromDirectory: ArraySlice<Substring>, to: String) -> String {
+        let target = to.split(separator: "/")
         var common = 0
-        while common < fromDirectory.count, common < target.count - 1, fromDirectory[common] == target[common] { common += 1 }
-        return (Array(repeating: "..", count: fromDirectory.count - common) + target[common...]).joined(separator: "/")
+        while common < fromDirectory.count, common < target.count - 1, fromDirectory[fromDirectory.startIndex + common] == target[common] { common += 1 }
+        return String(repeating: "../", count: fromDirectory.count - common) + target[common...].joined(separator: "/")
     }
 
     /// Links in one HTML page, pointed at the published files, or at the live site for pages not published.
     func rewrite(_ html: Data, file: String, files: [String: String]) -> Data {
-        let text = String(decoding: html, as: UTF8.self)
-        let rewritten = text.replacing(Self.attributePattern) { match -> String in
-            let attribute = String(match.output.1), raw = String(match.output.2)
-            let link = raw.replacingOccurrences(of: "&amp;", with: "&")
-            guard link.hasPrefix("/"), !link.hasPrefix("//") else { return String(match.output.0) }
-            let fragment = link.firstIndex(of: "#").map { String(link[$0...]) } ?? ""
-            if let target = Self.publishable(link), let published = files[target] {
-                return "\(attribute)=\"\(Self.relative(from: file, to: published))\(fragment)\""
+        var resolved: [String: String?] = [:]
+        return rewrite(html, file: file, files: files, resolved: &resolved)
+    }
+
+    /// As above; `resolved` keeps, across the pages of one run, which file each link was found to be
+    /// (nil: not published). Every page repeats the same navigation links.
+    func rewrite(_ html: Data, file: String, files: [String: String], resolved: inout [String: String?]) -> Data {
+        let bytes = [UInt8](html)
+        let fromDirectory = file.split(separator: "/").dropLast()
+        var output = Data(capacity: bytes.count + bytes.count / 8)
+        var copied = 0
+        for found in LinkAttributes.find(in: bytes) {
+            let link = LinkAttributes.decodedValue(bytes, found)
+            guard link.hasPrefix("/"), !link.hasPrefix("//") else { continue }
+            let published: String?
+            if let known = resolved[link] { published = known } else {
+                published = Self.publishable(link).flatMap { files[$0] }
+                resolved[link] = published
             }
-            if let liveSite { return "\(attribute)=\"\(liveSite)\(raw)\"" }
-            // No live site to send people to: the link goes, its text stays.
-            return attribute == "action" ? "action=\"\"" : "data-unpublished=\"\(raw)\""
+            let replacement: String
+            if let published {
+                let fragment = link.firstIndex(of: "#").map { String(link[$0...]) } ?? ""
+                replacement = "\(found.name)=\"\(Self.relative(fromDirectory: fromDirectory, to: published))\(fragment)\""
+            } else if let liveSite {
+                replacement = "\(found.name)=\"\(liveSite)\(String(decoding: bytes[found.value], as: UTF8.self))\""
+            } else {
+                // No live site to send people to: the link goes, its text stays.
+                replacement = found.name == "action" ? "action=\"\"" : "data-unpublished=\"\(String(decoding: bytes[found.value], as: UTF8.self))\""
+            }
+            output.append(contentsOf: bytes[copied..<found.attribute.lowerBound])
+            output.append(contentsOf: Array(replacement.utf8))
+            copied = found.attribute.upperBound
         }
-        return Data(rewritten.utf8)
+        output.append(contentsOf: bytes[copied...])
+        return output
     }
 
     func prepare(_ directory: URL) throws {
@@ -181,23 +223,35 @@ public struct StaticSite: Sendable {
         }
     }
 
-    func write(_ pages: [String: Page], to directory: URL) throws -> Summary {
-        var summary = Summary()
+    /// Writes the pages, split between the machine's cores (rewriting links is most of the work).
+    func write(_ pages: [String: Page], to directory: URL) async throws -> Summary {
         var files: [String: String] = [:]
         for (target, page) in pages { files[target] = Self.fileName(target, contentType: page.contentType) }
-        let manager = FileManager.default
-        for (target, page) in pages.sorted(by: { $0.key < $1.key }) {
-            let name = files[target]!
-            let bytes = page.contentType.hasPrefix("text/html") ? rewrite(page.body, file: name, files: files) : page.body
-            let url = directory.appendingPathComponent(name)
-            summary.files += 1
-            summary.bytes += bytes.count
-            if let existing = manager.contents(atPath: url.path), existing == bytes { summary.unchanged += 1; continue }
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try bytes.write(to: url, options: .atomic)
-            summary.written += 1
+        let ordered = pages.sorted { $0.key < $1.key }
+        let workers = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        var summary = Summary()
+        try await withThrowingTaskGroup(of: Summary.self) { group in
+            for worker in 0..<workers {
+                group.addTask { [files] in
+                    var part = Summary()
+                    var resolved: [String: String?] = [:]
+                    for index in stride(from: worker, to: ordered.count, by: workers) {
+                        let (target, page) = ordered[index]
+                        let name = files[target]!
+                        let bytes = page.contentType.hasPrefix("text/html") ? rewrite(page.body, file: name, files: files, resolved: &resolved) : page.body
+                        part.files += 1
+                        part.bytes += bytes.count
+                        if try Self.replaceIfChanged(directory.appendingPathComponent(name), with: bytes) { part.written += 1 } else { part.unchanged += 1 }
+                    }
+                    return part
+                }
+            }
+            for try await part in group {
+                summary.files += part.files; summary.bytes += part.bytes; summary.written += part.written; summary.unchanged += part.unchanged
+            }
         }
         // Files an earlier run wrote that are no longer part of the site.
+        let manager = FileManager.default
         let manifest = directory.appendingPathComponent(Self.manifestName)
         let before = (try? String(contentsOf: manifest, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
         let now = Set(files.values)
@@ -206,5 +260,35 @@ public struct StaticSite: Sendable {
         }
         try Data(now.sorted().joined(separator: "\n").utf8).write(to: manifest, options: .atomic)
         return summary
+    }
+
+    /// Writes `bytes` to `url` unless it already holds them; false when it did. A visitor never sees
+    /// half a page: the bytes go to a temporary file beside it, renamed over it. No fsync per file:
+    /// the copy can always be written again, and 16,000 syncs cost more than the rest of the write.
+    static func replaceIfChanged(_ url: URL, with bytes: Data) throws -> Bool {
+        let manager = FileManager.default
+        if let existing = manager.contents(atPath: url.path), existing == bytes { return false }
+        let folder = url.deletingLastPathComponent()
+        if !manager.fileExists(atPath: folder.path) { try manager.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
+        // Foundation's Data.write syncs every file to disk, even without .atomic.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(description: "could not write \(temporary.path): \(String(cString: strerror(errno)))") }
+        let complete = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 { if errno == EINTR { continue }; return false }
+                offset += count
+            }
+            return true
+        }
+        let closed = close(descriptor) == 0
+        guard complete, closed, rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            try? manager.removeItem(at: temporary)
+            throw Failure(description: "could not write \(url.path): \(String(cString: strerror(code)))")
+        }
+        return true
     }
 }
