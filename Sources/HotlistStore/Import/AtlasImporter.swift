@@ -11,6 +11,10 @@ public struct AtlasImportSummary: Codable, Sendable, Equatable, CustomStringConv
         public var state: String
         public var candidateIDs: [Int]
 
+        public init(line: Int, aosNumber: String, agency: String, state: String, candidateIDs: [Int]) {
+            self.line = line; self.aosNumber = aosNumber; self.agency = agency; self.state = state; self.candidateIDs = candidateIDs
+        }
+
         enum CodingKeys: String, CodingKey { case line, aosNumber = "aos_number", agency, state, candidateIDs = "candidate_ids" }
     }
 
@@ -188,5 +192,13 @@ extension AgencyImporter {
         return Agency(externalKey: "aos:\(entry.aosNumber)", name: entry.agencyName, stateCode: entry.stateCode, kind: row.kind, place: row.place,
                       ori: row.ori, city: row.city, county: row.county, vendor: "Flock Safety",
                       notes: "Added from the \(AtlasFile.credit), entry \(entry.aosNumber): \(AtlasFile.siteURL)")
+    }
+}
+
+extension DirectoryQueries {
+    /// The agency's Atlas of Surveillance entries, by AOS number, for its page's sources.
+    public func atlasEntries(agencyID: Int) async throws -> [AtlasEntry] {
+        try await sql.select().columns(AtlasEntry.columns.map { SQLColumn($0) }).from(AtlasEntry.table)
+            .where("agency_id", .equal, agencyID).orderBy("aos_number").all().map(AtlasEntry.decode)
     }
 }
