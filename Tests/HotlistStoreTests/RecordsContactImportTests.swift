@@ -16,14 +16,14 @@ import Testing
     func importsContactsAuditedPerAgencyLikeAWebEditAndASecondRunChangesNothing(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             _ = try await PrivateEyesImportTests.importFixture(db)
-            let sparks = try await PrivateEyesImportTests.agencyID(db, "Sparks NV PD"), reno = try await PrivateEyesImportTests.agencyID(db, "Reno NV PD")
+            let sparks = try await PrivateEyesImportTests.agencyID(db, "Sparks NV PD"), atherton = try await PrivateEyesImportTests.agencyID(db, "Atherton CA PD")
             let editor = RecordsContactEditor(db)
             // MUT
             let summary = try await editor.importContacts(try RecordsContactFile.read(path: Self.example), by: Self.actor, now: Self.now)
             // validate
             #expect(summary.counts["records contacts"]?.updated == 2)
             #expect(try await editor.contact(agencyID: sparks) == RecordsContact(email: "records@sparks.example.gov", portalURL: "https://sparks.example.gov/public-records"))
-            #expect(try await editor.contact(agencyID: reno) == RecordsContact(email: nil, portalURL: "https://reno.example.gov/records"))
+            #expect(try await editor.contact(agencyID: atherton) == RecordsContact(email: nil, portalURL: "https://atherton.example.gov/records"))
             let audit = try await AuditLog(db).events(AuditFilter(entityType: "agency", entityID: String(sparks)))
             #expect(audit.count == 1 && audit[0].action == "agency.records_contact.update" && audit[0].actor.label == Self.actor.label)
             #expect(audit[0].before?["records_email"] == .some(nil) && audit[0].after?["records_email"] == "records@sparks.example.gov")
@@ -34,8 +34,8 @@ import Testing
             #expect(again.counts["records contacts"]?.unchanged == 2 && !again.changedAnything)
             #expect(try await AuditLog(db).count(AuditFilter()) == auditCount)
             // validate: an empty cell keeps what is stored; agency_id names the agency too.
-            _ = try await editor.importContacts(try Self.file("agency_id,records_email,source_url\n\(reno),clerk@reno.example.gov,https://reno.example.gov/clerk\n"), by: Self.actor, now: Self.now)
-            #expect(try await editor.contact(agencyID: reno) == RecordsContact(email: "clerk@reno.example.gov", portalURL: "https://reno.example.gov/records"))
+            _ = try await editor.importContacts(try Self.file("agency_id,records_email,source_url\n\(atherton),clerk@atherton.example.gov,https://atherton.example.gov/clerk\n"), by: Self.actor, now: Self.now)
+            #expect(try await editor.contact(agencyID: atherton) == RecordsContact(email: "clerk@atherton.example.gov", portalURL: "https://atherton.example.gov/records"))
         }
     }
 
