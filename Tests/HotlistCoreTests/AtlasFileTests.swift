@@ -45,6 +45,11 @@ import Testing
         #expect(file.rows.count == 1 && file.rows[0].ori == "NV0070000" && file.rows[0].entry.stateCode == "NV" && file.rows[0].kind == .sheriffsOffice)
     }
 
+    @Test func aVendorCellNamingFlockAmongOthersIsKeptAndOneWithoutItIsNot() throws {
+        let file = try parse(Self.header + "AOS1,,,NV,A PD,,,,ALPR,Vigilant and Flock Safety,,,\nAOS2,,,NV,B PD,,,,ALPR,\"Flock Safety; Motorola\",,,\nAOS3,,,NV,C PD,,,,ALPR,Flockton Cameras,,,\nAOS4,,,NV,D PD,,,,ALPR,,,,\n")
+        #expect(file.rows.map(\.entry.aosNumber) == ["AOS1", "AOS2"] && file.skipped == [.notFlockSafety: 2])
+    }
+
     @Test func theTypeOfLEASaysTheKindWhenTheNameDoesNot() throws {
         let file = try parse(Self.header + "AOS1,Elko,,NV,Elko,Sheriff,,,ALPR,Flock Safety,,,\n")
         #expect(file.rows[0].kind == .sheriffsOffice)

@@ -80,9 +80,9 @@ public struct AtlasFile: Sendable {
         guard technology.contains("automated license plate reader") || technology.split(whereSeparator: { !$0.isLetter }).contains("alpr") else {
             return .notLicensePlateReaders
         }
-        // "Flock Safety, Vigilant": one vendor among several is enough.
-        let vendors = (vendor ?? "").lowercased().split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" || $0 == "\n" })
-        guard vendors.contains(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("flock") }) else { return .notFlockSafety }
+        // "Flock Safety, Vigilant" or "Vigilant and Flock": one vendor among several is enough.
+        let words = (vendor ?? "").lowercased().split(whereSeparator: { !$0.isLetter })
+        guard words.contains("flock") else { return .notFlockSafety }
         return nil
     }
 
