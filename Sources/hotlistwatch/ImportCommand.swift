@@ -6,7 +6,7 @@ import HotlistStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import agency data. Each import is all or nothing, and running it twice changes nothing.",
-        subcommands: [ImportPrivateEyes.self, ImportAgencies.self, ImportContracts.self, ImportOfficials.self])
+        subcommands: [ImportPrivateEyes.self, ImportAgencies.self, ImportContracts.self, ImportOfficials.self, ImportAtlas.self, ImportRecordsContacts.self])
 }
 
 struct ImportPrivateEyes: AsyncParsableCommand, CreatesTheDatabase {

@@ -129,7 +129,7 @@ public struct AgencyImporter: Sendable {
         return values
     }
 
-    private func upsertAgencies(_ agencies: [Agency], sql: any SQLDatabase, summary: inout ImportSummary, kind: String,
+    func upsertAgencies(_ agencies: [Agency], sql: any SQLDatabase, summary: inout ImportSummary, kind: String,
                                 fields: [PartialKeyPath<Agency>]?, providedFields: [String: Set<String>],
                                 changes: inout [(key: String, before: Agency?, after: Agency)]) async throws -> [String: Int] {
         var existing: [String: AgencyRow] = [:]

@@ -29,5 +29,6 @@ public enum HotlistMigrations {
         CreateContractsAndOfficials(),
         AddPackageReports(),
         CreateAgencyCommunications(),
+        CreateAgencyAtlasEntries(),
     ]
 }

@@ -11,6 +11,8 @@ enum AgencyView {
         var contracts = AgencyContracts()
         /// The agency's letters to officials, for signed-in people only (they name volunteers).
         var letters: [AgencyLetter] = []
+        /// What the Atlas of Surveillance says about its Flock license plate readers.
+        var atlasEntries: [AtlasEntry] = []
     }
 
     static func render(_ model: Model, viewer: Viewer? = nil) -> SafeHTML {
@@ -47,7 +49,7 @@ enum AgencyView {
         \(sharing(detail))
         \(law(detail))
         \(history(detail.snapshots))
-        \(sources(detail))
+        \(sources(detail, atlas: model.atlasEntries))
         """)
     }
 
@@ -239,8 +241,12 @@ enum AgencyView {
         """
     }
 
-    static func sources(_ detail: AgencyDetail) -> SafeHTML {
+    static func sources(_ detail: AgencyDetail, atlas: [AtlasEntry] = []) -> SafeHTML {
         var items: [SafeHTML] = Set(detail.snapshots.map(\.source)).sorted().map { "<li>Portal snapshots: \($0).</li>" as SafeHTML }
+        for entry in atlas {
+            let links = entry.links.map { HTML.externalLink($0) }.joined(separator: ", ")
+            items.append("<li class=\"atlas-entry\">\(HTML.externalLink(AtlasFile.siteURL, text: AtlasFile.source)) (by EFF and the University of Nevada, Reno Reynolds School of Journalism), entry \(entry.aosNumber): \(entry.technology), \(entry.vendor)\(entry.links.isEmpty ? "" : "; its sources: " + links).</li>")
+        }
         if !detail.sharesWith.isEmpty || !detail.receivesFrom.isEmpty {
             items.append("<li>Data sharing: the “External organizations with access” lists of the portals, as collected by The News &amp; Observer.</li>")
         }
