@@ -144,6 +144,8 @@ public final class AuditLogCSVReader {
 
     /// Parses the record at `position`; nil when it is not all in the buffer yet (and more may come).
     private func parseRecord() -> Outcome? {
+        // Locals, not the object's properties, in the loops below: no exclusivity check per byte.
+        let filled = filled, atEnd = atEnd, buffer = buffer
         let start = position
         var cursor = start
         var fieldCount = 0
@@ -173,9 +175,10 @@ public final class AuditLogCSVReader {
                 }
             } else {
                 let fieldStart = cursor
+                // Letters and digits are all above ",", so most bytes cost one comparison.
                 while cursor < filled {
                     let byte = buffer[cursor]
-                    if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                    if byte <= Self.comma, byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
                     cursor += 1
                 }
                 span = AuditLogFieldSpan(start: fieldStart, end: cursor, quoted: false)
@@ -222,13 +225,14 @@ public final class AuditLogCSVReader {
         return .record(fieldCount: min(fieldCount, Self.maxFields), start: start, startLine: startLine)
     }
 
+    /// Line feeds in `start..<end` (memchr: most quoted fields have none). A lone CR inside a quoted
+    /// field is not counted as a line; no export writes one.
     private func lineBreaks(from start: Int, to end: Int) -> Int {
         var count = 0
         var index = start
-        while index < end {
-            let byte = buffer[index]
-            if byte == Self.lineFeed || (byte == Self.carriageReturn && (index + 1 >= end || buffer[index + 1] != Self.lineFeed)) { count += 1 }
-            index += 1
+        while index < end, let found = memchr(buffer + index, Int32(Self.lineFeed), end - index) {
+            count += 1
+            index = UnsafeMutablePointer(found.assumingMemoryBound(to: UInt8.self)) - buffer + 1
         }
         return count
     }

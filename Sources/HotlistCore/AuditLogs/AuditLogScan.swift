@@ -12,7 +12,7 @@ public final class AuditLogScan {
     private var scratch = ReasonClassifier.Scratch()
     private var organizations = ByteInterner()
     /// (organisation, yyyymm, category) packed → index into `counts`.
-    private var groupIndex: [Int: Int] = [:]
+    private var groupIndex = IntTable()
     private var counts: [(key: Int, searches: Int, networks: Int, devices: Int)] = []
     private var file = ""
     private var fileRowsRead = 0
@@ -141,7 +141,7 @@ public final class AuditLogScan {
                     counts[index].networks += networks
                     counts[index].devices += devices
                 } else {
-                    groupIndex[key] = counts.count
+                    groupIndex.insert(key, counts.count)
                     counts.append((key, 1, networks, devices))
                 }
             }
@@ -254,10 +254,11 @@ public final class AuditLogScan {
     }
 }
 
-/// Byte strings → small integers, for organisation names: a row costs one hash and one compare,
-/// and only a name seen for the first time becomes a String.
+/// Byte strings → small integers, for organisation names: a row costs one FNV hash and one compare
+/// in an open-addressing table, and only a name seen for the first time becomes a String.
 struct ByteInterner {
-    private var table: [UInt64: [Int]] = [:]
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var hashes: [UInt64] = []
     private var stored: [[UInt8]] = []
     private(set) var names: [String] = []
     private var last = -1
@@ -266,15 +267,72 @@ struct ByteInterner {
         if last >= 0, stored[last].elementsEqual(bytes) { return (last, false) }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        if let candidates = table[hash], let found = candidates.first(where: { stored[$0].elementsEqual(bytes) }) {
-            last = found
-            return (found, false)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while slots[slot] >= 0 {
+            let candidate = Int(slots[slot])
+            if hashes[candidate] == hash, stored[candidate].elementsEqual(bytes) {
+                last = candidate
+                return (candidate, false)
+            }
+            slot = (slot + 1) & mask
         }
         let index = stored.count
         stored.append(Array(bytes))
+        hashes.append(hash)
         names.append(AuditLogText.decode(bytes, unescapingQuotes: true))
-        table[hash, default: []].append(index)
+        slots[slot] = Int32(index)
         last = index
+        if stored.count * 2 > slots.count { grow() }
         return (index, true)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+}
+
+/// Int keys → Int values in an open-addressing table: the per-row group lookup without Dictionary's
+/// per-lookup seeded hashing.
+struct IntTable {
+    private var keys = [Int](repeating: -1, count: 1024)
+    private var values = [Int](repeating: 0, count: 1024)
+    private var count = 0
+
+    subscript(key: Int) -> Int? {
+        let mask = keys.count - 1
+        var slot = Self.slot(key, mask)
+        while keys[slot] >= 0 {
+            if keys[slot] == key { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// `key` must be ≥ 0 and not yet in the table.
+    mutating func insert(_ key: Int, _ value: Int) {
+        if (count + 1) * 2 > keys.count {
+            let oldKeys = keys, oldValues = values
+            keys = [Int](repeating: -1, count: oldKeys.count * 2)
+            values = [Int](repeating: 0, count: oldKeys.count * 2)
+            count = 0
+            for (slot, oldKey) in oldKeys.enumerated() where oldKey >= 0 { insert(oldKey, oldValues[slot]) }
+        }
+        let mask = keys.count - 1
+        var slot = Self.slot(key, mask)
+        while keys[slot] >= 0 { slot = (slot + 1) & mask }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+    }
+
+    private static func slot(_ key: Int, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 }

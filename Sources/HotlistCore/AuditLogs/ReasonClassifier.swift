@@ -8,7 +8,16 @@ public enum ReasonCategory: String, Sendable, CaseIterable, Codable, Comparable 
     case otherSensitive = "other-sensitive"
     case ordinary
 
-    var bit: UInt8 { 1 << UInt8(Self.allCases.firstIndex(of: self)!) }
+    /// Position in `allCases` as a bit (a switch: this runs once per row).
+    var bit: UInt8 {
+        switch self {
+        case .immigration: 1
+        case .protest: 2
+        case .reproductiveHealth: 4
+        case .otherSensitive: 8
+        case .ordinary: 16
+        }
+    }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -37,8 +46,8 @@ public struct ReasonClassification: Sendable, Equatable, Codable {
 }
 
 /// Sorts search reasons into categories with word-aware rules kept as data. Built for millions of
-/// rows: a reason is split into lowercase words in one pass over its bytes, and each word is checked
-/// against a 64K-bit table of the first two letters any rule starts with before any rule is tried.
+/// rows: a reason is split into lowercase words in one pass over its bytes, and only the rules whose
+/// first word starts with a word's first two letters are tried on it.
 public struct ReasonClassifier: Sendable {
     public let rules: [ReasonRule]
 
@@ -53,11 +62,12 @@ public struct ReasonClassifier: Sendable {
     private let alternatives: [Alternative]
     /// Per rule: word sequences that cancel a match they overlap.
     private let exceptions: [[[PatternWord]]]
-    /// First-word hash → alternatives starting with that word (prefix words hashed over their prefix).
-    private let byFirstWord: [UInt64: [Int]]
-    private let prefixLengths: [Int]
-    /// Bit set over (first byte, second byte or 0) of every alternative's first word.
-    private let firstLetters: [UInt64]
+    /// Alternatives by the first two bytes of their first word (the first byte and 0 for a one-letter
+    /// word): those of key k are `byFirstLetters[letterOffsets[k]..<letterOffsets[k + 1]]`. A word
+    /// whose two letters start no rule costs one table read.
+    private let letterOffsets: [Int32]
+    private let byFirstLetters: [Int32]
+    private let categoryBits: [UInt8]
 
     /// The rules shipped with Hotlist Watch.
     public static let standard: ReasonClassifier = {
@@ -95,103 +105,115 @@ public struct ReasonClassifier: Sendable {
     public init(rules: [ReasonRule]) {
         self.rules = rules
         var alternatives: [Alternative] = []
-        var byFirstWord: [UInt64: [Int]] = [:]
-        var prefixLengths = Set<Int>()
-        var firstLetters = [UInt64](repeating: 0, count: 1024)
+        var byKey: [Int: [Int32]] = [:]
         for (ruleIndex, rule) in rules.enumerated() {
             for pattern in rule.patterns {
                 let words = Self.words(pattern)
                 guard let first = words.first else { continue }
-                byFirstWord[Self.hash(first.bytes[...], prefix: first.isPrefix), default: []].append(alternatives.count)
-                if first.isPrefix { prefixLengths.insert(first.bytes.count) }
-                let key = Self.letterKey(first.bytes[...])
-                firstLetters[key >> 6] |= 1 << UInt64(key & 63)
+                byKey[Self.letterKey(first.bytes[...]), default: []].append(Int32(alternatives.count))
                 alternatives.append(Alternative(rule: ruleIndex, words: words))
             }
         }
+        var offsets = [Int32](repeating: 0, count: 65_537)
+        var flat: [Int32] = []
+        for key in 0..<65_536 {
+            offsets[key] = Int32(flat.count)
+            flat += byKey[key] ?? []
+        }
+        offsets[65_536] = Int32(flat.count)
         self.alternatives = alternatives
-        self.byFirstWord = byFirstWord
-        self.prefixLengths = prefixLengths.sorted()
-        self.firstLetters = firstLetters
+        letterOffsets = offsets
+        byFirstLetters = flat
+        categoryBits = rules.map(\.category.bit)
         exceptions = rules.map { $0.exceptions.map(Self.words) }
     }
 
     // MARK: - Classifying
 
-    /// Reusable working space, so classifying a row allocates nothing.
+    /// Reusable working space, so classifying a row allocates nothing: grown to the longest reason
+    /// seen, then only overwritten.
     public struct Scratch {
         var lowered: [UInt8] = []
         var wordStarts: [Int] = []
         var wordEnds: [Int] = []
+        var wordCount = 0
         var matched: [Int] = []
         public init() {}
     }
 
     public func classify(_ text: String) -> ReasonClassification {
         var scratch = Scratch()
-        var bytes = Array(text.utf8)
-        let bits = bytes.withUnsafeMutableBufferPointer { classify(UnsafeBufferPointer($0), scratch: &scratch) }
+        let bits = Array(text.utf8).withUnsafeBufferPointer { classify($0, scratch: &scratch) }
         var seen = Set<String>()
         let ids = scratch.matched.map { rules[$0].id }.filter { seen.insert($0).inserted }
-        bytes.removeAll()
         return ReasonClassification(categories: ReasonCategory.from(bits: bits), rules: ids)
     }
 
     /// Categories of `bytes` as a bit set (0: ordinary); the rules that matched are left in `scratch.matched`.
     public func classify(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> UInt8 {
-        scratch.matched.removeAll(keepingCapacity: true)
-        scratch.lowered.removeAll(keepingCapacity: true)
-        scratch.wordStarts.removeAll(keepingCapacity: true)
-        scratch.wordEnds.removeAll(keepingCapacity: true)
+        if !scratch.matched.isEmpty { scratch.matched.removeAll(keepingCapacity: true) }
+        if scratch.lowered.count < bytes.count {
+            scratch.lowered = [UInt8](repeating: 0, count: bytes.count * 2)
+            scratch.wordStarts = [Int](repeating: 0, count: bytes.count + 1)
+            scratch.wordEnds = [Int](repeating: 0, count: bytes.count + 1)
+        }
+        // One pass: lowercase words, and whether any word's first two letters start a rule.
         var candidate = false
-        var inWord = false
-        for byte in bytes {
-            let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-            let isWordByte = (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) || lower >= 0x80
-            if isWordByte {
-                if !inWord { scratch.wordStarts.append(scratch.lowered.count); inWord = true }
-                scratch.lowered.append(lower)
-            } else if inWord {
-                inWord = false
-                scratch.wordEnds.append(scratch.lowered.count)
-                candidate = candidate || mayStartRule(scratch.lowered, scratch.wordStarts[scratch.wordStarts.count - 1])
+        var wordCount = 0
+        let offsets = letterOffsets
+        scratch.lowered.withUnsafeMutableBufferPointer { lowered in
+            scratch.wordStarts.withUnsafeMutableBufferPointer { starts in
+                scratch.wordEnds.withUnsafeMutableBufferPointer { ends in
+                    var length = 0
+                    var wordStart = -1
+                    var firstTwo = 0
+                    for byte in bytes {
+                        let lower = byte &- 65 < 26 ? byte | 0x20 : byte
+                        if lower &- 97 < 26 || lower &- 48 < 10 || lower >= 0x80 {
+                            if wordStart < 0 {
+                                wordStart = length
+                                starts[wordCount] = length
+                                firstTwo = Int(lower) << 8
+                            } else if length - wordStart == 1 {
+                                firstTwo |= Int(lower)
+                            }
+                            lowered[length] = lower
+                            length += 1
+                        } else if wordStart >= 0 {
+                            wordStart = -1
+                            ends[wordCount] = length
+                            wordCount += 1
+                            candidate = candidate || offsets[firstTwo] != offsets[firstTwo + 1]
+                        }
+                    }
+                    if wordStart >= 0 {
+                        ends[wordCount] = length
+                        wordCount += 1
+                        candidate = candidate || offsets[firstTwo] != offsets[firstTwo + 1]
+                    }
+                }
             }
         }
-        if inWord {
-            scratch.wordEnds.append(scratch.lowered.count)
-            candidate = candidate || mayStartRule(scratch.lowered, scratch.wordStarts[scratch.wordStarts.count - 1])
-        }
+        scratch.wordCount = wordCount
         guard candidate else { return 0 }
         var bits: UInt8 = 0
-        let wordCount = scratch.wordStarts.count
         for wordIndex in 0..<wordCount {
-            let start = scratch.wordStarts[wordIndex], end = scratch.wordEnds[wordIndex]
-            let word = scratch.lowered[start..<end]
-            guard mayStartRule(scratch.lowered, start) else { continue }
-            var candidates: [Int] = byFirstWord[Self.hash(word, prefix: false)] ?? []
-            for length in prefixLengths where length <= word.count {
-                candidates += byFirstWord[Self.hash(word.prefix(length), prefix: true)] ?? []
-            }
-            for alternativeIndex in candidates {
-                let alternative = alternatives[alternativeIndex]
+            let key = Self.letterKey(scratch.lowered[scratch.wordStarts[wordIndex]..<scratch.wordEnds[wordIndex]])
+            for slot in Int(offsets[key])..<Int(offsets[key + 1]) {
+                let alternative = alternatives[Int(byFirstLetters[slot])]
                 let rule = alternative.rule
                 guard matches(alternative.words, at: wordIndex, scratch),
                       !exceptions[rule].contains(where: { overlaps($0, wordIndex, alternative.words.count, scratch) }) else { continue }
-                bits |= rules[rule].category.bit
+                bits |= categoryBits[rule]
                 scratch.matched.append(rule)
             }
         }
         return bits
     }
 
-    private func mayStartRule(_ lowered: [UInt8], _ start: Int) -> Bool {
-        let key = Self.letterKey(lowered[start...])
-        return firstLetters[key >> 6] & (1 << UInt64(key & 63)) != 0
-    }
-
     /// Whether the words of `pattern` follow one another from word `index`.
     private func matches(_ pattern: [PatternWord], at index: Int, _ scratch: Scratch) -> Bool {
-        guard index + pattern.count <= scratch.wordStarts.count else { return false }
+        guard index + pattern.count <= scratch.wordCount else { return false }
         for (offset, patternWord) in pattern.enumerated() {
             let word = scratch.lowered[scratch.wordStarts[index + offset]..<scratch.wordEnds[index + offset]]
             if patternWord.isPrefix {
@@ -231,19 +253,9 @@ public struct ReasonClassifier: Sendable {
         return result
     }
 
-    private static func letterKey(_ word: ArraySlice<UInt8>) -> Int {
+    static func letterKey(_ word: ArraySlice<UInt8>) -> Int {
         let first = Int(word[word.startIndex])
         let second = word.count > 1 ? Int(word[word.startIndex + 1]) : 0
         return first << 8 | second
-    }
-
-    /// FNV-1a, with prefix patterns kept apart from whole words.
-    static func hash(_ bytes: ArraySlice<UInt8>, prefix: Bool) -> UInt64 {
-        var value: UInt64 = prefix ? 0x9E37_79B9_7F4A_7C15 : 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-        return value
     }
 }
