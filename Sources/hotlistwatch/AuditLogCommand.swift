@@ -66,6 +66,10 @@ struct AuditLogScanCommand: ParsableCommand {
         head.removeSubrange(headCount...)
         switch try AuditLogFormat.detect(name: file, head: head) {
         case .xlsx:
+            // A workbook is unpacked whole (with XLSXWorkbook's limits); CSV streams.
+            guard size <= XLSXWorkbook.maxPartBytes else {
+                throw CommandFailure("\(file): the workbook is \(ByteSize.describe(size)), more than the \(ByteSize.describe(XLSXWorkbook.maxPartBytes)) an XLSX export may be. Export the audit log as CSV, which is read in a stream whatever its size.")
+            }
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
             let rows = try XLSXWorkbook.firstSheetRows(data, file: file)
             try scan.scanRows(file: file, rows: rows.map { ($0.number, $0.cells) }, fileBytes: data.count)

@@ -5,7 +5,7 @@ import ZIPFoundation
 /// Opens an .xlsx file (a ZIP of XML parts) and reads its first worksheet. The parts are size-capped
 /// while they are inflated, so a small file cannot unpack into gigabytes.
 public enum XLSXWorkbook {
-    static let maxPartBytes = 256 * 1_048_576
+    public static let maxPartBytes = 256 * 1_048_576
 
     public static func firstSheetRows(_ data: Data, file: String) throws(InputProblems) -> [XLSXSheet.Row] {
         let archive: Archive
