@@ -4,22 +4,16 @@ import Foundation
 /// only the cells that question needs, straight from the reader's bytes.
 public final class AuditLogScan {
     public let classifier: ReasonClassifier
-    public private(set) var summary = AuditLogSummary()
+    public var summary: AuditLogSummary { tally.summary }
     /// Called for each row with a category other than ordinary: the record, its columns, the
     /// categories and the ids of the rules that matched.
     public var onFlagged: ((AuditLogRecord, AuditLogColumns, [ReasonCategory], [String]) -> Void)?
-
-    private var scratch = ReasonClassifier.Scratch()
-    private var organizations = ByteInterner()
-    /// (organisation, yyyymm, category) packed → index into `counts`.
-    private var groupIndex = IntTable()
-    private var counts: [(key: Int, searches: Int, networks: Int, devices: Int)] = []
-    private var file = ""
-    private var fileRowsRead = 0
-    private var fileRowsSkipped = 0
+    /// Everything a row changes, in one struct: a row is one access to it, not one per counter.
+    private var tally: AuditLogTally
 
     public init(classifier: ReasonClassifier = .standard) {
         self.classifier = classifier
+        tally = AuditLogTally(classifier: classifier)
     }
 
     // MARK: - Files
@@ -32,7 +26,8 @@ public final class AuditLogScan {
         let reader = AuditLogCSVReader(file: file, source: source, chunkBytes: chunkBytes, maxRecordBytes: maxRecordBytes, maxFieldBytes: maxFieldBytes)
         var columns: AuditLogColumns?
         var headerProblem: InputProblem?
-        begin(file)
+        let onFlagged = onFlagged
+        tally.begin(file)
         try reader.forEachRecord({ (record: AuditLogRecord) throws(InputProblem) in
             guard let columns else {
                 do throws(InputProblem) {
@@ -40,17 +35,17 @@ public final class AuditLogScan {
                 } catch { headerProblem = error; throw error }
                 return
             }
-            add(record, columns)
-            if fileRowsRead & 0xFFFF == 0 { progress?(fileRowsRead, reader.bytesRead) }
+            tally.add(record, columns, onFlagged: onFlagged)
+            if self.tally.fileRowsRead & 0xFFFF == 0 { progress?(self.tally.fileRowsRead, reader.bytesRead) }
         }, skipped: { skip in
-            self.skip(skip.kind.rawValue, line: skip.line, column: skip.column, detail: skip.detail)
+            self.tally.skip(skip.kind.rawValue, line: skip.line, column: skip.column, detail: skip.detail)
         })
         if let headerProblem { throw headerProblem }
         guard columns != nil else {
             throw InputProblem(file: file, line: 1, problem: "the file is empty",
                                hint: "Export the audit log again; the first line must be its header (ID, Name, Org Name, …, Reason, …).")
         }
-        finish(format: "csv", bytes: fileBytes)
+        tally.finish(format: "csv", bytes: fileBytes)
     }
 
     /// Scans the rows of a worksheet (an .xlsx export): the first row is the header.
@@ -58,7 +53,7 @@ public final class AuditLogScan {
         guard let header = rows.first else {
             throw InputProblem(file: file, line: 1, problem: "the worksheet is empty", hint: "Export the audit log again, or as CSV.")
         }
-        begin(file)
+        tally.begin(file)
         let columns = try AuditLogColumns(header: header.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }, file: file)
         var bytes: [UInt8] = []
         var spans: [AuditLogFieldSpan] = []
@@ -75,20 +70,37 @@ public final class AuditLogScan {
                 spans.withUnsafeBufferPointer { spanBuffer in
                     let record = AuditLogRecord(line: row.number, base: base.baseAddress ?? UnsafePointer(bitPattern: 1)!, spans: spanBuffer)
                     // Excel drops empty cells at the end of a row: pad, never skip, for worksheets.
-                    add(record, columns, padded: true)
+                    tally.add(record, columns, padded: true, onFlagged: onFlagged)
                 }
             }
         }
-        finish(format: "xlsx", bytes: fileBytes)
+        tally.finish(format: "xlsx", bytes: fileBytes)
     }
 
-    private func begin(_ file: String) {
+}
+
+/// The counts of a scan so far, and the working space a row needs.
+struct AuditLogTally {
+    let classifier: ReasonClassifier
+    var summary = AuditLogSummary()
+    private var scratch = ReasonClassifier.Scratch()
+    private var organizations = ByteInterner()
+    /// (organisation, yyyymm, category) packed → index into `counts`.
+    private var groupIndex = IntTable()
+    private var counts: [(key: Int, searches: Int, networks: Int, devices: Int)] = []
+    private var file = ""
+    private(set) var fileRowsRead = 0
+    private var fileRowsSkipped = 0
+
+    init(classifier: ReasonClassifier) { self.classifier = classifier }
+
+    mutating func begin(_ file: String) {
         self.file = file
         fileRowsRead = 0
         fileRowsSkipped = 0
     }
 
-    private func finish(format: String, bytes: Int) {
+    mutating func finish(format: String, bytes: Int) {
         summary.files.append(.init(file: file, format: format, bytes: bytes, rowsRead: fileRowsRead, rowsSkipped: fileRowsSkipped))
         summary.rowsRead += fileRowsRead
         summary.rowsSkipped += fileRowsSkipped
@@ -99,7 +111,8 @@ public final class AuditLogScan {
 
     private static let redacted: [UInt8] = Array("***".utf8)
 
-    private func add(_ record: AuditLogRecord, _ columns: AuditLogColumns, padded: Bool = false) {
+    mutating func add(_ record: AuditLogRecord, _ columns: AuditLogColumns, padded: Bool = false,
+                      onFlagged: ((AuditLogRecord, AuditLogColumns, [ReasonCategory], [String]) -> Void)?) {
         let expected = columns.header.count
         if record.fieldCount != expected && !(padded && record.fieldCount < expected) {
             let kind: AuditLogSkip.Kind = record.fieldCount < expected ? .fewerFields : .moreFields
@@ -155,7 +168,7 @@ public final class AuditLogScan {
         }
     }
 
-    private func organizationIndex(_ record: AuditLogRecord, column: Int) -> Int {
+    private mutating func organizationIndex(_ record: AuditLogRecord, column: Int) -> Int {
         let bytes = Self.trimmed(record.bytes(column))
         let (index, isNew) = organizations.index(of: bytes)
         if isNew, bytes.contains(where: { $0 >= 0x80 }), !AuditLogText.isUTF8(bytes) {
@@ -165,7 +178,7 @@ public final class AuditLogScan {
     }
 
     /// yyyymm from "2025-03-14…", "2025/03/14" or "3/14/2025 …"; 0 when unreadable.
-    private func monthKey(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Int {
+    private mutating func monthKey(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> Int {
         // Three numbers separated by - or /, counted in place: no allocation per row.
         var numbers = (0, 0, 0), digits = (0, 0, 0)
         var part = 0
@@ -196,7 +209,7 @@ public final class AuditLogScan {
     }
 
     /// A whole number of networks or devices, commas allowed; 0 with a warning otherwise.
-    private func count(_ record: AuditLogRecord, column: Int) -> Int {
+    private mutating func count(_ record: AuditLogRecord, column: Int) -> Int {
         let bytes = Self.trimmed(record.bytes(column))
         var value = 0
         for byte in bytes {
@@ -222,23 +235,23 @@ public final class AuditLogScan {
 
     // MARK: - Reporting
 
-    private func skip(_ why: String, line: Int, column: Int, detail: String) {
+    mutating func skip(_ why: String, line: Int, column: Int, detail: String) {
         fileRowsSkipped += 1
         summary.skippedBy[why, default: 0] += 1
         note(line: line, column: column, "row skipped: \(detail)")
     }
 
-    private func warn(_ kind: String, line: Int, column: Int, _ message: String) {
+    private mutating func warn(_ kind: String, line: Int, column: Int, _ message: String) {
         summary.warningsBy[kind, default: 0] += 1
         note(line: line, column: column, message)
     }
 
-    private func note(line: Int, column: Int, _ message: String) {
+    private mutating func note(line: Int, column: Int, _ message: String) {
         guard summary.warnings.count < AuditLogSummary.maxWarnings else { return }
         summary.warnings.append(.init(file: file, line: line, column: column, message: message))
     }
 
-    private func groups() -> [AuditLogSummary.Group] {
+    private mutating func groups() -> [AuditLogSummary.Group] {
         var byCategory: [String: Int] = [:]
         let groups = counts.map { entry -> AuditLogSummary.Group in
             let category = ReasonCategory.allCases[entry.key & 7]
@@ -264,14 +277,14 @@ struct ByteInterner {
     private var last = -1
 
     mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, isNew: Bool) {
-        if last >= 0, stored[last].elementsEqual(bytes) { return (last, false) }
+        if last >= 0, Self.same(stored[last], bytes) { return (last, false) }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while slots[slot] >= 0 {
             let candidate = Int(slots[slot])
-            if hashes[candidate] == hash, stored[candidate].elementsEqual(bytes) {
+            if hashes[candidate] == hash, Self.same(stored[candidate], bytes) {
                 last = candidate
                 return (candidate, false)
             }
@@ -285,6 +298,12 @@ struct ByteInterner {
         last = index
         if stored.count * 2 > slots.count { grow() }
         return (index, true)
+    }
+
+    private static func same(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard stored.count == bytes.count else { return false }
+        guard let other = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return stored.withUnsafeBufferPointer { memcmp($0.baseAddress!, other, bytes.count) == 0 }
     }
 
     private mutating func grow() {
