@@ -33,7 +33,10 @@ let package = Package(
     ],
     targets: [
         // Foundation only: the domain, pure and deterministic.
-        .target(name: "HotlistCore"),
+        .target(name: "HotlistCore", resources: [
+            // The search-reason rules of the audit-log classifier, compiled into the binary.
+            .embedInCode("AuditLogs/reason-rules.txt"),
+        ]),
         // Fluent records, migrations and queries; maps to and from Core types.
         .target(name: "HotlistStore", dependencies: [
             "HotlistCore",

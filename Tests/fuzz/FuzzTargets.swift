@@ -6,7 +6,7 @@ import Foundation
 
 enum FuzzTarget: String, CaseIterable {
     case json, csv, agencyList = "agency-list", privateEyes = "private-eyes", referenceData = "reference-data"
-    case actionLog = "action-log", xlsxSheet = "xlsx-sheet", jpeg, png, evidenceKind = "evidence-kind", form
+    case actionLog = "action-log", auditLog = "audit-log", xlsxSheet = "xlsx-sheet", jpeg, png, evidenceKind = "evidence-kind", form
 }
 
 let target: FuzzTarget = {
@@ -55,6 +55,18 @@ public func fuzzOneInput(_ pointer: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     case .actionLog:
         _ = try? HotlistActionLog.parse(data: data, file: "fuzz.csv")
+    case .auditLog:
+        // The first byte picks the read size, so quotes and line breaks land on every chunk boundary.
+        guard let first = bytes.first else { return 0 }
+        let body = Array(bytes.dropFirst())
+        let scan = AuditLogScan()
+        scan.onFlagged = { record, columns, categories, rules in
+            _ = AuditLogFlaggedRows.row(record, columns, file: "fuzz.csv", categories: categories, rules: rules)
+        }
+        _ = try? scan.scanCSV(file: "fuzz.csv", source: AuditLogDataSource(body), fileBytes: body.count,
+                              chunkBytes: 1 + Int(first % 64), maxRecordBytes: 256 + Int(first), maxFieldBytes: 64)
+        var scratch = ReasonClassifier.Scratch()
+        body.withUnsafeBufferPointer { _ = ReasonClassifier.standard.classify($0, scratch: &scratch) }
     case .xlsxSheet:
         let strings = (try? XLSXSheet.sharedStrings(data)) ?? ["Timestamp", "User", "Event Type", "Entity Type", "Entity Details"]
         if let rows = try? XLSXSheet.rows(data, sharedStrings: strings, maxCells: 100_000) { _ = try? HotlistActionLog.parse(sheet: rows, file: "fuzz.xlsx") }

@@ -4,10 +4,10 @@ import ZIPFoundation
 
 /// Opens an .xlsx file (a ZIP of XML parts) and reads its first worksheet. The parts are size-capped
 /// while they are inflated, so a small file cannot unpack into gigabytes.
-enum XLSXWorkbook {
-    static let maxPartBytes = 256 * 1_048_576
+public enum XLSXWorkbook {
+    public static let maxPartBytes = 256 * 1_048_576
 
-    static func firstSheetRows(_ data: Data, file: String) throws(InputProblems) -> [XLSXSheet.Row] {
+    public static func firstSheetRows(_ data: Data, file: String) throws(InputProblems) -> [XLSXSheet.Row] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw InputProblems([InputProblem(file: file, problem: "the workbook cannot be opened as a ZIP archive", hint: "Check that the file is a complete .xlsx export.")])

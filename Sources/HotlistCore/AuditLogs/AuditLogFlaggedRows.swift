@@ -1,0 +1,41 @@
+import Foundation
+
+/// The rows of an export of flagged searches: every column of the log except those naming people or
+/// vehicles (Name, License Plate, Text Prompt and the like), then where the row was and why it was flagged.
+public enum AuditLogFlaggedRows {
+    public static func header(_ columns: AuditLogColumns) -> [String] {
+        ["File", "Line"] + keptColumns(columns).map { columns.header[$0] } + ["Categories", "Rules"]
+    }
+
+    public static func row(_ record: AuditLogRecord, _ columns: AuditLogColumns, file: String,
+                           categories: [ReasonCategory], rules: [String]) -> [String] {
+        [file, String(record.line)] + keptColumns(columns).map(record.text)
+            + [categories.map(\.rawValue).joined(separator: " "), rules.joined(separator: " ")]
+    }
+
+    private static func keptColumns(_ columns: AuditLogColumns) -> [Int] {
+        columns.header.indices.filter { !columns.identities.contains($0) }
+    }
+}
+
+/// What kind of file an audit export is, from its name and first bytes.
+public enum AuditLogFormat: String, Sendable {
+    case csv, xlsx
+
+    public static func detect(name: String, head: [UInt8]) throws(InputProblem) -> AuditLogFormat {
+        let isZip = head.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        var text = head.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+        text = text.prefix(16)
+        let start = String(decoding: text, as: UTF8.self).lowercased()
+        if start.hasPrefix("<") {
+            throw InputProblem(file: name, line: 1, column: 1,
+                               problem: "the file is a web page or XML document (it starts with \"\(start.prefix(9))\"), not an audit export",
+                               hint: "The download probably saved an error or sign-in page; export the audit log again as CSV or XLSX.")
+        }
+        if name.lowercased().hasSuffix(".xlsx") && !isZip {
+            throw InputProblem(file: name, line: 1, column: 1, problem: "the file is named .xlsx but is not an Excel workbook (no ZIP signature)",
+                               hint: "Export the audit log again; if it is really CSV text, rename it to .csv.")
+        }
+        return isZip ? .xlsx : .csv
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+@testable import HotlistCore
+
+@Suite("AuditLogScan")
+struct AuditLogScanTests {
+    static let header = "ID,Name,Org Name,Total Networks Searched,Time Frame,License Plate,Reason,Case #,Filters,Search Time,Search Type,Text Prompt,Moderation"
+
+    /// A row of the 13-column Flock audit, with the two-line Time Frame cell.
+    static func row(_ id: Int, org: String = "Dallas TX PD", networks: String = "10", reason: String = "ICE+ERO",
+                    time: String = "2025-03-06 10:11:12", newline: String = "\r\n") -> String {
+        "\(id),Officer \(id),\(org),\(networks),\"03/01/2025 12:00 AM -\(newline)03/06/2025 11:59 PM\",PLATE\(id),\(reason),25-\(id),\"{\"\"make\"\":\"\"Ford\"\"}\",\(time),Lookup,,"
+    }
+
+    /// Scans `bytes`, read `chunk` bytes at a time so every quirk also lands on a chunk boundary.
+    func scan(_ bytes: [UInt8], chunk: Int = 7, maxRecord: Int = 4096, maxField: Int = 1024) throws(InputProblem) -> AuditLogSummary {
+        let scan = AuditLogScan()
+        try scan.scanCSV(file: "audit.csv", source: AuditLogDataSource(bytes), fileBytes: bytes.count,
+                         chunkBytes: chunk, maxRecordBytes: maxRecord, maxFieldBytes: maxField)
+        return scan.summary
+    }
+
+    func scan(_ text: String, chunk: Int = 7) throws(InputProblem) -> AuditLogSummary { try scan(Array(text.utf8), chunk: chunk) }
+
+    func group(_ summary: AuditLogSummary, _ org: String, _ category: ReasonCategory) -> AuditLogSummary.Group? {
+        summary.groups.first { $0.organization == org && $0.category == category }
+    }
+
+    @Test("a Flock audit with CRLF, a BOM, two-line cells and doubled quotes, at every chunk size", arguments: [1, 2, 3, 7, 64, 1 << 20])
+    func flockAudit(chunk: Int) throws {
+        let text = "\u{FEFF}" + Self.header + "\r\n" + Self.row(1) + "\r\n" + Self.row(2, reason: "stolen vehicle") + "\r\n"
+            + Self.row(3, org: "\"Fort Worth, TX PD\"", networks: "\"1,204\"", reason: "\"assist \"\"ICE\"\"\"", time: "3/9/2025 1:00 PM") + "\r\n"
+        let summary = try scan(text, chunk: chunk)
+        #expect(summary.rowsRead == 3 && summary.rowsSkipped == 0)
+        #expect(group(summary, "Dallas TX PD", .immigration)?.searches == 1)
+        #expect(group(summary, "Dallas TX PD", .immigration)?.networksSearched == 10)
+        #expect(group(summary, "Dallas TX PD", .ordinary)?.month == "2025-03")
+        #expect(group(summary, "Fort Worth, TX PD", .immigration)?.networksSearched == 1204)
+        #expect(summary.searchesByCategory == ["immigration": 2, "ordinary": 1])
+        #expect(summary.warnings.isEmpty)
+    }
+
+    @Test("LF line ends, no final line break, and blank lines")
+    func lineFeeds() throws {
+        let text = Self.header + "\n\n" + Self.row(1, newline: "\n") + "\n" + Self.row(2, newline: "\n")
+        let summary = try scan(text)
+        #expect(summary.rowsRead == 2)
+        #expect(group(summary, "Dallas TX PD", .immigration)?.searches == 2)
+    }
+
+    @Test("*** redactions: reason counted as redacted, organisation kept as ***, networks as 0")
+    func redactions() throws {
+        let summary = try scan(Self.header + "\n" + Self.row(1, org: "***", networks: "***", reason: "***") + "\n")
+        #expect(summary.reasonsRedactedOrEmpty == 1)
+        #expect(group(summary, "***", .ordinary)?.networksSearched == 0)
+        #expect(summary.warnings.isEmpty)
+    }
+
+    @Test("the variants: Total Devices Searched and Offense Type, and the portal's search audit")
+    func variants() throws {
+        let devices = "ID,Name,Org Name,Total Networks Searched,Total Devices Searched,Reason,Offense Type,Search Time\n"
+            + "1,A,Mesa AZ PD,3,120,investigation,Immigration,2025-05-01\n"
+        let summary = try scan(devices)
+        #expect(group(summary, "Mesa AZ PD", .immigration)?.devicesSearched == 120)
+        let portal = "searchDate,networkCount,reason,offenseType,caseNumber\n2025-06-02T10:00:00Z,4,No Kings,Other,25-9\n"
+        let portalSummary = try scan(portal)
+        #expect(group(portalSummary, "", .protest)?.networksSearched == 4)
+        #expect(group(portalSummary, "", .protest)?.month == "2025-06")
+    }
+
+    @Test("a truncated last row is skipped with its line and column, the rest kept")
+    func truncatedLastRow() throws {
+        let summary = try scan(Self.header + "\n" + Self.row(1) + "\n2,Officer 2,Short PD,5\n")
+        #expect(summary.rowsRead == 1 && summary.rowsSkipped == 1)
+        #expect(summary.skippedBy == [AuditLogSkip.Kind.fewerFields.rawValue: 1])
+        #expect(summary.warnings.first == .init(file: "audit.csv", line: 4, column: 5, message: "row skipped: the row has 4 fields, the header 13"))
+    }
+
+    @Test("an unterminated quote skips the rest of the file, naming where the quote opens")
+    func unterminatedQuote() throws {
+        let summary = try scan(Self.header + "\n" + Self.row(1) + "\n2,Officer 2,Short PD,5,\"never closed,x\n3,y\n")
+        #expect(summary.rowsRead == 1 && summary.rowsSkipped == 1)
+        #expect(summary.skippedBy == [AuditLogSkip.Kind.unterminatedQuote.rawValue: 1])
+        let warning = try #require(summary.warnings.first)
+        #expect(warning.line == 4 && warning.column == 5 && warning.message.contains("never closes"))
+    }
+
+    @Test("a 10 MB field skips its row and keeps memory bounded; the rows after it are read")
+    func hugeField() throws {
+        var bytes = Array((Self.header + "\n" + Self.row(1) + "\n3,A,Big PD,1,x,P,\"").utf8)
+        bytes += [UInt8](repeating: UInt8(ascii: "a"), count: 10 << 20)
+        bytes += Array(("\",1,,2025-01-01,Lookup,,\n" + Self.row(4) + "\n").utf8)
+        let summary = try scan(bytes, chunk: 1 << 16, maxRecord: 1 << 20, maxField: 64 << 10)
+        #expect(summary.rowsRead == 2 && summary.rowsSkipped == 1)
+        #expect(summary.skippedBy == [AuditLogSkip.Kind.fieldTooLong.rawValue: 1])
+        #expect(summary.warnings.first?.line == 4)
+        #expect(group(summary, "Dallas TX PD", .immigration)?.searches == 2)
+    }
+
+    @Test("a field over the field limit but within a record skips the row, naming the column")
+    func longField() throws {
+        let long = String(repeating: "x", count: 2000)
+        let summary = try scan(Self.header + "\n" + Self.row(1, reason: long) + "\n" + Self.row(2) + "\n")
+        #expect(summary.rowsRead == 1 && summary.rowsSkipped == 1)
+        #expect(summary.warnings.first?.column == 7)
+    }
+
+    @Test("Latin-1 bytes are read as Latin-1 with a warning at the cell")
+    func latin1() throws {
+        var bytes = Array((Self.header + "\n").utf8)
+        bytes += Array(Self.row(1, org: "Caf\u{1}").utf8).map { $0 == 1 ? 0xE9 : $0 }
+        bytes += Array("\n".utf8)
+        let summary = try scan(bytes)
+        #expect(group(summary, "Café", .immigration)?.searches == 1)
+        #expect(summary.warningsBy == ["Latin-1 text": 1])
+        #expect(summary.warnings.first?.line == 2 && summary.warnings.first?.column == 3)
+    }
+
+    @Test("a header without Reason or Search Time names what it has and what it needs")
+    func missingColumns() {
+        do {
+            _ = try scan("ID,Name,Org Name,Plate\n1,a,b,c\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 1)
+            #expect(error.problem.contains("Reason") && error.problem.contains("Search Time"))
+            #expect(error.hint.contains("\"Org Name\"") && error.hint.contains("searchDate"))
+        }
+    }
+
+    @Test("an empty file, or one of only a BOM, is an error")
+    func emptyFile() {
+        for bytes: [UInt8] in [[], [0xEF, 0xBB, 0xBF], Array("\n\n".utf8)] {
+            #expect(throws: InputProblem.self) { try scan(bytes) }
+        }
+    }
+
+    @Test("an unreadable date or count is a warning at its cell; the row still counts")
+    func unreadableCells() throws {
+        let summary = try scan(Self.header + "\n" + Self.row(1, networks: "many", time: "yesterday") + "\n")
+        #expect(summary.rowsRead == 1)
+        #expect(group(summary, "Dallas TX PD", .immigration)?.month == "unknown")
+        #expect(summary.warningsBy == ["unreadable count": 1, "unreadable search time": 1])
+        #expect(Set(summary.warnings.map(\.column)) == [4, 10])
+    }
+
+    @Test("an HTML page saved as .xlsx or .csv is refused at line 1, column 1; a real ZIP is XLSX")
+    func htmlAsWorkbook() throws {
+        for name in ["audit.xlsx", "audit.csv"] {
+            do {
+                _ = try AuditLogFormat.detect(name: name, head: Array("\n<!DOCTYPE html><html>".utf8))
+                Issue.record("expected an error")
+            } catch {
+                #expect(error.line == 1 && error.column == 1 && error.problem.contains("web page"))
+            }
+        }
+        #expect(throws: InputProblem.self) { try AuditLogFormat.detect(name: "a.xlsx", head: Array("ID,Reason\n".utf8)) }
+        #expect(try AuditLogFormat.detect(name: "a.xlsx", head: [0x50, 0x4B, 0x03, 0x04, 0]) == .xlsx)
+        #expect(try AuditLogFormat.detect(name: "a.csv", head: Array("ID,Reason".utf8)) == .csv)
+    }
+
+    @Test("worksheet rows: header by name, short rows padded, flagged rows without names or plates")
+    func worksheetRowsAndFlaggedExport() throws {
+        let scan = AuditLogScan()
+        var flagged: [[String]] = []
+        var header: [String] = []
+        scan.onFlagged = { record, columns, categories, rules in
+            header = AuditLogFlaggedRows.header(columns)
+            flagged.append(AuditLogFlaggedRows.row(record, columns, file: "a.xlsx", categories: categories, rules: rules))
+        }
+        let cells = Self.header.split(separator: ",").map(String.init)
+        try scan.scanRows(file: "a.xlsx", rows: [(1, cells), (2, ["1", "Jane Roe", "Mesa PD", "3", "x", "ABC123", "deportation", "", "", "2025-02-03"]),
+                                                  (3, ["2", "John Doe", "Mesa PD", "3", "x", "XYZ789", "theft", "", "", "2025-02-03"])], fileBytes: 0)
+        #expect(scan.summary.rowsRead == 2)
+        #expect(header.contains("Reason") && !header.contains("Name") && !header.contains("License Plate") && !header.contains("Text Prompt"))
+        #expect(flagged.count == 1)
+        let row = flagged.joined().joined(separator: ",")
+        #expect(!row.contains("Jane") && !row.contains("ABC123") && row.contains("deportation") && row.contains("imm.deport"))
+    }
+}

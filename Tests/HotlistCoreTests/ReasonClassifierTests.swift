@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import HotlistCore
+
+@Suite("ReasonClassifier")
+struct ReasonClassifierTests {
+    let classifier = ReasonClassifier.standard
+
+    /// For every rule of reason-rules.txt: reasons it must match, and near misses it must not.
+    static let examples: [String: (match: [String], noMatch: [String])] = [
+        "imm.ice": (["ICE", "ice", "ICE WARRANT", "assist ICE with locate", "ICE+ERO"],
+                    ["ice cream", "ice cream truck theft", "black ice crash", "possession of ice", "police", "office", "juice", "notice", "Alice", "vice", "VICE unit", "device"]),
+        "imm.ero": (["ICE+ERO", "ERO", "enforcement and removal operations"], ["hero", "zero", "error", "Nero Street"]),
+        "imm.hsi": (["HSI", "HSI investigation", "Homeland Security Investigations"], ["hsin", "this"]),
+        "imm.homeland-security": (["Department of Homeland Security", "homeland security request"], ["Homeland Dr", "burglary at Homeland Dr", "homeland"]),
+        "imm.cbp": (["CBP", "cbp request", "Customs and Border Protection"], ["cbpx", "customs"]),
+        "imm.usbp": (["USBP", "Border Patrol"], ["border", "patrol", "usb port"]),
+        "imm.287g": (["287(g)", "287g", "287 (g) task force"], ["287", "2875", "g"]),
+        "imm.deport": (["deportation", "deportee", "deported subject"], ["departure", "report", "deposit"]),
+        "imm.immigration": (["immigration", "immigration (civil/administrative)", "illegal immigration", "immigrant"], ["migration of data", "emigrant"]),
+        "imm.alien": (["illegal alien", "criminal alien", "alien"], ["alienation", "Alice"]),
+        "imm.undocumented": (["undocumented", "illegal immigrant"], ["documented", "illegal dumping"]),
+        "imm.removal": (["removal order", "final order of removal", "I-200", "administrative warrant"], ["snow removal", "tree removal", "I-90"]),
+        "imm.uscis": (["USCIS", "visa overstay", "overstayed visa"], ["visa card fraud", "stay away order"]),
+        "protest.protest": (["protest", "protesters", "demonstration", "rally"], ["protected", "demonstrated", "rallye", "prost"]),
+        "protest.named": (["No Kings", "50501", "Hands Off", "Tesla Takedown", "Portland Riots"], ["kings", "no king", "hands", "5050"]),
+        "protest.first-amendment": (["first amendment activity", "activists", "civil unrest"], ["amendment", "first", "activity"]),
+        "repro.abortion": (["had an abortion, search for female", "abortion", "Planned Parenthood"], ["abortive", "parenthood", "about"]),
+        "repro.pregnancy": (["pregnant female", "miscarriage", "mifepristone"], ["pregame", "carriage"]),
+        "sensitive.gender": (["gender affirming care", "transgender"], ["gender", "transfer", "trans am"]),
+        "sensitive.press": (["journalist", "reporter", "press"], ["press release", "report", "express"]),
+        "sensitive.personal": (["personal", "curiosity", "my ex"], ["personal property", "personal injury", "exit"]),
+        "sensitive.religion": (["mosque", "synagogue"], ["temple", "church"]),
+    ]
+
+    @Test("every shipped rule has examples, and its category is one of the four")
+    func everyRuleHasExamples() {
+        #expect(Set(classifier.rules.map(\.id)) == Set(Self.examples.keys))
+        #expect(classifier.rules.allSatisfy { $0.category != .ordinary && !$0.note.isEmpty })
+    }
+
+    @Test("each rule matches its examples and not its near misses", arguments: Array(Self.examples.keys).sorted())
+    func rule(_ id: String) throws {
+        let (matches, misses) = try #require(Self.examples[id])
+        let rule = try #require(classifier.rules.first { $0.id == id })
+        for reason in matches {
+            let result = classifier.classify(reason)
+            #expect(result.rules.contains(id), "\(id) should match \"\(reason)\"; got \(result.rules)")
+            #expect(result.categories.contains(rule.category), "\"\(reason)\" should be \(rule.category)")
+        }
+        for reason in misses {
+            #expect(!classifier.classify(reason).rules.contains(id), "\(id) should not match \"\(reason)\"")
+        }
+    }
+
+    @Test("the issue's word-aware negatives are ordinary, with no rule")
+    func wordAwareNegatives() {
+        for reason in ["police", "office", "juice", "notice", "ice cream", "Alice", "vice", "VICE unit", "Homeland Dr"] {
+            #expect(classifier.classify(reason) == ReasonClassification(categories: [.ordinary], rules: []), "\(reason)")
+        }
+    }
+
+    @Test("a reason can fall in two categories, rules listed once each in order of appearance")
+    func twoCategories() {
+        let result = classifier.classify("ICE at immigration protest; ICE again")
+        #expect(result.categories == [.immigration, .protest])
+        #expect(result.rules == ["imm.ice", "imm.immigration", "protest.protest"])
+    }
+
+    @Test("a rules file with a bad line names its line and column")
+    func badRulesFile() {
+        #expect(throws: InputProblem.self) { try ReasonClassifier(rulesText: "a | immigration | x", file: "r.txt") }
+        do {
+            _ = try ReasonClassifier(rulesText: "# c\na | weather | x | | n\n", file: "r.txt")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2 && error.column == 2 && error.problem.contains("weather"))
+        }
+    }
+
+    /// Precision and recall over data/audit_log_reasons/labelled_reasons.tsv, per sensitive category
+    /// and for "any sensitive category"; printed, and held to a floor so a worse rule fails.
+    @Test("precision and recall on the labelled reasons from public reporting")
+    func precisionAndRecall() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("data/audit_log_reasons/labelled_reasons.tsv")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        let labelled = lines.map { line -> (String, Set<ReasonCategory>) in
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return (String(parts[0]), Set(parts[1].split(separator: " ").compactMap { ReasonCategory(rawValue: String($0)) }))
+        }
+        #expect(labelled.count >= 80)
+        for category in [ReasonCategory.immigration, .protest, .reproductiveHealth] + [nil] as [ReasonCategory?] {
+            var truePositives = 0, falsePositives = 0, falseNegatives = 0
+            for (reason, expected) in labelled {
+                let got = Set(classifier.classify(reason).categories)
+                let isExpected = category.map(expected.contains) ?? !expected.contains(.ordinary)
+                let isGot = category.map(got.contains) ?? !got.contains(.ordinary)
+                if isExpected && isGot { truePositives += 1 } else if isGot { falsePositives += 1 } else if isExpected { falseNegatives += 1 }
+            }
+            let precision = Double(truePositives) / Double(max(1, truePositives + falsePositives))
+            let recall = Double(truePositives) / Double(max(1, truePositives + falseNegatives))
+            print("classifier \(category?.rawValue ?? "any sensitive"): precision \(String(format: "%.3f", precision)) recall \(String(format: "%.3f", recall)) (tp \(truePositives), fp \(falsePositives), fn \(falseNegatives))")
+            #expect(precision >= 0.95, "precision for \(category?.rawValue ?? "any")")
+            #expect(recall >= 0.9, "recall for \(category?.rawValue ?? "any")")
+        }
+    }
+}
