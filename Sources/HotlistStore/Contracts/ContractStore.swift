@@ -29,7 +29,7 @@ public struct ContractStore: Sendable {
     /// copy's thousands of agency pages and briefs do not each ask.
     public func preloadAll() async throws {
         let sql = database.sql
-        let revision = try await DirectoryQueries(sql: sql).revision()
+        let revision = try await database.memo.revision(sql: sql)
         var all: [Int: AgencyContracts] = [:]
         for ids in try await DirectoryQueries(sql: sql).allIDs().chunked(DirectoryQueries.bulkChunk) {
             all.merge(try await Self.forAgencies(ids, sql: sql)) { $1 }

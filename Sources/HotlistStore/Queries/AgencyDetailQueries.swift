@@ -20,12 +20,19 @@ extension DirectoryQueries {
     /// the static copy renders each agency's page, brief and press summary from it.
     public func preloadDetails(today: CalendarDay) async throws {
         guard let memo else { return }
-        let revision = try await revision()
+        let revision = try await memo.revision(sql: sql)
         var all: [Int: AgencyDetail] = [:]
         for ids in try await allIDs().chunked(Self.bulkChunk) {
             all.merge(try await details(ids: ids, today: today)) { $1 }
         }
         memo.store(Self.preloadKey(today), revision: revision, all)
+    }
+
+    /// Runs `body` (the static copy's reading and rendering) at the data's current revision, held:
+    /// reads in it do not each ask whether the data changed.
+    public func holdingRevision<T>(_ body: () async throws -> T) async throws -> T {
+        guard let memo else { return try await body() }
+        return try await memo.holding(try await revision(), body)
     }
 
     func allIDs() async throws -> [Int] {

@@ -23,7 +23,7 @@ public struct ContradictionQueries: Sendable {
 
     func directoryWide() async throws -> DirectoryWide {
         guard let memo else { return try await computeDirectoryWide() }
-        let revision = try await DirectoryQueries(sql: sql).revision()
+        let revision = try await memo.revision(sql: sql)
         return try await memo.value("contradictions.directory-wide", revision: revision) { try await computeDirectoryWide() }
     }
 
@@ -104,7 +104,7 @@ public struct ContradictionQueries: Sendable {
     /// and each call filters that: pages, lists and the static copy all ask many times in a row.
     public func contradictions(rule: ContradictionRule? = nil, stateCode: String? = nil, agencyID: Int? = nil) async throws -> [Contradiction] {
         guard let memo else { return try await compute(rule: rule, stateCode: stateCode, agencyID: agencyID) }
-        let revision = try await DirectoryQueries(sql: sql).revision()
+        let revision = try await memo.revision(sql: sql)
         let all = try await memo.value("contradictions.all", revision: revision) { try await compute(rule: nil, stateCode: nil, agencyID: nil) }
         return all.filter { (rule == nil || $0.rule == rule) && (stateCode == nil || $0.stateCode == stateCode) && (agencyID == nil || $0.agencyID == agencyID) }
     }

@@ -108,7 +108,8 @@ public struct DirectoryQueries: Sendable {
     }
 
     public func revision() async throws -> Int {
-        try await sql.select().column("revision").from("directory_state").where("id", .equal, 1).first()
+        if let memo { return try await memo.revision(sql: sql) }
+        return try await sql.select().column("revision").from("directory_state").where("id", .equal, 1).first()
             .map { try $0.decode(column: "revision", as: Int.self) } ?? 0
     }
 

@@ -18,7 +18,7 @@ public struct PublicFaceQueries: Sendable {
 
     /// Computed once per revision of the data and day (overdue counts change with the day).
     public func overview(today: CalendarDay) async throws -> Overview {
-        let revision = try await DirectoryQueries(database).revision()
+        let revision = try await database.memo.revision(sql: database.sql)
         return try await database.memo.value("public-face.overview.\(today.iso)", revision: revision) { try await computeOverview(today: today) }
     }
 

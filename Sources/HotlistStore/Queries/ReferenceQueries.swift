@@ -13,7 +13,7 @@ public struct ReferenceQueries: Sendable {
     /// Every brief names the Immigration Violator topic: kept until the data changes.
     public func ncicTopics() async throws -> [NCICTopic] {
         guard let memo else { return try await readNCICTopics() }
-        return try await memo.value("ncic.topics", revision: try await DirectoryQueries(sql: sql).revision()) { try await readNCICTopics() }
+        return try await memo.value("ncic.topics", revision: try await memo.revision(sql: sql)) { try await readNCICTopics() }
     }
 
     private func readNCICTopics() async throws -> [NCICTopic] {

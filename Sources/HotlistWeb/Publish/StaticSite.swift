@@ -54,13 +54,21 @@ public struct StaticSite: Sendable {
         let clock = ContinuousClock()
         var mark = clock.now
         func lap() -> Double { let now = clock.now; defer { mark = now }; let elapsed = now - mark; return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 }
-        // Every agency has a page, a brief and a press summary: read all their data in a few queries first.
+        var readAhead = 0.0
+        let pages: [String: Page]
         if let services = app.storage[AppServicesKey.self] {
-            try await DirectoryQueries(services.database).preloadDetails(today: CalendarDay.today(services.clock.now()))
-            try await ContractStore(services.database).preloadAll()
+            // The copy shows one state of the data. Every agency has a page, a brief and a press
+            // summary: read all their data in a few queries first.
+            let queries = DirectoryQueries(services.database)
+            pages = try await queries.holdingRevision {
+                try await queries.preloadDetails(today: CalendarDay.today(services.clock.now()))
+                try await ContractStore(services.database).preloadAll()
+                readAhead = lap()
+                return try await crawl(app, progress: progress)
+            }
+        } else {
+            pages = try await crawl(app, progress: progress)
         }
-        let readAhead = lap()
-        let pages = try await crawl(app, progress: progress)
         let crawled = lap()
         var summary = try await write(pages, to: directory)
         (summary.readAheadSeconds, summary.crawlSeconds, summary.writeSeconds) = (readAhead, crawled, lap())
@@ -78,6 +86,8 @@ public struct StaticSite: Sendable {
     func crawl(_ app: Application, progress: (@Sendable (Int) -> Void)?) async throws -> [String: Page] {
         var pages: [String: Page] = [:]
         var seen: Set<String> = ["/"]
+        // What each link, as written, fetches (nil: not published); the same links are on every page.
+        var targets: [String: String?] = [:]
         var frontier = ["/"]
         // Vapor builds a new router each time `responder.current` is read; one serves the whole crawl.
         let responder = app.responder.current
@@ -96,7 +106,9 @@ public struct StaticSite: Sendable {
                 pages[page.target] = page
                 guard page.contentType.hasPrefix("text/html") else { continue }
                 for link in Self.links(in: page.body) {
-                    guard let target = Self.publishable(link), seen.insert(target).inserted else { continue }
+                    let target: String?
+                    if let known = targets[link] { target = known } else { target = Self.publishable(link); targets[link] = target }
+                    guard let target, seen.insert(target).inserted else { continue }
                     guard seen.count <= maxFiles else { throw Failure(description: "the site has more than \(maxFiles) pages; stopped so a link loop cannot fill the disk") }
                     frontier.append(target)
                 }
