@@ -11,6 +11,8 @@ import Testing
                        vendor: "Flock Safety, <Vigilant> & Co", summary: "not shown", links: ["https://news.example.com/a?b=1&c=<x>", "https://atlas.example.org/sparks"]),
             AtlasEntry(agencyID: 1, aosNumber: "AOS90002", agencyName: "Sparks PD", stateCode: "NV", technology: "ALPR", vendor: "Flock Safety", summary: nil, links: []),
         ]
-        assertPage(AgencyView.render(.init(detail: Fixture.emptyAgencyDetail, now: Fixture.now, atlasEntries: entries)), named: "atlas-sources")
+        var detail = Fixture.emptyAgencyDetail
+        detail.atlasEntries = entries
+        assertPage(AgencyView.render(.init(detail: detail, now: Fixture.now)), named: "atlas-sources")
     }
 }

@@ -26,6 +26,8 @@ public struct AgencyDetail: Codable, Sendable, Equatable {
     public var survey: SurveyEntry?
     public var recordsLaw: StateRecordsLaw?
     public var restrictionLaws: [StateRestrictionLaw]
+    /// What the Atlas of Surveillance says about its Flock license plate readers.
+    public var atlasEntries: [AtlasEntry] = []
 
     public init(agency: Agency, signals: AgencySignals, priority: AskFirstRank, snapshots: [PortalSnapshot],
                 sharesWith: [AgencyLink], receivesFrom: [AgencyLink], urlChecks: [URLCheck], survey: SurveyEntry?,

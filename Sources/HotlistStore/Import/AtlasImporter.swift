@@ -198,7 +198,12 @@ extension AgencyImporter {
 extension DirectoryQueries {
     /// The agency's Atlas of Surveillance entries, by AOS number, for its page's sources.
     public func atlasEntries(agencyID: Int) async throws -> [AtlasEntry] {
-        try await sql.select().columns(AtlasEntry.columns.map { SQLColumn($0) }).from(AtlasEntry.table)
-            .where("agency_id", .equal, agencyID).orderBy("aos_number").all().map(AtlasEntry.decode)
+        try await atlasEntries(agencyIDs: [agencyID])[agencyID] ?? []
+    }
+
+    /// The entries of `agencyIDs`, each agency's by AOS number.
+    func atlasEntries(agencyIDs: [Int]) async throws -> [Int: [AtlasEntry]] {
+        Dictionary(grouping: try await sql.select().columns(AtlasEntry.columns.map { SQLColumn($0) }).from(AtlasEntry.table)
+            .where("agency_id", .in, agencyIDs).orderBy("aos_number").all().map(AtlasEntry.decode), by: \.agencyID)
     }
 }

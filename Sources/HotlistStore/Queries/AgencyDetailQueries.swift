@@ -85,6 +85,7 @@ extension DirectoryQueries {
         let evidence = evidenceIDs.isEmpty ? [] : try await EvidenceStore.list(sql: sql) { $0.where("id", .in, evidenceIDs) }
         let statements = Dictionary(grouping: try await StatementStore.list(sql: sql) { $0.where("agency_id", .in, ids).where("verified_at", .isNot, SQLLiteral.null) }, by: \.agencyID)
         let timelines = try await HotlistLogStore.timelines(sql: sql, agencyIDs: ids, limit: 2_000)
+        let atlas = try await atlasEntries(agencyIDs: ids)
 
         var result: [Int: AgencyDetail] = [:]
         for (id, agencyRow) in agencyRows {
@@ -105,6 +106,7 @@ extension DirectoryQueries {
             detail.findingEvidence = wanted.isEmpty ? [] : evidence.filter { wanted.contains($0.id) }
             detail.statements = statements[id] ?? []
             detail.hotlistTimeline = (timelines[id] ?? []).map(\.action)
+            detail.atlasEntries = atlas[id] ?? []
             detail.status = AgencyStatus.derive(reported: outcomes[id] ?? [], requests: Array((requests[id] ?? []).prefix(1_000)), usesFlock: usesFlock, today: today)
             // The ranking is about asking; once records answered the question, say so first.
             switch detail.status.code {

@@ -25,14 +25,12 @@ enum AgencyController {
         if let notice = Notice.from(request.query[String.self, at: "notice"]) {
             guard let detail = try await DirectoryQueries(request.database).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
             let contracts = try await ContractStore(request.database).forAgency(id)
-            return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice, contracts: contracts, letters: try await letters(request, id),
-                                                                     atlasEntries: try await DirectoryQueries(request.database).atlasEntries(agencyID: id)), viewer: request.viewer))
+            return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice, contracts: contracts, letters: try await letters(request, id)), viewer: request.viewer))
         }
         return try await request.cachedPage {
             guard let detail = try await DirectoryQueries(request.database).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
             let contracts = try await ContractStore(request.database).forAgency(id)
-            return AgencyView.render(.init(detail: detail, now: request.clock.now(), contracts: contracts, letters: try await letters(request, id),
-                                             atlasEntries: try await DirectoryQueries(request.database).atlasEntries(agencyID: id)), viewer: request.viewer)
+            return AgencyView.render(.init(detail: detail, now: request.clock.now(), contracts: contracts, letters: try await letters(request, id)), viewer: request.viewer)
         }
     }
 

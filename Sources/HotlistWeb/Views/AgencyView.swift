@@ -11,8 +11,6 @@ enum AgencyView {
         var contracts = AgencyContracts()
         /// The agency's letters to officials, for signed-in people only (they name volunteers).
         var letters: [AgencyLetter] = []
-        /// What the Atlas of Surveillance says about its Flock license plate readers.
-        var atlasEntries: [AtlasEntry] = []
     }
 
     static func render(_ model: Model, viewer: Viewer? = nil) -> SafeHTML {
@@ -49,7 +47,7 @@ enum AgencyView {
         \(sharing(detail))
         \(law(detail))
         \(history(detail.snapshots))
-        \(sources(detail, atlas: model.atlasEntries))
+        \(sources(detail))
         """)
     }
 
@@ -241,9 +239,9 @@ enum AgencyView {
         """
     }
 
-    static func sources(_ detail: AgencyDetail, atlas: [AtlasEntry] = []) -> SafeHTML {
+    static func sources(_ detail: AgencyDetail) -> SafeHTML {
         var items: [SafeHTML] = Set(detail.snapshots.map(\.source)).sorted().map { "<li>Portal snapshots: \($0).</li>" as SafeHTML }
-        for entry in atlas {
+        for entry in detail.atlasEntries {
             let links = entry.links.map { HTML.externalLink($0) }.joined(separator: ", ")
             items.append("<li class=\"atlas-entry\">\(HTML.externalLink(AtlasFile.siteURL, text: AtlasFile.source)) (by EFF and the University of Nevada, Reno Reynolds School of Journalism), entry \(entry.aosNumber): \(entry.technology), \(entry.vendor)\(entry.links.isEmpty ? "" : "; its sources: " + links).</li>")
         }
