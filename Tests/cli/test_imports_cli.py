@@ -39,8 +39,8 @@ def test_import_atlas_matches_adds_reports_and_runs_twice_without_change(db, tmp
     assert audit(db).count("atlas_entry.add") == 7
 
     again = run("import", "atlas", str(ATLAS / "atlas-of-surveillance-sample.csv"), *db)
-    assert "added 0 agencies" in again.stdout and "Atlas entries: 0 added, 0 updated, 7 unchanged; 0 links recorded" in again.stdout
-    assert "skipped 1 rows: vendor is not Flock Safety" in again.stdout
+    assert "agencies added: 0" in again.stdout and "Atlas entries: 0 added, 0 updated, 7 unchanged; 0 links recorded" in again.stdout
+    assert "rows skipped, vendor is not Flock Safety: 1" in again.stdout
     assert 'line 12 (AOS90010): "Washoe County Sheriff\'s Office" in NV could be agency' in again.stdout
 
 

@@ -40,10 +40,10 @@ public struct AtlasImportSummary: Codable, Sendable, Equatable, CustomStringConv
     public var changedAnything: Bool { agenciesAdded > 0 || entriesAdded > 0 || entriesUpdated > 0 }
 
     public var description: String {
-        var lines = ["matched \(matched) agencies already in the directory, added \(agenciesAdded) agencies",
+        var lines = ["agencies already in the directory: \(matched) matched; agencies added: \(agenciesAdded)",
                      "Atlas entries: \(entriesAdded) added, \(entriesUpdated) updated, \(entriesUnchanged) unchanged; \(linksRecorded) links recorded"]
-        lines += AtlasFile.SkipReason.allCases.map { "skipped \(skipped[$0.rawValue] ?? 0) rows: \($0.rawValue)" }
-        lines.append("ambiguous: \(ambiguous.count) rows (not imported)")
+        lines += AtlasFile.SkipReason.allCases.map { "rows skipped, \($0.rawValue): \(skipped[$0.rawValue] ?? 0)" }
+        lines.append("rows ambiguous, not imported: \(ambiguous.count)")
         lines += ambiguous.prefix(30).map { "  line \($0.line) (\($0.aosNumber)): \"\($0.agency)\" in \($0.state) could be agency \($0.candidateIDs.map(String.init).joined(separator: " or ")); add its ori to the file to choose" }
         if ambiguous.count > 30 { lines.append("  … and \(ambiguous.count - 30) more") }
         if !unknownColumns.isEmpty {

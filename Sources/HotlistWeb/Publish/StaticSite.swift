@@ -81,6 +81,8 @@ public struct StaticSite: Sendable {
         var target: String
         var contentType: String
         var body: Data
+        /// Its local links, found as it is fetched, on whichever core fetched it.
+        var links: [String] = []
     }
 
     func crawl(_ app: Application, progress: (@Sendable (Int) -> Void)?) async throws -> [String: Page] {
@@ -105,7 +107,7 @@ public struct StaticSite: Sendable {
             for page in found {
                 pages[page.target] = page
                 guard page.contentType.hasPrefix("text/html") else { continue }
-                for link in Self.links(in: page.body) {
+                for link in page.links {
                     let target: String?
                     if let known = targets[link] { target = known } else { target = Self.publishable(link); targets[link] = target }
                     guard let target, seen.insert(target).inserted else { continue }
@@ -124,7 +126,9 @@ public struct StaticSite: Sendable {
         let response = try await responder.respond(to: request).get()
         guard response.status == .ok else { return nil }
         let buffer = try await response.body.collect(on: request.eventLoop).get() ?? ByteBuffer()
-        return Page(target: target, contentType: response.headers.first(name: .contentType) ?? "application/octet-stream", body: Data(buffer.readableBytesView))
+        let contentType = response.headers.first(name: .contentType) ?? "application/octet-stream"
+        let body = Data(buffer.readableBytesView)
+        return Page(target: target, contentType: contentType, body: body, links: contentType.hasPrefix("text/html") ? links(in: body) : [])
     }
 
     /// Local addresses in `href`, `src` and `action` attributes, as written (entities decoded).
