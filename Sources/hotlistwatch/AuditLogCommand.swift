@@ -6,28 +6,64 @@ import HotlistStore
 struct AuditLogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit-log", abstract: "Read Flock search audit logs: which searches cite immigration, protests or abortion.",
-        subcommands: [AuditLogScanCommand.self, AuditLogClassifyCommand.self])
+        subcommands: [AuditLogScanCommand.self, AuditLogListCommand.self, AuditLogShowCommand.self, AuditLogVerifyCommand.self, AuditLogClassifyCommand.self])
 }
 
-struct AuditLogScanCommand: ParsableCommand {
+struct AuditLogScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan", abstract: "Count searches per searching organisation, month and category in audit exports (CSV or XLSX).",
         discussion: """
         Reads Flock organisation and network audits and the transparency portal's search audit, of any size, \
         streaming. Rows it cannot read are skipped and counted, with the first few shown by line and column. \
         Names, user names and plates are never shown; --out drops those columns.
+
+        With --agency, the log is stored against the agency that released it: the file goes into the \
+        evidence store (never public), its counts into the database, waiting for a second person to \
+        verify them (`audit-log verify`) before the agency's page, the API, briefs and exports show them.
         """)
 
     @Argument(help: ArgumentHelp("Audit exports (.csv or .xlsx).", valueName: "file")) var files: [String] = []
     @Flag(help: "Print the summary as JSON.") var json = false
     @Option(help: ArgumentHelp("Write the flagged rows (any category but ordinary) to this CSV, without the Name, License Plate and Text Prompt columns.", valueName: "flagged.csv"))
     var out: String?
+    @OptionGroup var storing: AuditLogStoreOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one audit export to scan, for example: hotlistwatch audit-log scan audit.csv") }
+        try storing.validate(files: files)
     }
 
-    func run() throws {
+    func run() async throws {
+        guard storing.agency != nil else { return try scanAndReport() }
+        let file = files[0], name = (files[0] as NSString).lastPathComponent
+        try await withDatabase(storing.database) { db in
+            let who = try await storing.actor.actor(db)
+            let submission = try await storing.submission(db, name: name)
+            var summary = AuditLogSummary()
+            let log = try await SearchAuditStore(db, evidence: try storing.evidence.store(db)).importLog(fileAt: file, kind: storing.kind!, submission, by: who, now: Date()) { copy in
+                let scan = AuditLogScan()
+                do { try scanFile(copy, with: scan) } catch var problem as InputProblem {
+                    if problem.file == copy { problem.file = name }
+                    throw InputProblems([problem])
+                }
+                summary = scan.summary
+                summary.relabel(file: copy, as: name)
+                return summary
+            }
+            let agencyName = try await DirectoryQueries(db).agency(id: log.agencyID)?.name ?? "agency \(log.agencyID)"
+            if json { try CommandJSON.print(log); return }
+            print(AuditLogReport.text(summary), terminator: "")
+            print("""
+
+                Stored as audit log #\(log.id) against \(agencyName): \(log.headline(agencyName: agencyName)).
+                The file is evidence #\(log.evidenceID) (private: it names officers and plates).
+                The counts are not public until another person with the reviewer role checks them and runs:
+                  hotlistwatch audit-log verify \(log.id) --as THEIR-EMAIL
+                """)
+        }
+    }
+
+    func scanAndReport() throws {
         let scan = AuditLogScan()
         var writer: FlaggedRowsFile?
         if let out { writer = try FlaggedRowsFile(path: out) }

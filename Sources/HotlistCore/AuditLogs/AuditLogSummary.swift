@@ -12,6 +12,11 @@ public struct AuditLogSummary: Sendable, Codable, Equatable {
         public var searches: Int
         public var networksSearched: Int
         public var devicesSearched: Int
+
+        public init(organization: String, month: String, category: ReasonCategory, searches: Int, networksSearched: Int, devicesSearched: Int) {
+            self.organization = organization; self.month = month; self.category = category
+            self.searches = searches; self.networksSearched = networksSearched; self.devicesSearched = devicesSearched
+        }
     }
 
     public struct FileSummary: Sendable, Codable, Equatable {
@@ -44,6 +49,12 @@ public struct AuditLogSummary: Sendable, Codable, Equatable {
     public var groups: [Group] = []
 
     public static let maxWarnings = 50
+
+    /// The summary of a copy (the evidence store's) told by the name people know the file by.
+    public mutating func relabel(file path: String, as name: String) {
+        for index in files.indices where files[index].file == path { files[index].file = name }
+        for index in warnings.indices where warnings[index].file == path { warnings[index].file = name }
+    }
 
     public init() {}
 }

@@ -119,6 +119,11 @@ public enum FindingReview {
                   reviewerID: reviewerID, reviewerRole: reviewerRole)
     }
 
+    public static func check(_ log: SearchAuditLog, reviewerID: Int, reviewerRole: Role) throws(InputProblems) {
+        try check(subject: "audit log \(log.id)", what: "the counts of this audit log", isVerified: log.isVerified, enteredByID: log.scannedByID,
+                  reviewerID: reviewerID, reviewerRole: reviewerRole)
+    }
+
     /// Sending back needs the same second person as verifying, and a reason the author can act on.
     public static func checkSendBack(_ version: FindingVersion, reviewerID: Int, reviewerRole: Role, reason: String) throws(InputProblems) {
         try check(subject: "finding \(version.findingID)", what: "version \(version.version)", isVerified: version.isVerified, enteredByID: version.enteredByID,
@@ -142,7 +147,7 @@ public enum FindingReview {
                                               hint: "Ask another reviewer: it goes public only after a second person has checked it against its evidence.")])
         }
         if reviewerRole < .reviewer {
-            throw InputProblems([InputProblem(file: subject, field: "verified_by", problem: "only reviewers and admins verify findings and statements",
+            throw InputProblems([InputProblem(file: subject, field: "verified_by", problem: "only reviewers and admins verify what others entered",
                                               hint: "Ask an admin for the reviewer role, or ask a reviewer to check it.")])
         }
     }

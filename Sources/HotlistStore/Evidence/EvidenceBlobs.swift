@@ -19,29 +19,69 @@ public struct EvidenceBlobs: Sendable {
     /// Stores `data` under its hash; returns the hash and whether the file is new (false: already stored).
     public func store(_ data: Data) throws -> (sha256: String, isNew: Bool) {
         let hash = Self.sha256Hex(data)
-        let final = path(for: hash)
-        let files = FileManager.default
-        if files.fileExists(atPath: final) { return (hash, false) }
-        try files.createDirectory(atPath: "\(directory)/tmp", withIntermediateDirectories: true)
-        try files.createDirectory(atPath: "\(directory)/\(hash.prefix(2))", withIntermediateDirectories: true)
-        let temporary = "\(directory)/tmp/\(UUID().uuidString)"
+        if FileManager.default.fileExists(atPath: path(for: hash)) { return (hash, false) }
+        let temporary = try temporaryPath()
         do {
             try data.write(to: URL(fileURLWithPath: temporary))
-            // On disk before it gets its name: a crash leaves a stray temporary file, never a short one under a hash.
-            if let handle = FileHandle(forWritingAtPath: temporary) { try handle.synchronize(); try handle.close() }
-            // Read-only from here on: evidence is never modified in place.
-            try files.setAttributes([.posixPermissions: 0o444], ofItemAtPath: temporary)
-            if rename(temporary, final) != 0 {
-                let code = errno
-                // Someone stored the same bytes meanwhile: theirs is identical.
-                if files.fileExists(atPath: final) { try? files.removeItem(atPath: temporary); return (hash, false) }
-                throw EvidenceStorageError(message: "could not move the file into the evidence store (\(String(cString: strerror(code))))")
-            }
+            return (hash, try place(temporary, as: hash))
         } catch {
-            try? files.removeItem(atPath: temporary)
+            try? FileManager.default.removeItem(atPath: temporary)
             throw error
         }
-        return (hash, true)
+    }
+
+    /// Stores a copy of the file at `source`, read a megabyte at a time and hashed on the way, so a
+    /// log of gigabytes never sits in memory. Returns its hash, size and whether it is new.
+    public func store(fileAt source: String) throws -> (sha256: String, size: Int, isNew: Bool) {
+        guard let input = FileHandle(forReadingAtPath: source) else {
+            throw EvidenceStorageError(message: "cannot read \(source): check the path and that the file is readable")
+        }
+        defer { try? input.close() }
+        let temporary = try temporaryPath()
+        do {
+            guard FileManager.default.createFile(atPath: temporary, contents: nil), let output = FileHandle(forWritingAtPath: temporary) else {
+                throw EvidenceStorageError(message: "cannot write into the evidence store at \(directory)/tmp")
+            }
+            defer { try? output.close() }
+            var hasher = SHA256()
+            var size = 0
+            while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(data: chunk)
+                try output.write(contentsOf: chunk)
+                size += chunk.count
+            }
+            let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            if FileManager.default.fileExists(atPath: path(for: hash)) {
+                try? FileManager.default.removeItem(atPath: temporary)
+                return (hash, size, false)
+            }
+            return (hash, size, try place(temporary, as: hash))
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    private func temporaryPath() throws -> String {
+        try FileManager.default.createDirectory(atPath: "\(directory)/tmp", withIntermediateDirectories: true)
+        return "\(directory)/tmp/\(UUID().uuidString)"
+    }
+
+    /// Gives a complete temporary file its name; false when someone stored the same bytes meanwhile.
+    private func place(_ temporary: String, as hash: String) throws -> Bool {
+        let files = FileManager.default
+        try files.createDirectory(atPath: "\(directory)/\(hash.prefix(2))", withIntermediateDirectories: true)
+        // On disk before it gets its name: a crash leaves a stray temporary file, never a short one under a hash.
+        if let handle = FileHandle(forWritingAtPath: temporary) { try handle.synchronize(); try handle.close() }
+        // Read-only from here on: evidence is never modified in place.
+        try files.setAttributes([.posixPermissions: 0o444], ofItemAtPath: temporary)
+        if rename(temporary, path(for: hash)) != 0 {
+            let code = errno
+            // Someone stored the same bytes meanwhile: theirs is identical.
+            if files.fileExists(atPath: path(for: hash)) { try? files.removeItem(atPath: temporary); return false }
+            throw EvidenceStorageError(message: "could not move the file into the evidence store (\(String(cString: strerror(code))))")
+        }
+        return true
     }
 
     /// Removes a file this process just stored when the database write that needed it failed.

@@ -27,27 +27,53 @@ public struct EvidenceStore: Sendable {
         try await add(data, submission, by: actor, now: now) { _, _ in }.added
     }
 
+    /// What is added: bytes in memory (uploads), or a file already copied into the blob store a
+    /// megabyte at a time (a log of gigabytes, from the command line; `isNew`: this copy created it).
+    enum Payload: Sendable {
+        case bytes(Data)
+        case stored(sha256: String, size: Int, isNew: Bool)
+    }
+
+    func add<T: Sendable>(_ data: Data, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date,
+                          alongside body: @escaping @Sendable (any SQLDatabase, EvidenceFile) async throws -> T) async throws -> (added: Added, result: T) {
+        try await add(.bytes(data), submission, by: actor, now: now, alongside: body)
+    }
+
     /// Checks and stores the file, then runs `body` in the same transaction as its record, so a change
     /// that rests on the file (an imported log) lands with it or not at all. The same bytes already
     /// stored for the agency are reused (`body` sees that record); on any failure, bytes this call wrote
     /// that no record points at are removed again.
-    func add<T: Sendable>(_ data: Data, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date,
+    func add<T: Sendable>(_ payload: Payload, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date,
                           alongside body: @escaping @Sendable (any SQLDatabase, EvidenceFile) async throws -> T) async throws -> (added: Added, result: T) {
-        let kind = try intake.check(name: submission.originalName, size: data.count, head: data.prefix(65_536))
+        let kind: EvidenceKind
+        switch payload {
+        case .bytes(let data): kind = try intake.check(name: submission.originalName, size: data.count, head: data.prefix(65_536))
+        case .stored(let sha256, let size, _):
+            let head = FileHandle(forReadingAtPath: blobs.path(for: sha256)).flatMap { handle in defer { try? handle.close() }; return try? handle.read(upToCount: 65_536) } ?? Data()
+            kind = try intake.check(name: submission.originalName, size: size, head: head)
+        }
         var checked = submission
         checked.sourceURL = checked.sourceURL?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         checked.description = checked.description.trimmingCharacters(in: .whitespacesAndNewlines)
         let problems = checked.problems(today: CalendarDay.today(now))
         if !problems.isEmpty { throw InputProblems(problems) }
         try await checkLinks(checked)
-        let hash = EvidenceBlobs.sha256Hex(data)
-        let existing = try await stored(hash, agencyID: checked.agencyID)
-        let written = existing == nil ? try blobs.store(data) : nil
+        let hash: String, size: Int, existing: EvidenceFile?, wroteNew: Bool
+        switch payload {
+        case .bytes(let data):
+            hash = EvidenceBlobs.sha256Hex(data)
+            size = data.count
+            existing = try await stored(hash, agencyID: checked.agencyID)
+            wroteNew = existing == nil ? try blobs.store(data).isNew : false
+        case .stored(let sha256, let storedSize, let isNew):
+            (hash, size, wroteNew) = (sha256, storedSize, isNew)
+            existing = try await stored(hash, agencyID: checked.agencyID)
+        }
         let submission = checked
         func attempt(_ known: EvidenceFile?) async throws -> (added: Added, result: T) {
             try await database.sqlTransaction { sql in
                 let file: EvidenceFile
-                if let known { file = known } else { file = try await Self.insert(sql: sql, sha256: hash, kind: kind, size: data.count, submission, by: actor, now: now) }
+                if let known { file = known } else { file = try await Self.insert(sql: sql, sha256: hash, kind: kind, size: size, submission, by: actor, now: now) }
                 return (Added(evidence: file, wasAlreadyStored: known != nil), try await body(sql, file))
             }
         }
@@ -57,7 +83,7 @@ public struct EvidenceStore: Sendable {
             // The same bytes for the same agency, stored by a parallel upload a moment ago: go on with that record.
             if existing == nil, !(error is InputProblems), let raced = try await stored(hash, agencyID: submission.agencyID) { return try await attempt(raced) }
             // No orphan: remove bytes that this call wrote and that no record points at.
-            if written?.isNew == true, try await !isReferenced(hash) { blobs.discard(hash) }
+            if wroteNew, try await !isReferenced(hash) { blobs.discard(hash) }
             throw error
         }
     }
@@ -150,7 +176,7 @@ public struct EvidenceStore: Sendable {
         }
     }
 
-    private func isReferenced(_ sha256: String) async throws -> Bool {
+    func isReferenced(_ sha256: String) async throws -> Bool {
         try await database.sql.select().column("id").from("evidence_files").where("sha256", .equal, sha256).first() != nil
     }
 
