@@ -57,7 +57,7 @@ struct AuditLogListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withDatabase(database) { db in
-            var logs = try await SearchAuditStore(db, evidence: EvidenceStore(db, directory: "")).list(agencyID: agency)
+            var logs = try await SearchAuditStore(db).list(agencyID: agency)
             if unverified { logs = logs.filter { !$0.isVerified } }
             if json { try CommandJSON.print(logs); return }
             guard !logs.isEmpty else { print(unverified ? "No audit log is waiting for verification." : "No audit log is stored\(agency.map { " for agency \($0)" } ?? "").") ; return }
@@ -79,7 +79,7 @@ struct AuditLogShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withDatabase(database) { db in
-            guard let log = try await SearchAuditStore(db, evidence: EvidenceStore(db, directory: "")).log(id: id) else {
+            guard let log = try await SearchAuditStore(db).log(id: id) else {
                 throw CommandFailure("audit log \(id) does not exist; see `hotlistwatch audit-log list`.")
             }
             if json { try CommandJSON.print(log); return }
@@ -102,7 +102,7 @@ struct AuditLogVerifyCommand: AsyncParsableCommand {
         try await withDatabase(database) { db in
             let who = try await actor.actor(db)
             guard let userID = who.userID, let reviewer = try await AccountStore(db).user(id: userID) else { throw CommandFailure("--as: no such account.") }
-            let log = try await SearchAuditStore(db, evidence: EvidenceStore(db, directory: "")).verify(logID: id, reviewer: reviewer, by: who, now: Date())
+            let log = try await SearchAuditStore(db).verify(logID: id, reviewer: reviewer, by: who, now: Date())
             let name = try await agencyNames(db, [log.agencyID])[log.agencyID] ?? "agency \(log.agencyID)"
             print("Verified audit log #\(log.id): \(log.headline(agencyName: name)). It is now on the agency's page, in the API, briefs and exports.")
         }

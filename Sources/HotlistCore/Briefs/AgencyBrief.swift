@@ -60,6 +60,9 @@ public struct AgencyBrief: Sendable, Equatable {
             facts.append("Its transparency portal lists immigration enforcement among prohibited uses, as reported by \(reports.first(where: \.reportedProhibitsImmigration)!.reportedBy).")
         }
         if detail.signals.alertsNCIC == .yes { facts.append("Its transparency portal lists NCIC among the hotlists it alerts on.") }
+        for log in detail.searchAudits where log.searches(.immigration) > 0 {
+            facts.append("The \(log.kind.label) it released shows \(SearchAuditLog.count(log.searches(.immigration))) \(log.kind.whose("the agency")) citing immigration (\(log.period)), of \(log.searches.formatted()) searches (Hotlist Watch audit log #\(log.id), counts checked by two people).")
+        }
         if latestVerified == nil && reports.isEmpty { facts.append("No record of its Immigration Violator setting is held yet (status: \(detail.status.label)).") }
         if !contradictions.isEmpty {
             facts.append("Hotlist Watch finds \(contradictions.count == 1 ? "one contradiction" : "\(contradictions.count) contradictions"): \(contradictions.map(\.rule.title).joined(separator: "; ")).")
@@ -84,6 +87,9 @@ public struct AgencyBrief: Sendable, Equatable {
             questions.append(finding.immigrationViolator == .enabled
                 ? "Records dated \(finding.asOf.inWords) show the topic selected. Has it been switched off since? On what day, by whom, and what stops it being switched back on?"
                 : "Records dated \(finding.asOf.inWords) show the topic not selected. Was it ever selected before, and what stops it being switched on?")
+        }
+        for log in detail.searchAudits where log.searches(.immigration) > 0 {
+            questions.append("Flock's audit log shows \(SearchAuditLog.count(log.searches(.immigration))) \(log.kind.whose(name)) citing immigration (\(log.period)). Who ran them, for which agency, and under what authority? What will stop such searches?")
         }
         for report in reports where report.outcome == .immigrationViolatorEnabled {
             questions.append("\(report.reportedBy) reported (\(report.asOf)) that the system used the Immigration Violator hotlist. Does the agency dispute this? If the setting was changed, when?")

@@ -28,6 +28,8 @@ public struct AgencyDetail: Codable, Sendable, Equatable {
     public var restrictionLaws: [StateRestrictionLaw]
     /// What the Atlas of Surveillance says about its Flock license plate readers.
     public var atlasEntries: [AtlasEntry] = []
+    /// Its Flock search audit logs, counted and verified by a second person; oldest first.
+    public var searchAudits: [SearchAuditLog] = []
 
     public init(agency: Agency, signals: AgencySignals, priority: AskFirstRank, snapshots: [PortalSnapshot],
                 sharesWith: [AgencyLink], receivesFrom: [AgencyLink], urlChecks: [URLCheck], survey: SurveyEntry?,

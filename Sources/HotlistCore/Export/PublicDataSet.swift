@@ -41,6 +41,8 @@ public struct PublicDataSet: Sendable {
     public var ncicTopics: [NCICTopic]
     public var recordsLaws: [StateRecordsLaw]
     public var restrictionLaws: [StateRestrictionLaw]
+    /// Verified search audit logs (counts only; sensitive categories per organisation and month).
+    public var searchAudits: [SearchAuditLog] = []
 
     public init(about: PublicDataAbout, agencies: [AgencySummary], answeredAgencyIDs: Set<Int>, verifiedFindings: [FindingVersion], reportedFindings: [ReportedFinding],
                 verifiedStatements: [AgencyStatement], contradictions: [DatedContradiction], requestStatisticsByState: [RequestStatistics], snapshots: [Snapshot],
@@ -151,7 +153,7 @@ public struct PublicDataSet: Sendable {
 
     public var contradictionTable: PublicTable {
         PublicTable(name: "contradictions", title: "Contradictions", description: "Where records, policy, statements and state law disagree, found by the contradiction rules.",
-                    columns: [PublicColumn("rule_id", "The rule (rule-1 … rule-7), as on /contradictions and in the API."), PublicColumn("rule_title", "What the rule finds."),
+                    columns: [PublicColumn("rule_id", "The rule (rule-1 … rule-8), as on /contradictions and in the API."), PublicColumn("rule_title", "What the rule finds."),
                               PublicColumn("agency_id", "The agency."), PublicColumn("agency_name", "The agency's name."), PublicColumn("state", "Two-letter state code."),
                               PublicColumn("explanation", "The contradiction in plain words."),
                               PublicColumn("citations", "JSON list of the sources it rests on: text, source and confidence (high, medium, low)."),
@@ -163,6 +165,44 @@ public struct PublicDataSet: Sendable {
             return [.text(item.rule.id), .text(item.rule.title), .optional(item.agencyID), .text(item.agencyName), .optional(item.stateCode), .text(item.explanation),
                     .json(citations), .text(item.related.map { "\($0.name) (\($0.stateCode ?? "state unknown"))" }.joined(separator: "; ")),
                     .optional(dated.restsOnFactsOf.map(TimestampParser.isoDay))]
+        })
+    }
+
+    public var searchAuditTable: PublicTable {
+        let byID = agencyByID
+        return PublicTable(name: "search_audits", title: "Search audit logs", description: "Flock search audit logs agencies released, scanned and verified by two people: searches per category of the stated reason. No names, user names or plates.",
+                           columns: [PublicColumn("log_id", "Hotlist Watch's id for the log (its counts are in search_audit_counts)."), PublicColumn("agency_id", "The agency that released the log."),
+                                     PublicColumn("agency_name", "The agency's name."), PublicColumn("state", "Two-letter state code."),
+                                     PublicColumn("kind", "network (searches of the agency's cameras by every organisation it shares with), organization or portal (searches by its own users)."),
+                                     PublicColumn("first_month", "First month of searches counted (YYYY-MM)."), PublicColumn("last_month", "Last month of searches counted."),
+                                     PublicColumn("rows_read", "Searches read."), PublicColumn("rows_skipped", "Rows that could not be read."),
+                                     PublicColumn("immigration", "Searches whose reason cites immigration."), PublicColumn("protest", "… a protest or First Amendment activity."),
+                                     PublicColumn("reproductive_health", "… reproductive health."), PublicColumn("other_sensitive", "… another sensitive matter."),
+                                     PublicColumn("ordinary", "Searches with no sensitive reason."),
+                                     PublicColumn("sha256", "SHA-256 of the log as released (the file is not public: it names officers and plates)."),
+                                     PublicColumn("received_on", "The day the agency released it."), PublicColumn("rules_version", "Version of the reason rules the counts came from."),
+                                     PublicColumn("verified_on", "The day a second person verified the counts.")],
+                           rows: searchAudits.map { log in
+            let agency = byID[log.agencyID]
+            return [.integer(log.id), .integer(log.agencyID), .text(agency?.name ?? ""), .optional(agency?.stateCode), .text(log.kind.rawValue), .optional(log.firstMonth),
+                    .optional(log.lastMonth), .integer(log.rowsRead), .integer(log.rowsSkipped), .integer(log.searches(.immigration)), .integer(log.searches(.protest)),
+                    .integer(log.searches(.reproductiveHealth)), .integer(log.searches(.otherSensitive)), .integer(log.searches(.ordinary)), .text(log.sha256),
+                    .optional(log.receivedOn?.iso), .text(log.rulesVersion), .optional(log.verifiedAt.map(TimestampParser.isoDay))]
+        })
+    }
+
+    public var searchAuditCountTable: PublicTable {
+        PublicTable(name: "search_audit_counts", title: "Search audit counts", description: "Searches with a sensitive reason in verified audit logs, per log, searching organisation, month and category.",
+                    columns: [PublicColumn("log_id", "The log (search_audits)."), PublicColumn("agency_id", "The agency that released the log."),
+                              PublicColumn("organization", "The searching organisation as the log names it (empty when the log has no such column)."),
+                              PublicColumn("month", "YYYY-MM, or unknown."), PublicColumn("category", "immigration, protest, reproductive-health or other-sensitive."),
+                              PublicColumn("searches", "Searches."), PublicColumn("networks_searched", "Networks those searches reached, summed."),
+                              PublicColumn("devices_searched", "Devices those searches reached, summed (when the log says).")],
+                    rows: searchAudits.flatMap { log in
+            log.groups.filter { $0.category != .ordinary }.map { group -> [PublicValue] in
+                [.integer(log.id), .integer(log.agencyID), .text(group.organization), .text(group.month), .text(group.category.rawValue), .integer(group.searches),
+                 .integer(group.networksSearched), .integer(group.devicesSearched)]
+            }
         })
     }
 
@@ -217,7 +257,7 @@ public struct PublicDataSet: Sendable {
 
     /// Every table, in the order the SQLite file and the /data page list them.
     public var tables: [PublicTable] {
-        [agencyTable, findingTable, statementTable, contradictionTable, requestStatisticsTable, snapshotTable] + referenceTables
+        [agencyTable, findingTable, statementTable, contradictionTable, searchAuditTable, searchAuditCountTable, requestStatisticsTable, snapshotTable] + referenceTables
     }
 
     // MARK: feed

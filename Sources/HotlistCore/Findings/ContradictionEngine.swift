@@ -158,4 +158,50 @@ public struct ContradictionEngine: Sendable {
                              evidence: [agency.signals.immigrationEvidence.map { "Prohibited use: “\($0)”" }, agency.signals.ncicEvidence.map { "Hotlists alerted on: “\($0)”" }].compactMap { $0 },
                              citations: [Self.portalCitation])
     }
+
+    /// Searches citing immigration in another agency's verified network audit log, run by this agency's users.
+    public struct SearchesElsewhere: Sendable, Equatable {
+        public var log: SearchAuditLog
+        public var ownerName: String
+        public var organization: String
+        public var searches: Int
+        public init(log: SearchAuditLog, ownerName: String, organization: String, searches: Int) {
+            self.log = log; self.ownerName = ownerName; self.organization = organization; self.searches = searches
+        }
+    }
+
+    /// Rule 8: a verified audit log shows searches citing immigration of the agency's cameras, or by its
+    /// users (its own organisation or portal audit, or the network audit of an agency it searched), while
+    /// a sourced fact says it forbids immigration enforcement. Unverified logs never count.
+    public func immigrationSearches(_ agency: AgencyFacts, history: [RecordedOutcome], policies: [PublicStatement] = [],
+                                    ownLogs: [SearchAuditLog], elsewhere: [SearchesElsewhere] = []) -> Contradiction? {
+        let own = ownLogs.filter { $0.agencyID == agency.id && $0.isVerified && $0.searches(.immigration) > 0 }
+        let others = elsewhere.filter { $0.log.isVerified && $0.searches > 0 }
+        guard !own.isEmpty || !others.isEmpty else { return nil }
+        let facts = policyFacts(agency, history: history, policies: policies)
+        guard !facts.isEmpty else { return nil }
+        var evidence: [String] = []
+        var citations: [Citation] = []
+        for log in own {
+            let organizations = log.organizations(.immigration).prefix(5).map { "\($0.name.isEmpty ? "(organisation not in the log)" : $0.name) (\($0.searches.formatted()))" }
+            let by = log.kind == .network && !organizations.isEmpty ? ", by \(organizations.joined(separator: ", "))\(log.organizations(.immigration).count > 5 ? " and others" : "")" : ""
+            evidence.append("\(log.headline(agencyName: agency.name))\(by).")
+            citations.append(Self.citation(log, agencyID: agency.id))
+        }
+        for item in others {
+            evidence.append("\(SearchAuditLog.count(item.searches)) by \(item.organization) through \(item.ownerName)'s cameras cited immigration (\(item.ownerName)'s network audit log, \(item.log.period)).")
+            citations.append(Self.citation(item.log, agencyID: item.log.agencyID))
+        }
+        for fact in facts where !citations.contains(fact.citation) { citations.append(fact.citation) }
+        let total = own.reduce(0) { $0 + $1.searches(.immigration) } + others.reduce(0) { $0 + $1.searches }
+        let kinds = Set(own.map(\.kind))
+        let whose = others.isEmpty && kinds == [.network] ? "of its cameras" : own.isEmpty || !kinds.contains(.network) ? "by its own users" : "of its cameras or by its users"
+        return Contradiction(rule: .immigrationSearches, agencyID: agency.id, agencyName: agency.name, stateCode: agency.stateCode,
+                             explanation: "\(agency.name) says its license-plate readers must not be used for immigration enforcement, yet Flock's audit logs show \(SearchAuditLog.count(total)) \(whose) whose stated reason cites immigration. The reason is what the searching officer typed; it is the agency's own record of why the search was run.",
+                             evidence: evidence + facts.map(\.text), citations: citations)
+    }
+
+    static func citation(_ log: SearchAuditLog, agencyID: Int) -> Citation {
+        Citation(text: "Hotlist Watch, audit log #\(log.id): \(log.citationText)", source: "/agencies/\(agencyID)#search-audit-\(log.id)", confidence: .high)
+    }
 }

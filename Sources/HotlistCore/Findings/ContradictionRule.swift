@@ -9,6 +9,7 @@ public enum ContradictionRule: Int, Sendable, CaseIterable, Codable {
     case sharingAgainstStateLaw = 5
     case exposureThroughSharing = 6
     case askFirst = 7
+    case immigrationSearches = 8
 
     public var id: String { "rule-\(rawValue)" }
 
@@ -21,6 +22,7 @@ public enum ContradictionRule: Int, Sendable, CaseIterable, Codable {
         case .sharingAgainstStateLaw: "Sharing ALPR data against state law"
         case .exposureThroughSharing: "Data searchable by an agency that scans for ICE"
         case .askFirst: "Ask first: forbids immigration enforcement yet alerts on NCIC, no answer yet"
+        case .immigrationSearches: "Searches citing immigration, run by or of the cameras of an agency that forbids immigration enforcement"
         }
     }
 

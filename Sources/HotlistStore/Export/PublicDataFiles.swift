@@ -18,7 +18,7 @@ public struct PublicDataFile: Sendable, Equatable {
 /// The public data set as files: the web routes serve them and `publish` writes them, from this one place.
 public enum PublicDataFiles {
     /// Tables offered as CSV and JSON downloads (the SQLite file holds every table).
-    public static let downloadTables = ["agencies", "findings", "statements", "contradictions", "request_statistics"]
+    public static let downloadTables = ["agencies", "findings", "statements", "contradictions", "search_audits", "search_audit_counts", "request_statistics"]
     public static let feedName = "feed.atom"
     public static let sqliteName = "hotlistwatch-public.sqlite"
     public static let citationName = "CITATION.txt"
@@ -108,12 +108,14 @@ public enum PublicDataFiles {
             let ids = [item.agencyID].compactMap { $0 } + item.related.map(\.id)
             return PublicDataSet.DatedContradiction(contradiction: item, restsOnFactsOf: ids.compactMap { newestFact[$0] }.max())
         }
-        return PublicDataSet(about: PublicDataAbout(generatedAt: now, baseURL: baseURL), agencies: agencies,
+        var set = PublicDataSet(about: PublicDataAbout(generatedAt: now, baseURL: baseURL), agencies: agencies,
                              answeredAgencyIDs: try await directory.answeredIDs(among: agencies.map(\.id)),
                              verifiedFindings: verifiedFindings, reportedFindings: reported, verifiedStatements: statements,
                              contradictions: contradictions, requestStatisticsByState: try await RequestStore(database).statistics(by: .state),
                              snapshots: snapshots, ncicTopics: try await reference.ncicTopics(), recordsLaws: try await reference.stateRecordsLaws(),
                              restrictionLaws: try await reference.stateRestrictionLaws())
+        set.searchAudits = try await SearchAuditStore(database).list(verifiedOnly: true)
+        return set
     }
 }
 

@@ -86,6 +86,7 @@ extension DirectoryQueries {
         let statements = Dictionary(grouping: try await StatementStore.list(sql: sql) { $0.where("agency_id", .in, ids).where("verified_at", .isNot, SQLLiteral.null) }, by: \.agencyID)
         let timelines = try await HotlistLogStore.timelines(sql: sql, agencyIDs: ids, limit: 2_000)
         let atlas = try await atlasEntries(agencyIDs: ids)
+        let searchAudits = try await SearchAuditStore.verified(sql: sql, agencyIDs: ids)
 
         var result: [Int: AgencyDetail] = [:]
         for (id, agencyRow) in agencyRows {
@@ -107,6 +108,7 @@ extension DirectoryQueries {
             detail.statements = statements[id] ?? []
             detail.hotlistTimeline = (timelines[id] ?? []).map(\.action)
             detail.atlasEntries = atlas[id] ?? []
+            detail.searchAudits = searchAudits[id] ?? []
             detail.status = AgencyStatus.derive(reported: outcomes[id] ?? [], requests: Array((requests[id] ?? []).prefix(1_000)), usesFlock: usesFlock, today: today)
             // The ranking is about asking; once records answered the question, say so first.
             switch detail.status.code {

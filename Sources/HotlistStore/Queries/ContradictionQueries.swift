@@ -19,6 +19,8 @@ public struct ContradictionQueries: Sendable {
         var statements: [Int: [PublicStatement]]
         var policies: [Int: [PublicStatement]]
         var restrictionLaws: [StateRestrictionLaw]
+        /// Verified search audit logs, with their sensitive counts.
+        var searchAudits: [SearchAuditLog]
     }
 
     func directoryWide() async throws -> DirectoryWide {
@@ -45,7 +47,8 @@ public struct ContradictionQueries: Sendable {
             else { statements[statement.agencyID, default: []].append(statement.asPublicStatement) }
         }
         return DirectoryWide(reported: reported, history: history, statements: statements, policies: policies,
-                             restrictionLaws: try await ReferenceQueries(sql: sql).stateRestrictionLaws())
+                             restrictionLaws: try await ReferenceQueries(sql: sql).stateRestrictionLaws(),
+                             searchAudits: try await SearchAuditStore.allVerified(sql: sql))
     }
 
     /// A reported finding with the directory agency it names, if the directory has it (exact name and state).
@@ -158,8 +161,43 @@ public struct ContradictionQueries: Sendable {
                 if let hit = engine.askFirst(facts, finding: latest[facts.id]) { found.append(hit) }
             }
         }
+        // Rule 8: searches citing immigration in verified audit logs.
+        if wanted(.immigrationSearches), !wide.searchAudits.isEmpty {
+            let own = Dictionary(grouping: wide.searchAudits.filter { $0.searches(.immigration) > 0 }, by: \.agencyID)
+            let elsewhere = try await searchesElsewhere(wide.searchAudits)
+            let ids = Set(own.keys).union(elsewhere.keys).filter { agencyID == nil || $0 == agencyID }
+            for facts in try await agencyFacts(ids: Array(ids)) {
+                if let hit = engine.immigrationSearches(facts, history: history[facts.id] ?? [], policies: policies[facts.id] ?? [],
+                                                        ownLogs: own[facts.id] ?? [], elsewhere: elsewhere[facts.id] ?? []) { found.append(hit) }
+            }
+        }
         return found.filter { (stateCode == nil || $0.stateCode == stateCode) && (agencyID == nil || $0.agencyID == agencyID) }
             .sorted { ($0.rule.rawValue, $0.stateCode ?? "", $0.agencyName) < ($1.rule.rawValue, $1.stateCode ?? "", $1.agencyName) }
+    }
+
+    /// Searching organisations in network audit logs that are directory agencies, by exact name
+    /// (Flock's organisation names are the names the directory holds); a name two agencies share is left out.
+    func searchesElsewhere(_ logs: [SearchAuditLog]) async throws -> [Int: [ContradictionEngine.SearchesElsewhere]] {
+        let network = logs.filter { $0.kind == .network && $0.searches(.immigration) > 0 }
+        let names = Set(network.flatMap { $0.organizations(.immigration).map { $0.name.lowercased() } }.filter { !$0.isEmpty && $0 != "***" })
+        guard !names.isEmpty else { return [:] }
+        var byName: [String: [(id: Int, name: String)]] = [:]
+        for chunk in Array(names).sorted().chunked(500) {
+            for row in try await sql.select().columns("id", "name").from("agencies").where(SQLFunction("lower", args: SQLColumn("name")), .in, SQLBind.group(chunk)).all() {
+                let name = try row.decode(column: "name", as: String.self)
+                byName[name.lowercased(), default: []].append((try row.decode(column: "id", as: Int.self), name))
+            }
+        }
+        let owners = Dictionary(try await agencyFacts(ids: Array(Set(network.map(\.agencyID)))).map { ($0.id, $0.name) }) { first, _ in first }
+        var result: [Int: [ContradictionEngine.SearchesElsewhere]] = [:]
+        for log in network {
+            for organization in log.organizations(.immigration) {
+                guard let matches = byName[organization.name.lowercased()], matches.count == 1, matches[0].id != log.agencyID else { continue }
+                result[matches[0].id, default: []].append(ContradictionEngine.SearchesElsewhere(log: log, ownerName: owners[log.agencyID] ?? "agency \(log.agencyID)",
+                                                                                              organization: matches[0].name, searches: organization.searches))
+            }
+        }
+        return result
     }
 
     static let factColumns = ["id", "name", "state_code", "alerts_ncic", "ncic_evidence", "immigration_policy", "immigration_evidence"].map { SQLColumn($0) }

@@ -10,9 +10,10 @@ import SQLKit
 /// person has verified them.
 public struct SearchAuditStore: Sendable {
     let database: HotlistDatabase
-    let evidence: EvidenceStore
+    /// Needed only to import: reading, listing and verifying never touch files.
+    let evidenceStore: EvidenceStore?
 
-    public init(_ database: HotlistDatabase, evidence: EvidenceStore) { self.database = database; self.evidence = evidence }
+    public init(_ database: HotlistDatabase, evidence: EvidenceStore? = nil) { self.database = database; self.evidenceStore = evidence }
 
     /// Most organisation × month × category rows one log may store; a national network's year is far below.
     public static let maxGroups = 500_000
@@ -27,6 +28,7 @@ public struct SearchAuditStore: Sendable {
     /// stores its counts, all or nothing. `scan` is the caller's (the command line shows progress).
     public func importLog(fileAt path: String, kind: SearchAuditKind, _ submission: EvidenceSubmission, by actor: AuditActor, now: Date,
                           scan: (String) throws -> AuditLogSummary) async throws -> SearchAuditLog {
+        guard let evidence = evidenceStore else { throw EvidenceStorageError(message: "importing an audit log needs the evidence store") }
         var submission = submission
         submission.isPublic = false
         if submission.description.isEmpty { submission.description = "Flock \(kind.label), stored for its search counts. Not public: it names officers and plates." }
@@ -129,6 +131,17 @@ public struct SearchAuditStore: Sendable {
             if verifiedOnly { query = query.where(SQLColumn("verified_at", table: "l"), .isNot, SQLLiteral.null) }
             return query
         }
+    }
+
+    /// Every verified log with its agency, newest first; `stateCode` keeps one state's agencies.
+    public func verifiedWithAgencies(stateCode: String? = nil) async throws -> [(agency: AgencyLink, log: SearchAuditLog)] {
+        var result: [(agency: AgencyLink, log: SearchAuditLog)] = []
+        let directory = DirectoryQueries(database)
+        for log in try await list(verifiedOnly: true).reversed() {
+            guard let agency = try await directory.agency(id: log.agencyID), stateCode == nil || agency.stateCode == stateCode else { continue }
+            result.append((agency, log))
+        }
+        return result
     }
 
     /// Verified logs of these agencies, for pages read many at a time.

@@ -50,12 +50,12 @@ struct APIHandlers: APIProtocol {
         return .ok(.init(body: .json(try .init(law, restrictions: try await queries.stateRestrictionLaws(code)))))
     }
 
-    /// Contradictions, filtered by `rule` (1-7) and `state`.
+    /// Contradictions, filtered by `rule` (1-8) and `state`.
     func listContradictions(_ input: Operations.listContradictions.Input) async throws -> Operations.listContradictions.Output {
         var rule: ContradictionRule?
         if let number = input.query.rule {
             guard let parsed = ContradictionRule.parse(String(number)) else {
-                throw InputProblems([InputProblem(file: "query", field: "rule", problem: "\"\(number)\" is not a rule", hint: "Use 1 to 7.")])
+                throw InputProblems([InputProblem(file: "query", field: "rule", problem: "\"\(number)\" is not a rule", hint: "Use 1 to \(ContradictionRule.allCases.count).")])
             }
             rule = parsed
         }
@@ -72,6 +72,14 @@ struct APIHandlers: APIProtocol {
         let found = try await FindingStore(request.database).verifiedWithAgencies(stateCode: state).filter { setting == nil || $0.finding.immigrationViolator == setting }
         let evidence = try await request.evidenceStore.list(ids: Array(Set(found.flatMap(\.finding.evidenceIDs))))
         return .ok(.init(body: .json(try found.map { try .init(agency: $0.agency, finding: $0.finding, evidence: evidence) })))
+    }
+
+    /// Verified search audit logs, by agency; `state` narrows to one state's agencies.
+    func listSearchAudits(_ input: Operations.listSearchAudits.Input) async throws -> Operations.listSearchAudits.Output {
+        let request = try self.request
+        let state = input.query.state.flatMap { USState.byCode($0.rawValue)?.code }
+        let found = try await SearchAuditStore(request.database).verifiedWithAgencies(stateCode: state)
+        return .ok(.init(body: .json(try found.map { try .init($0.log, agency: $0.agency) })))
     }
 
     func openAPI(_ input: Operations.openAPI.Input) async throws -> Operations.openAPI.Output {

@@ -16,6 +16,7 @@ enum APIOperationRules {
         Operations.getAgency.id: Rule(action: .readPublic, cached: true),
         Operations.listContradictions.id: Rule(action: .readPublic, cached: true),
         Operations.listFindings.id: Rule(action: .readPublic, cached: true),
+        Operations.listSearchAudits.id: Rule(action: .readPublic, cached: true),
         Operations.listNCICTopics.id: Rule(action: .readPublic),
         Operations.listStateLaws.id: Rule(action: .readPublic),
         Operations.getStateLaw.id: Rule(action: .readPublic),

@@ -115,8 +115,25 @@ extension Components.Schemas.AgencyDetail {
                   findings: try detail.findings.map { try Components.Schemas.Finding($0, evidence: detail.findingEvidence) },
                   statements: try detail.statements.map(Components.Schemas.Statement.init),
                   hotlist_history: try detail.hotlistTimeline.map(Components.Schemas.HotlistChange.init),
+                  search_audits: try detail.searchAudits.map { try Components.Schemas.SearchAudit($0, agency: AgencyLink(id: agency.id ?? 0, name: agency.name, stateCode: agency.stateCode)) },
                   contradictions: try detail.contradictions.map(Components.Schemas.Contradiction.init),
                   sources: Array(Set(detail.snapshots.map(\.source) + (detail.sharesWith.isEmpty && detail.receivesFrom.isEmpty ? [] : [PrivateEyesDataset.credit]))).sorted())
+    }
+}
+
+extension Components.Schemas.SearchAudit {
+    /// A verified audit log as the API shows it: counts only, the file by its fingerprint.
+    init(_ log: SearchAuditLog, agency: AgencyLink) throws {
+        self.init(id: log.id, agency: .init(agency), kind: try .documented(log.kind.rawValue), headline: log.headline(agencyName: agency.name),
+                  first_month: log.firstMonth, last_month: log.lastMonth, rows_read: log.rowsRead, rows_skipped: log.rowsSkipped, searches: log.searches,
+                  searches_by_category: .init(immigration: log.searches(.immigration), protest: log.searches(.protest), reproductive_health: log.searches(.reproductiveHealth),
+                                              other_sensitive: log.searches(.otherSensitive), ordinary: log.searches(.ordinary)),
+                  sensitive_counts: try log.groups.filter { $0.category != .ordinary }.map {
+                      .init(organization: $0.organization, month: $0.month, category: try .documented($0.category.rawValue), searches: $0.searches,
+                            networks_searched: $0.networksSearched, devices_searched: $0.devicesSearched)
+                  },
+                  file_name: log.fileName, evidence_id: log.evidenceID, sha256: log.sha256, received_on: log.receivedOn?.iso, rules_version: log.rulesVersion,
+                  verified_at: log.verifiedAt ?? log.scannedAt, citation: log.citationText)
     }
 }
 

@@ -51,6 +51,7 @@ enum Stylesheet {
     li.ncic, li.immigration { font-weight: 700; }
     tr.highlight { background: #fff7ed; }
     .sources { font-size: .85rem; overflow-wrap: anywhere; }
+    .search-audit .citation { font-size: .85rem; overflow-wrap: anywhere; }
     .error-status { color: var(--warn); font-weight: 700; }
     .account-bar { margin-left: auto; display: flex; flex-wrap: wrap; align-items: center; gap: .75rem; color: #dbe4ef; font-size: .95rem; }
     .account-bar strong { color: #fff; }

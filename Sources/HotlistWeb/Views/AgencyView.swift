@@ -27,6 +27,7 @@ enum AgencyView {
         \(RetiredAccountMarker.find(in: agency.name).map { "<p class=\"warning\" id=\"retired-account\">The name marks this as a duplicate or retired Flock account (“\($0)”). Its data may be out of date; look for the agency's current account.</p>" as SafeHTML } ?? "")
         \(briefLinks(agency.id))
         \(findings(detail, viewer: viewer))
+        \(SearchAuditSection.render(detail))
         \(viewer == nil || agency.id == nil ? "" : BriefView.lettersLog(model.letters) + "<p><a class=\"edit-link\" id=\"write-to-officials\" href=\"\(SiteURL.agencyLetter(agency.id!).path)\">Write to officials</a></p>")
         \(identity(agency))
         \(AgencyContractsSection.render(model.contracts, agencyID: agency.id, today: CalendarDay.today(model.now), viewer: viewer, importedRenewal: agency.contractRenewal))

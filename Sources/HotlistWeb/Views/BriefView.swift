@@ -129,6 +129,10 @@ enum BriefView {
         if detail.signals.immigrationPolicy == .prohibits, let snapshot = detail.snapshots.first(where: { $0.prohibitedUses.immigration == .prohibits }) {
             portal.append("<li>Its portal lists immigration enforcement among prohibited uses (page as of \(HTML.day(snapshot.asOf)); collected by \(snapshot.source)\(snapshot.url.map { ", " + printedLink($0) } ?? "")).</li>")
         }
+        let audits = detail.searchAudits.reversed().map { (log) -> SafeHTML in
+            let organizations = log.organizations(.immigration).prefix(8).map { "\($0.name.isEmpty ? "(not named)" : $0.name) (\(HTML.number($0.searches)))" }
+            return "<li class=\"brief-search-audit\">\(log.headline(agencyName: detail.agency.name)).\(organizations.isEmpty ? "" : " By: \(organizations.joined(separator: ", ")).") Source: \(log.citationText).</li>"
+        }.joined()
         let nothing: SafeHTML = verified.isEmpty && reported.isEmpty ? "<p id=\"brief-no-records\">No record of its Immigration Violator setting is held yet.</p>" : ""
         return """
         <section id="brief-records" aria-labelledby="brief-records-heading">
@@ -137,6 +141,7 @@ enum BriefView {
         \(verified.isEmpty ? "" : "<ul id=\"brief-verified\">\(verified)</ul>" as SafeHTML)
         \(reported.isEmpty ? "" : "<ul id=\"brief-reported\">\(reported)</ul>" as SafeHTML)
         \(nothing)
+        \(audits.isEmpty ? "" : "<h3>What Flock's search audit logs show</h3><ul id=\"brief-search-audits\">\(audits)</ul>" as SafeHTML)
         \(portal.isEmpty ? "" : "<h3>What its transparency portal says</h3><ul id=\"brief-portal\">\(portal.joined())</ul>" as SafeHTML)
         </section>
         """
