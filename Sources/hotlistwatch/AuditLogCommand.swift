@@ -51,7 +51,7 @@ struct AuditLogScanCommand: AsyncParsableCommand {
                 return summary
             }
             let agencyName = try await DirectoryQueries(db).agency(id: log.agencyID)?.name ?? "agency \(log.agencyID)"
-            if json { try CommandJSON.print(log); return }
+            if json { try printJSON(log, agency: AgencyLink(id: log.agencyID, name: agencyName, stateCode: nil)); return }
             print(AuditLogReport.text(summary), terminator: "")
             print("""
 

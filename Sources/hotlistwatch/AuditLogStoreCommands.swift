@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import HotlistCore
+import HotlistAPI
 import HotlistStore
+import HotlistWeb
 
 /// What `audit-log scan --agency` needs to store a log against the agency that released it.
 struct AuditLogStoreOptions: ParsableArguments {
@@ -59,9 +61,9 @@ struct AuditLogListCommand: AsyncParsableCommand {
         try await withDatabase(database) { db in
             var logs = try await SearchAuditStore(db).list(agencyID: agency)
             if unverified { logs = logs.filter { !$0.isVerified } }
-            if json { try CommandJSON.print(logs); return }
-            guard !logs.isEmpty else { print(unverified ? "No audit log is waiting for verification." : "No audit log is stored\(agency.map { " for agency \($0)" } ?? "").") ; return }
             let names = try await agencyNames(db, logs.map(\.agencyID))
+            if json { try CommandJSON.print(try logs.map { try Components.Schemas.SearchAudit($0, agency: AgencyLink(id: $0.agencyID, name: names[$0.agencyID] ?? "", stateCode: nil)) }); return }
+            guard !logs.isEmpty else { print(unverified ? "No audit log is waiting for verification." : "No audit log is stored\(agency.map { " for agency \($0)" } ?? "").") ; return }
             for log in logs {
                 print("#\(log.id)  \(names[log.agencyID] ?? "agency \(log.agencyID)")  \(log.kind.rawValue)  \(log.period)  "
                     + "\(SearchAuditLog.count(log.searches(.immigration))) citing immigration of \(log.searches.formatted())  "
@@ -82,9 +84,9 @@ struct AuditLogShowCommand: AsyncParsableCommand {
             guard let log = try await SearchAuditStore(db).log(id: id) else {
                 throw CommandFailure("audit log \(id) does not exist; see `hotlistwatch audit-log list`.")
             }
-            if json { try CommandJSON.print(log); return }
-            let name = try await agencyNames(db, [log.agencyID])[log.agencyID] ?? "agency \(log.agencyID)"
-            print(AuditLogText.describe(log, agencyName: name))
+            let agency = try await DirectoryQueries(db).agency(id: log.agencyID) ?? AgencyLink(id: log.agencyID, name: "agency \(log.agencyID)", stateCode: nil)
+            if json { try printJSON(log, agency: agency); return }
+            print(AuditLogText.describe(log, agencyName: agency.name))
         }
     }
 }
@@ -107,6 +109,11 @@ struct AuditLogVerifyCommand: AsyncParsableCommand {
             print("Verified audit log #\(log.id): \(log.headline(agencyName: name)). It is now on the agency's page, in the API, briefs and exports.")
         }
     }
+}
+
+/// A stored log in the API's shape, so scripts read the command line and the API alike.
+func printJSON(_ log: SearchAuditLog, agency: AgencyLink) throws {
+    try CommandJSON.print(try Components.Schemas.SearchAudit(log, agency: agency))
 }
 
 private func agencyNames(_ db: HotlistDatabase, _ ids: [Int]) async throws -> [Int: String] {

@@ -14,13 +14,13 @@ struct ContradictionsList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List contradictions, with their explanation and citations.",
         discussion: "Rules: " + ContradictionRule.allCases.map { "\($0.rawValue) \($0.title)" }.joined(separator: "; ") + ".")
-    @Option(help: "Only this rule (1-7).") var rule: Int?
+    @Option(help: "Only this rule (1-8).") var rule: Int?
     @Option(help: "Only agencies in this state.") var state: String?
     @Flag(help: "Print JSON (the API's shapes).") var json = false
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if let rule, ContradictionRule(rawValue: rule) == nil { throw ValidationError("--rule \(rule): use a rule number from 1 to 7.") }
+        if let rule, ContradictionRule(rawValue: rule) == nil { throw ValidationError("--rule \(rule): use a rule number from 1 to \(ContradictionRule.allCases.count).") }
         if let state, USState.byCode(state) == nil { throw ValidationError("--state \(state) is not a U.S. state code.") }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 @testable import HotlistCore
 import Testing
 
@@ -162,5 +163,35 @@ import Testing
         #expect(AgencyStatus.derive(reported: [], requests: [request(.draft, filed: nil, due: nil)], usesFlock: true, today: today).code == .notAskedYet)
         #expect(AgencyStatus.derive(reported: [], requests: [], usesFlock: false, today: today).code == .notKnownToUseFlock)
         #expect(AgencyStatus.derive(reported: [ContradictionEngineTests.reported("A", "OH", .refused)], requests: [], usesFlock: true, today: today).label.contains("refused"))
+    }
+}
+
+extension ContradictionEngineTests {
+    static func auditLog(_ id: Int, agency: Int, kind: SearchAuditKind, immigration: [(String, Int)], verified: Bool = true) -> SearchAuditLog {
+        let groups = immigration.map { AuditLogSummary.Group(organization: $0.0, month: "2025-04", category: .immigration, searches: $0.1, networksSearched: 1, devicesSearched: 0) }
+        return SearchAuditLog(id: id, agencyID: agency, evidenceID: 9, kind: kind, fileName: "audit.csv", sha256: String(repeating: "ab", count: 32), receivedOn: CalendarDay(iso: "2025-07-01"),
+                              rowsRead: 100, rowsSkipped: 0, firstMonth: "2025-01", lastMonth: "2025-06",
+                              searchesByCategory: ["immigration": immigration.map(\.1).reduce(0, +), "ordinary": 100 - immigration.map(\.1).reduce(0, +)],
+                              groups: groups, rulesVersion: "r1", scannedAt: Date(), scannedByID: 1, scannedByLabel: "v", verifiedAt: verified ? Date() : nil, verifiedByLabel: verified ? "r" : nil)
+    }
+
+    @Test func rule8NeedsAVerifiedLogWithImmigrationSearchesAndAPolicyAgainstThem() {
+        let forbids = Self.agency(1, "Sparks NV PD", "NV", prohibits: true)
+        let network = Self.auditLog(7, agency: 1, kind: .network, immigration: [("Reno NV PD", 3), ("Dallas TX PD", 1)])
+        let fired = engine.immigrationSearches(forbids, history: [], ownLogs: [network])
+        #expect(fired?.rule == .immigrationSearches && fired?.citations.first?.source == "/agencies/1#search-audit-7")
+        #expect(fired?.evidence.first == "4 searches of Sparks NV PD's cameras cited immigration (of 100 searches in its network audit log, 2025-01 to 2025-06), by Reno NV PD (3), Dallas TX PD (1).")
+        #expect(fired?.explanation.contains("4 searches of its cameras") == true)
+        #expect(fired?.citations.contains { $0.text.contains("prohibited") || $0.text.contains("Private Eyes") } == true, "the policy is cited")
+        // Not without a policy against it, not unverified, not with no immigration search.
+        #expect(engine.immigrationSearches(Self.agency(1, "Sparks NV PD", "NV"), history: [], ownLogs: [network]) == nil)
+        #expect(engine.immigrationSearches(forbids, history: [], ownLogs: [Self.auditLog(7, agency: 1, kind: .network, immigration: [("Reno NV PD", 3)], verified: false)]) == nil)
+        #expect(engine.immigrationSearches(forbids, history: [], ownLogs: [Self.auditLog(7, agency: 1, kind: .network, immigration: [])]) == nil)
+        // Another agency's log never counts as this one's own.
+        #expect(engine.immigrationSearches(forbids, history: [], ownLogs: [Self.auditLog(7, agency: 2, kind: .network, immigration: [("Reno NV PD", 3)])]) == nil)
+        // Its own users' searches read as such, one search in the singular.
+        let own = engine.immigrationSearches(forbids, history: [], ownLogs: [Self.auditLog(8, agency: 1, kind: .organization, immigration: [("Sparks NV PD", 1)])])
+        #expect(own?.explanation.contains("1 search by its own users") == true)
+        #expect(own?.evidence.first?.hasPrefix("1 search by Sparks NV PD's own users cited immigration (of 100 searches in its organization audit log") == true)
     }
 }

@@ -191,10 +191,15 @@ public struct ContradictionQueries: Sendable {
         let owners = Dictionary(try await agencyFacts(ids: Array(Set(network.map(\.agencyID)))).map { ($0.id, $0.name) }) { first, _ in first }
         var result: [Int: [ContradictionEngine.SearchesElsewhere]] = [:]
         for log in network {
+            // Spellings that differ only in case are one organisation.
+            var searches: [Int: (name: String, count: Int)] = [:]
             for organization in log.organizations(.immigration) {
                 guard let matches = byName[organization.name.lowercased()], matches.count == 1, matches[0].id != log.agencyID else { continue }
-                result[matches[0].id, default: []].append(ContradictionEngine.SearchesElsewhere(log: log, ownerName: owners[log.agencyID] ?? "agency \(log.agencyID)",
-                                                                                              organization: matches[0].name, searches: organization.searches))
+                searches[matches[0].id, default: (matches[0].name, 0)].count += organization.searches
+            }
+            for (id, found) in searches.sorted(by: { $0.key < $1.key }) {
+                result[id, default: []].append(ContradictionEngine.SearchesElsewhere(log: log, ownerName: owners[log.agencyID] ?? "agency \(log.agencyID)",
+                                                                                   organization: found.name, searches: found.count))
             }
         }
         return result

@@ -122,8 +122,8 @@ extension Components.Schemas.AgencyDetail {
 }
 
 extension Components.Schemas.SearchAudit {
-    /// A verified audit log as the API shows it: counts only, the file by its fingerprint.
-    init(_ log: SearchAuditLog, agency: AgencyLink) throws {
+    /// An audit log as the API and `audit-log list|show --json` show it: counts only, the file by its fingerprint.
+    public init(_ log: SearchAuditLog, agency: AgencyLink) throws {
         self.init(id: log.id, agency: .init(agency), kind: try .documented(log.kind.rawValue), headline: log.headline(agencyName: agency.name),
                   first_month: log.firstMonth, last_month: log.lastMonth, rows_read: log.rowsRead, rows_skipped: log.rowsSkipped, searches: log.searches,
                   searches_by_category: .init(immigration: log.searches(.immigration), protest: log.searches(.protest), reproductive_health: log.searches(.reproductiveHealth),
@@ -133,7 +133,7 @@ extension Components.Schemas.SearchAudit {
                             networks_searched: $0.networksSearched, devices_searched: $0.devicesSearched)
                   },
                   file_name: log.fileName, evidence_id: log.evidenceID, sha256: log.sha256, received_on: log.receivedOn?.iso, rules_version: log.rulesVersion,
-                  verified_at: log.verifiedAt ?? log.scannedAt, citation: log.citationText)
+                  verified_at: log.verifiedAt, citation: log.citationText)
     }
 }
 

@@ -33,7 +33,7 @@ enum StatesController {
             switch name {
             case "rule":
                 if let parsed = ContradictionRule.parse(value) { rule = parsed } else {
-                    problems.append(InputProblem(file: "query", field: name, problem: "\"\(value.prefix(40))\" is not a rule", hint: "Use a rule number from 1 to 7."))
+                    problems.append(InputProblem(file: "query", field: name, problem: "\"\(value.prefix(40))\" is not a rule", hint: "Use a rule number from 1 to \(ContradictionRule.allCases.count)."))
                 }
             case "state":
                 if let parsed = USState.byCode(value) { state = parsed.code } else {
