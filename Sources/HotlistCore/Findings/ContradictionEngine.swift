@@ -197,7 +197,7 @@ public struct ContradictionEngine: Sendable {
         let kinds = Set(own.map(\.kind))
         let whose = others.isEmpty && kinds == [.network] ? "of its cameras" : own.isEmpty || !kinds.contains(.network) ? "by its own users" : "of its cameras or by its users"
         return Contradiction(rule: .immigrationSearches, agencyID: agency.id, agencyName: agency.name, stateCode: agency.stateCode,
-                             explanation: "\(agency.name) says its license-plate readers must not be used for immigration enforcement, yet Flock's audit logs show \(SearchAuditLog.count(total)) \(whose) whose stated reason cites immigration. The reason is what the searching officer typed; it is the agency's own record of why the search was run.",
+                             explanation: "\(agency.name) says its license-plate readers must not be used for immigration enforcement, yet Flock's audit logs show \(SearchAuditLog.count(total)) \(whose) whose stated reason cites immigration. The reason is what the searching officer typed or picked, as Flock's own log records it.",
                              evidence: evidence + facts.map(\.text), citations: citations)
     }
 

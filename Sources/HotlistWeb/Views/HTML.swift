@@ -58,7 +58,7 @@ enum HTML {
             let trimmed = part.trimmingCharacters(in: .whitespaces)
             // Our own pages (a verified finding, an evidence file) are cited by path.
             if let trimmed = SiteURL.localPath(trimmed) {
-                return "<a href=\"\(trimmed)\">\(trimmed.contains("#finding-") ? "the finding" : trimmed.hasPrefix("/evidence/") ? "the document" : trimmed)</a>"
+                return "<a href=\"\(trimmed)\">\(trimmed.contains("#finding-") ? "the finding" : trimmed.contains("#search-audit-") ? "the audit log counts" : trimmed.hasPrefix("/evidence/") ? "the document" : trimmed)</a>"
             }
             if let range = trimmed.range(of: "https?://[^ ()]+", options: .regularExpression) {
                 let url = String(trimmed[range])
