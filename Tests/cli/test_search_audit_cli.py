@@ -45,6 +45,8 @@ def test_a_stored_log_is_private_counted_and_public_after_a_second_person(db, tm
     # The evidence file is private.
     listed = json.loads(run("evidence", "list", "--json", *ev, *db).stdout)
     assert [(item["name"], item["public"]) for item in listed] == [("audit.csv", "no")]
+    published = run("evidence", "publish", listed[0]["id"], "--as", "rev@example.org", *ev, *db, check=False)
+    assert published.returncode == 1 and "stays private" in published.stderr
     # Not in the reviewer's rules yet.
     assert run("contradictions", "list", "--rule", "8", *db).stdout.count("Sparks NV PD") == 0
     assert "NOT VERIFIED" in run("audit-log", "list", "--unverified", *db).stdout

@@ -110,6 +110,11 @@ public struct EvidenceStore: Sendable {
     public func setPublic(evidenceID: Int, _ isPublic: Bool, by actor: AuditActor, now: Date) async throws -> EvidenceFile {
         try await database.sqlTransaction { sql in
             guard let before = try await Self.list(sql: sql, where: { $0.where("id", .equal, evidenceID) }).first else { throw RecordNotFound("evidence \(evidenceID)") }
+            // A search audit log lists every searching officer and plate: its counts are published, never the file.
+            if isPublic, try await sql.select().column("id").from("search_audit_logs").where("evidence_id", .equal, evidenceID).first() != nil {
+                throw InputProblems([InputProblem(file: "evidence \(evidenceID)", field: "public", problem: "this file is a search audit log: it names officers and lists plates, so it stays private",
+                                                  hint: "Its verified counts are public already, on the agency's page and in the data files.")])
+            }
             // Either way it is a decision: the file leaves the review queue.
             try await sql.update("evidence_files").set("is_public", to: SQLBind(isPublic)).set("visibility_decided_at", to: SQLBind(now))
                 .where("id", .equal, evidenceID).run()
