@@ -39,7 +39,7 @@ import VaporTesting
         "GET /agencies/:id/findings/new": .enterFindings, "POST /agencies/:id/findings": .enterFindings, "GET /findings": .readPublic, "GET /states/:code": .readPublic, "GET /contradictions": .readPublic, "GET /findings/:findingID": .readWork,
         "GET /findings/:findingID/correct": .enterFindings, "POST /findings/:findingID/correct": .enterFindings, "POST /findings/:findingID/verify": .verifyFindings,
         "GET /review": .verifyFindings, "GET /agencies/:id/statements/new": .enterFindings, "POST /agencies/:id/statements": .enterFindings,
-        "POST /statements/:statementID/verify": .verifyFindings,
+        "POST /statements/:statementID/verify": .verifyFindings, "POST /audit-logs/:logID/verify": .verifyFindings,
         "GET /agencies/:id/brief": .readPublic, "GET /agencies/:id/brief.pdf": .readPublic, "GET /agencies/:id/press": .readPublic,
         "GET /agencies/:id/letter": .readWork, "POST /agencies/:id/letter": .editRequests,
         "GET /campaigns": .readRequests, "GET /campaigns/new": .manageCampaigns, "POST /campaigns": .manageCampaigns,
@@ -50,7 +50,7 @@ import VaporTesting
         "POST /admin/people/:userID/reset-token": .manageUsers,
         "GET /admin/audit": .readAuditTrail, "GET /admin/audit.csv": .readAuditTrail,
         "GET /api/v1/agencies": .readPublic, "GET /api/v1/agencies/:id": .readPublic, "GET /api/v1/reference/ncic": .readPublic,
-        "GET /api/v1/reference/states": .readPublic, "GET /api/v1/reference/states/:code": .readPublic, "GET /api/v1/openapi.json": .readPublic, "GET /api/v1/contradictions": .readPublic, "GET /api/v1/findings": .readPublic,
+        "GET /api/v1/reference/states": .readPublic, "GET /api/v1/reference/states/:code": .readPublic, "GET /api/v1/openapi.json": .readPublic, "GET /api/v1/contradictions": .readPublic, "GET /api/v1/findings": .readPublic, "GET /api/v1/search-audits": .readPublic,
         "GET /api/v1/me": .manageOwnAccount,
         "GET /api/v1/requests": .readRequests, "POST /api/v1/requests": .editRequests, "GET /api/v1/requests/:id": .readRequests,
         "POST /api/v1/requests/:id/status": .editRequests, "GET /api/v1/campaigns": .readRequests, "PUT /api/v1/agencies/:id/records-contact": .editRecordsContact, "GET /api/v1/**": .readPublic,
@@ -83,7 +83,7 @@ import VaporTesting
             let draft = try await RequestStore(db).createDraft(RequestDraft(agencyID: sparks, requester: Requester(name: "T", email: "t@example.org"), subject: "s",
                                                                             letter: "l", channel: .email), by: .system, now: testStart)
             let samples = ["id": String(sparks), "code": "NV", "userID": String(target.id), "tokenID": "999999", "requestID": String(draft.id), "kind": "follow-up",
-                           "campaignID": "999999", "evidenceID": "999999", "findingID": "999999", "statementID": "999999", "contractID": "999999", "officialID": "999999", "token": "no-such-feed-token-0123456789abcdefghijkl", "name": "CITATION.txt"]
+                           "campaignID": "999999", "evidenceID": "999999", "findingID": "999999", "statementID": "999999", "logID": "999999", "contractID": "999999", "officialID": "999999", "token": "no-such-feed-token-0123456789abcdefghijkl", "name": "CITATION.txt"]
             let routes = app.routes.all
             #expect(routes.count >= 30, "expected every page, form and API route; found \(routes.count)")
             var checked = 0

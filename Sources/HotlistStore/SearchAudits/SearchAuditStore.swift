@@ -48,6 +48,8 @@ public struct SearchAuditStore: Sendable {
                                                       hint: "Nothing to do; see it with: hotlistwatch audit-log show \(id)")])
                 }
                 let id = try await Self.insert(sql: sql, agencyID: file.agencyID, evidenceID: file.id, kind: kind, summary: summary, rules: rules, by: actor, now: now)
+                // Private by rule, so it never waits in the queue for a publish decision.
+                try await sql.update("evidence_files").set("visibility_decided_at", to: SQLBind(now)).where("id", .equal, file.id).run()
                 guard let log = try await Self.logs(sql: sql, { $0.where(SQLColumn("id", table: "l"), .equal, SQLBind(id)) }).first else { throw RecordNotFound("audit log \(id)") }
                 try await AuditLog.append(AuditEntry(action: "search_audit.import", entityType: "search_audit_log", entityID: String(id), before: nil, after: log.auditValues),
                                           by: actor, at: now, on: sql)

@@ -117,9 +117,20 @@ enum FindingsController {
         let statements = try await StatementStore(request.database).list(verifiedOnly: false).filter { !$0.isVerified }
         var names: [Int: String] = [:]
         let files = try await request.evidenceStore.awaitingVisibilityDecision()
-        for id in Set(findings.map(\.agencyID) + statements.map(\.agencyID) + files.map(\.agencyID)) { names[id] = try await DirectoryQueries(request.database).agency(id: id)?.name }
+        let auditLogs = try await SearchAuditStore(request.database).list().filter { !$0.isVerified }
+        for id in Set(findings.map(\.agencyID) + statements.map(\.agencyID) + files.map(\.agencyID) + auditLogs.map(\.agencyID)) {
+            names[id] = try await DirectoryQueries(request.database).agency(id: id)?.name
+        }
         let people = try await PeopleLabels.load(request)
-        return request.personalPage(FindingsView.queue(viewer: viewer, findings: people.shown(findings), statements: people.shown(statements), files: files.map(people.shown), agencyNames: names))
+        return request.personalPage(FindingsView.queue(viewer: viewer, findings: people.shown(findings), statements: people.shown(statements), files: files.map(people.shown),
+                                                       auditLogs: auditLogs, agencyNames: names))
+    }
+
+    /// A second person makes an audit log's counts public; they land on the agency's page to see them.
+    @Sendable static func verifySearchAudit(_ request: Request) async throws -> Response {
+        let viewer = try request.requireViewer()
+        let log = try await SearchAuditStore(request.database).verify(logID: try request.idParameter("logID"), reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
+        return request.redirect(to: SiteURL.agency(log.agencyID).with([("notice", Notice.auditLogVerified.rawValue)]) + "#search-audit-\(log.id)", redirectType: .normal)
     }
 
     /// The form's fields as a draft, with the problems only the form can have (bad dates, bad ids).

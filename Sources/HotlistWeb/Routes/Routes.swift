@@ -95,6 +95,7 @@ func registerRoutes(_ app: Application) throws {
     routes.get(.newStatement(agency: id), .enterFindings, use: StatementsController.newPage)
     routes.post(.agencyStatements(id), .enterFindings, use: StatementsController.create)
     routes.post(.statementVerify(id), .verifyFindings, use: StatementsController.verify)
+    routes.post(.searchAuditVerify(id), .verifyFindings, use: FindingsController.verifySearchAudit)
 
     // Briefs for councils and the press (public), letters to officials (signed-in people only).
     routes.get(.agencyBrief(id), .readPublic, use: BriefController.page)

@@ -64,6 +64,7 @@ public enum SiteURL: Sendable, Equatable {
     case agencyStatements(Int)
     case newStatement(agency: Int)
     case statementVerify(Int)
+    case searchAuditVerify(Int)
     case state(String)
     case contradictions
     case agencyContracts(Int)
@@ -96,6 +97,7 @@ public enum SiteURL: Sendable, Equatable {
         case requestStatus(Int)
         case campaigns
         case findings
+        case searchAudits
         case contradictions
     }
 
@@ -162,6 +164,7 @@ public enum SiteURL: Sendable, Equatable {
         case .agencyStatements(let id): ["agencies", .id("id", id), "statements"]
         case .newStatement(let agency): ["agencies", .id("id", agency), "statements", "new"]
         case .statementVerify(let id): ["statements", .id("statementID", id), "verify"]
+        case .searchAuditVerify(let id): ["audit-logs", .id("logID", id), "verify"]
         case .state(let code): ["states", .text("code", code)]
         case .contradictions: ["contradictions"]
         case .agencyContracts(let id): ["agencies", .id("id", id), "contracts"]
@@ -194,6 +197,7 @@ public enum SiteURL: Sendable, Equatable {
             case .requestStatus(let id): ["api", "v1", "requests", .id("id", id), "status"]
             case .campaigns: ["api", "v1", "campaigns"]
             case .findings: ["api", "v1", "findings"]
+            case .searchAudits: ["api", "v1", "search-audits"]
             }
         }
     }
@@ -295,7 +299,7 @@ extension SiteURL {
             .campaigns, .newCampaign, .campaign(id), .campaignFeed(id), .accountFeed, .feedCalendar(text), .feedAtom(text),
             .agencyEvidence(id), .agencyPackage(id), .evidenceWithdraw(id), .agencyHotlistLog(id), .evidence(id), .evidenceFile(id), .evidenceVisibility(id),
             .agencyFindings(id), .newFinding(agency: id), .finding(id), .findingCorrect(id), .findingVerify(id), .findingSendBack(id), .review, .findings,
-            .agencyStatements(id), .newStatement(agency: id), .statementVerify(id), .state(text), .contradictions,
+            .agencyStatements(id), .newStatement(agency: id), .statementVerify(id), .searchAuditVerify(id), .state(text), .contradictions,
             .agencyContracts(id), .agencyContract(id, contract: id), .agencyContractRemove(id, contract: id), .agencyOfficials(id),
             .agencyGoverningBody(id), .agencyGoverningBodyRemove(id), .agencyOfficial(id, official: id), .agencyOfficialRemove(id, official: id),
             .renewals, .renewalsCalendar,
@@ -303,7 +307,7 @@ extension SiteURL {
         ]
         shapes += RequestAction.allCases.map { .requestAction(id, $0) }
         shapes += [API.agencies, .agency(id), .ncic, .states, .state(text), .openAPI, .me, .recordsContact(id), .requests, .request(id), .requestStatus(id),
-                   .campaigns, .findings, .contradictions].map { .api($0) }
+                   .campaigns, .findings, .searchAudits, .contradictions].map { .api($0) }
         return shapes
     }()
 }

@@ -180,7 +180,8 @@ enum FindingsView {
         """)
     }
 
-    static func queue(viewer: Viewer, findings: [FindingVersion], statements: [AgencyStatement], files: [EvidenceFile] = [], agencyNames: [Int: String]) -> SafeHTML {
+    static func queue(viewer: Viewer, findings: [FindingVersion], statements: [AgencyStatement], files: [EvidenceFile] = [], auditLogs: [SearchAuditLog] = [],
+                      agencyNames: [Int: String]) -> SafeHTML {
         let fileItems = files.map { (file) -> SafeHTML in
             "<li><a href=\"\(SiteURL.evidence(file.id).path)\">#\(file.id) \(file.originalName)</a> (\(file.kind.label)): \(agencyNames[file.agencyID] ?? "agency \(file.agencyID)"), added \(HTML.day(file.createdAt))</li>"
         }.joined()
@@ -193,11 +194,24 @@ enum FindingsView {
                 : " " + Forms.postButton(SiteURL.statementVerify(statement.id).path, label: "Verify", csrf: viewer.csrfToken, id: "verify-statement-\(statement.id)")
             return "<li>\(agencyNames[statement.agencyID] ?? ""): \(StatementView.summary(statement)); entered by \(statement.enteredByLabel)\(action)</li>"
         }.joined()
+        let auditItems = auditLogs.map { (log) -> SafeHTML in
+            let name = agencyNames[log.agencyID] ?? "agency \(log.agencyID)"
+            let action: SafeHTML = log.scannedByID == viewer.account.id ? " <span class=\"hint\">(yours: someone else must verify)</span>"
+                : " " + Forms.postButton(SiteURL.searchAuditVerify(log.id).path, label: "Verify", csrf: viewer.csrfToken, id: "verify-audit-log-\(log.id)")
+            let others = [ReasonCategory.protest, .reproductiveHealth, .otherSensitive].map { "\($0.rawValue) \(HTML.number(log.searches($0)))" }.joined(separator: ", ")
+            return """
+                <li>Audit log #\(log.id): \(log.headline(agencyName: name)); \(others); \(HTML.number(log.rowsSkipped)) rows unreadable. \
+                File <a href="\(SiteURL.evidence(log.evidenceID).path)">#\(log.evidenceID) \(log.fileName)</a>, SHA-256 <code class="sha">\(String(log.sha256.prefix(16)))…</code>; stored by \(log.scannedByLabel)\(action)</li>
+                """
+        }.joined()
         return Layout.page(title: "Review queue", current: .review, viewer: viewer, body: """
         <h1>Review queue</h1>
         <p class="lede">Findings and statements wait here until a second person checks them against their evidence. Nothing here is public yet.</p>
         <h2>Findings</h2>\(findingItems.isEmpty ? "<p id=\"queue-empty\">No findings waiting.</p>" as SafeHTML : "<ul id=\"finding-queue\">\(findingItems)</ul>" as SafeHTML)
         <h2>Statements and policies</h2>\(statementItems.isEmpty ? "<p>No statements waiting.</p>" as SafeHTML : "<ul id=\"statement-queue\">\(statementItems)</ul>" as SafeHTML)
+        <h2>Audit log counts</h2>
+        <p class="hint">Check the counts against the log (open the file; `hotlistwatch audit-log show ID` lists them by organisation and month) before verifying.</p>
+        \(auditItems.isEmpty ? "<p id=\"audit-queue-empty\">No audit logs waiting.</p>" as SafeHTML : "<ul id=\"audit-log-queue\">\(auditItems)</ul>" as SafeHTML)
         <h2>Files waiting for a publish decision</h2>
         <p class="hint">Private until someone decides: publish a file only once it is checked for personal data (plates, officers' or residents' names); otherwise keep it private.</p>
         \(fileItems.isEmpty ? "<p id=\"files-queue-empty\">No files waiting.</p>" as SafeHTML : "<ul id=\"evidence-queue\">\(fileItems)</ul>" as SafeHTML)
