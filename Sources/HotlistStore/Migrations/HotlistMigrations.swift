@@ -30,5 +30,6 @@ public enum HotlistMigrations {
         AddPackageReports(),
         CreateAgencyCommunications(),
         CreateAgencyAtlasEntries(),
+        CreateHotlistHitCounts(),
     ]
 }

@@ -86,6 +86,9 @@ extension DirectoryQueries {
         let statements = Dictionary(grouping: try await StatementStore.list(sql: sql) { $0.where("agency_id", .in, ids).where("verified_at", .isNot, SQLLiteral.null) }, by: \.agencyID)
         let timelines = try await HotlistLogStore.timelines(sql: sql, agencyIDs: ids, limit: 2_000)
         let atlas = try await atlasEntries(agencyIDs: ids)
+        let hits = try await HitLogStore.counts(sql: sql, agencyIDs: ids) { agencyID, evidenceID in
+            (findings[agencyID] ?? []).contains { $0.immigrationViolator == .enabled && $0.evidenceIDs.contains(evidenceID) }
+        }
 
         var result: [Int: AgencyDetail] = [:]
         for (id, agencyRow) in agencyRows {
@@ -107,6 +110,8 @@ extension DirectoryQueries {
             detail.statements = statements[id] ?? []
             detail.hotlistTimeline = (timelines[id] ?? []).map(\.action)
             detail.atlasEntries = atlas[id] ?? []
+            detail.hitCounts = hits.counts[id] ?? []
+            detail.hitCountsAwaitingReview = hits.withheld.contains(id)
             detail.status = AgencyStatus.derive(reported: outcomes[id] ?? [], requests: Array((requests[id] ?? []).prefix(1_000)), usesFlock: usesFlock, today: today)
             // The ranking is about asking; once records answered the question, say so first.
             switch detail.status.code {
