@@ -41,7 +41,7 @@ struct HitLogImport: AsyncParsableCommand {
             if !summary.columnsNotKept.isEmpty { print("Not kept: \(summary.columnsNotKept.joined(separator: ", ")).") }
             if let span = summary.immigrationViolator, let finding = imported.draftFindingID {
                 print("\(span.hits) hit\(span.hits == 1 ? "" : "s") labelled Immigration Violator (\(span.first.iso) to \(span.last.iso)): "
-                      + (imported.draftWasPending ? "draft finding #\(finding) already waits for a second person." : "draft finding #\(finding) waits for a second person to verify it (see `findings queue`)."))
+                      + (imported.draftWasPending ? "draft finding #\(finding) already waits for a second person." : "draft finding #\(finding) waits for a second person to verify it (see `findings list --unverified`)."))
             }
         }
     }
