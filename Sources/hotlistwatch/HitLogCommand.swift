@@ -39,6 +39,9 @@ struct HitLogImport: AsyncParsableCommand {
             let summary = imported.summary
             print("Imported \(summary.rows) hit\(summary.rows == 1 ? "" : "s") (\(summary.first.iso) to \(summary.last.iso)) as \(summary.counts.count) count\(summary.counts.count == 1 ? "" : "s") by month, list and topic; the log is evidence #\(imported.evidenceID).")
             if !summary.columnsNotKept.isEmpty { print("Not kept: \(summary.columnsNotKept.joined(separator: ", ")).") }
+            for earlier in imported.overlapping {
+                print("note: import #\(earlier.id) (evidence #\(earlier.evidenceID)) also covers days from \(earlier.first) to \(earlier.last); counts add up, so a hit in both exports is counted twice.")
+            }
             if let span = summary.immigrationViolator, let finding = imported.draftFindingID {
                 print("\(span.hits) hit\(span.hits == 1 ? "" : "s") labelled Immigration Violator (\(span.first.iso) to \(span.last.iso)): "
                       + (imported.draftWasPending ? "draft finding #\(finding) already waits for a second person." : "draft finding #\(finding) waits for a second person to verify it (see `findings list --unverified`)."))

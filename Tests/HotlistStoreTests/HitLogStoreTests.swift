@@ -71,6 +71,8 @@ import Testing
                 let more = Data("Alert Time,Hotlist,Hit Reason\n3/3/2026 9:00 PM,NCIC,IVF\n2026-04-01,NCIC,Stolen Vehicle\n".utf8)
                 let second = try await logs.importLog(more, EvidenceSubmission(agencyID: setup.agency, originalName: "april.csv"), by: volunteer, now: Date())
                 #expect(second.draftFindingID == findingID && second.draftWasPending)
+                #expect(second.overlapping.map(\.evidenceID) == [imported.evidenceID], "March is in both logs")
+                #expect(imported.overlapping.isEmpty)
                 #expect(try await FindingStore(db).queue().count == 1)
                 #expect(try await HitLogStore.counts(db, agencyID: setup.agency).first { $0.month == "2026-03" && $0.isImmigrationViolator }?.hits == 2, "summed over the imports")
 

@@ -43,6 +43,11 @@ def test_a_hit_log_is_counted_and_its_immigration_violator_hits_become_a_draft(d
     again = run("hit-log", "import", str(FIXTURE), "--agency", atherton, "--as", "vol@example.org", *ev, *db, check=False)
     assert again.returncode == 1 and "this hit log was already imported (evidence #1" in again.stderr, again.stderr
     assert len(json.loads(run("hit-log", "show", "--agency", atherton, "--json", *db).stdout)["imports"]) == 1
+    # An export whose days overlap the first: imported, with a warning that counts add up.
+    march = tmp_path / "march.csv"
+    march.write_text("Hit Time,Hotlist,Reason\n2026-03-01,NCIC,Stolen Vehicle\n")
+    out = run("hit-log", "import", str(march), "--agency", atherton, *ev, *db).stdout
+    assert "note: import #1 (evidence #1) also covers days from 2026-01-05 to 2026-03-09" in out, out
 
 
 @pytest.mark.parametrize("db", list(backends()), indirect=True)
@@ -58,7 +63,7 @@ def test_an_xlsx_hit_log_and_refusals(db, tmp_path):
     good = tmp_path / "hits.xlsx"
     write_xlsx(good, [header, [46023.5, "SYN1", "NCIC", "Stolen Vehicle"], [46056.25, "SYN2", "County list", "Stolen Vehicle"]])
     out = run("hit-log", "import", str(good), "--agency", reno, *ev, *db).stdout
-    assert "Imported 2 hits (2026-01-01 to 2026-02-03)" in out and "Immigration Violator" not in out, out
+    assert "Imported 2 hits (2026-01-01 to 2026-02-03)" in out and "Immigration Violator" not in out and "note:" not in out, out
     shown = json.loads(run("hit-log", "show", "--agency", reno, "--json", *db).stdout)
     assert [(c["month"], c["list"], c["hits"]) for c in shown["counts"]] == [("2026-01", "NCIC", 1), ("2026-02", "County list", 1)]
     # Refusals: exit 1 with file:line and field; nothing stored.

@@ -19,6 +19,9 @@ public struct HitLogStore: Sendable {
         public var draftFindingID: Int?
         /// True when an identical draft was already waiting, so none was added.
         public var draftWasPending: Bool
+        /// Earlier imports of the agency whose days overlap this one's: their counts add up, so the
+        /// same hit in both exports would be counted twice.
+        public var overlapping: [ImportRecord] = []
     }
 
     /// Reads the whole log first; a bad row refuses the import with nothing stored.
@@ -48,6 +51,7 @@ public struct HitLogStore: Sendable {
                 throw InputProblems([InputProblem(file: name, field: "file", problem: "this hit log was already imported (evidence #\(file.id), import #\(try earlier.decode(column: "id", as: Int.self)))",
                                                   hint: "Nothing to do; import a newer export to add its hits.")])
             }
+            let overlapping = try await Self.imports(sql: sql, agencyID: file.agencyID).filter { $0.first <= summary.last.iso && $0.last >= summary.first.iso }
             let importID = try await sql.insert(into: "hotlist_hit_imports").columns("agency_id", "evidence_id", "hit_rows", "first_day", "last_day", "imported_at")
                 .values(SQLBind(file.agencyID), SQLBind(file.id), SQLBind(summary.rows), SQLBind(summary.first.iso), SQLBind(summary.last.iso), SQLBind(now))
                 .returning("id").first()!.decode(column: "id", as: Int.self)
@@ -72,7 +76,7 @@ public struct HitLogStore: Sendable {
             }
             try await AuditLog.append(AuditEntry(action: "hit_log.import", entityType: "evidence", entityID: String(file.id), before: nil, after: after), by: actor, at: now, on: sql)
             try await DirectoryRevision.bump(sql)
-            return Imported(evidenceID: file.id, summary: summary, draftFindingID: draft?.id, draftWasPending: draft?.wasPending ?? false)
+            return Imported(evidenceID: file.id, summary: summary, draftFindingID: draft?.id, draftWasPending: draft?.wasPending ?? false, overlapping: overlapping)
         }.result
     }
 
@@ -104,7 +108,11 @@ public struct HitLogStore: Sendable {
     }
 
     public static func imports(_ database: HotlistDatabase, agencyID: Int) async throws -> [ImportRecord] {
-        try await database.sql.select().columns("id", "evidence_id", "hit_rows", "first_day", "last_day", "finding_id", "imported_at").from("hotlist_hit_imports")
+        try await imports(sql: database.sql, agencyID: agencyID)
+    }
+
+    static func imports(sql: any SQLDatabase, agencyID: Int) async throws -> [ImportRecord] {
+        try await sql.select().columns("id", "evidence_id", "hit_rows", "first_day", "last_day", "finding_id", "imported_at").from("hotlist_hit_imports")
             .where("agency_id", .equal, agencyID).orderBy("id").all().map { row in
                 ImportRecord(id: try row.decode(column: "id", as: Int.self), evidenceID: try row.decode(column: "evidence_id", as: Int.self),
                              rows: try row.decode(column: "hit_rows", as: Int.self), first: try row.decode(column: "first_day", as: String.self),
