@@ -82,6 +82,12 @@ import Testing
                 detail = try #require(try await DirectoryQueries(db).detail(id: setup.agency))
                 #expect(detail.status.code == .immigrationViolatorEnabled)
                 #expect(detail.hitCounts.filter(\.isImmigrationViolator).map(\.hits) == [1, 1] && detail.hitCountsAwaitingReview)
+
+                // MUT: the second log is withdrawn (uploaded by mistake): its counts leave the page and the commands.
+                _ = try await EvidenceStore(db, directory: folder).withdraw(evidenceID: second.evidenceID, reason: "wrong agency", by: .user(setup.reviewer, channel: .web), now: Date())
+                detail = try #require(try await DirectoryQueries(db).detail(id: setup.agency))
+                #expect(!detail.hitCounts.contains { $0.month == "2026-04" } && !detail.hitCountsAwaitingReview)
+                #expect(try await HitLogStore.counts(db, agencyID: setup.agency).reduce(0) { $0 + $1.hits } == 8)
             }
         }
     }
