@@ -11,7 +11,7 @@ struct HotlistWatchCommand: AsyncParsableCommand {
         Start here: hotlistwatch serve --demo
         First admin: hotlistwatch users add you@example.org --role admin
         """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, ImportCommand.self, AgenciesCommand.self, LawsCommand.self, DeadlineCommand.self, ContradictionsCommand.self, ContractsCommand.self, EvidenceCommand.self, FindingsCommand.self, StatementsCommand.self, RequestsCommand.self, CampaignsCommand.self, DueCommand.self, UsersCommand.self, AuditCommand.self, AuditLogCommand.self, SourcesCommand.self, BackupCommand.self, RestoreCommand.self, PublishCommand.self, PackageCommand.self, BriefCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, ImportCommand.self, AgenciesCommand.self, LawsCommand.self, DeadlineCommand.self, ContradictionsCommand.self, ContractsCommand.self, EvidenceCommand.self, FindingsCommand.self, StatementsCommand.self, RequestsCommand.self, CampaignsCommand.self, DueCommand.self, UsersCommand.self, AuditCommand.self, AuditLogCommand.self, HitLogCommand.self, SourcesCommand.self, BackupCommand.self, RestoreCommand.self, PublishCommand.self, PackageCommand.self, BriefCommand.self]
     )
 
     /// Exit codes: 64 ("Error:", with the usage of the command that was run) when the command line

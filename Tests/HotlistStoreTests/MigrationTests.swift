@@ -19,7 +19,7 @@ import Testing
                                 "0017-create-records-requests", "0018-create-reported-findings", "0019-create-evidence-and-findings",
                                 "0020-reload-reference-data-2026-11", "0021-add-review-decisions",
                                 "0022-add-evidence-withdrawal", "0023-create-contracts-and-officials", "0024-add-package-reports", "0025-create-agency-communications", "0026-create-agency-atlas-entries",
-                                "0027-create-search-audit-logs"])
+                                "0027-create-search-audit-logs", "0028-create-hotlist-hit-counts"])
         }
     }
 

@@ -218,6 +218,32 @@ import VaporTesting
     }
 
     @Test(arguments: TestBackend.available)
+    func hitLogsAreCountedAndImmigrationViolatorRowsWaitForASecondPerson(backend: TestBackend) async throws {
+        try await withFixtureApp(backend) { app, db in
+            let atherton = try await agencyID(db, "Atherton CA PD")
+            var session = try await makeSession(db, try await addPerson(db, "vol@example.org", .volunteer))
+            let workspace = try await session.get(app, SiteURL.agencyEvidence(atherton).path)
+            #expect(workspace.body.contains("id=\"hit-log-form\"") && workspace.body.contains("No hit log imported."))
+            let bad = try await session.upload(app, SiteURL.agencyHitLog(atherton).path, [], fileName: "hits.csv", bytes: Data("Hit Time,Plate\n2026-01-01,7ABC123\n".utf8))
+            #expect(bad.status == .badRequest && bad.body.contains("no column for a list"))
+            let log = "Hit Time,Plate,Hotlist,Reason\n2026-01-02 10:00,7ABC123,NCIC,Stolen Vehicle\n2026-02-03 11:00,8XYZ999,NCIC,IMMIGRATION VIOLATOR\n"
+            let good = try await session.upload(app, SiteURL.agencyHitLog(atherton).path, [("received", "2026-11-01")], fileName: "hits.csv", bytes: Data(log.utf8))
+            #expect(good.status == .seeOther && good.headers.first(name: .location)?.contains("notice=hit-log-drafted") == true)
+            // Public: the ordinary counts, not the Immigration Violator row until the draft is verified; never a plate.
+            var page = try await app.fetch(SiteURL.agency(atherton).path)
+            #expect(page.body.contains("id=\"hit-counts\"") && page.body.contains("<td>Stolen Vehicle</td>") && page.body.contains("id=\"hit-counts-awaiting\""))
+            #expect(!page.body.contains("<td>Immigration Violator</td>") && !page.body.contains("7ABC123") && !page.body.contains("8XYZ999"))
+            #expect(try await session.get(app, SiteURL.agencyEvidence(atherton).path).body.contains("<td>Immigration Violator</td>"), "signed-in people see every count")
+            let draft = try #require(try await FindingStore(db).queue().first { $0.agencyID == atherton })
+            #expect(draft.asOf.iso == "2026-02-03")
+            let reviewer = try await addPerson(db, "rev@example.org", .reviewer)
+            _ = try await FindingStore(db).verify(findingID: draft.findingID, reviewer: reviewer, by: .user(reviewer, channel: .web), now: Date())
+            page = try await app.fetch(SiteURL.agency(atherton).path)
+            #expect(page.body.contains("<td>Immigration Violator</td>") && !page.body.contains("id=\"hit-counts-awaiting\""))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func statementsAreRecordedWithASourceAndPublishedOnceVerified(backend: TestBackend) async throws {
         try await withFixtureApp(backend) { app, db in
             let reno = try await agencyID(db, "Reno NV PD")

@@ -69,7 +69,7 @@ import VaporTesting
             let sparks = try await agencyID(db, "Sparks NV PD")
             let twoMB = ByteBuffer(repeating: UInt8(ascii: "a"), count: 2 * 1_048_576)
             // No route, or not signed in: the general 1 MB limit, whatever the path ends with.
-            for path in ["/x/evidence", "/x/hotlist-log", SiteURL.agencyEvidence(sparks).path, "/agencies/\(sparks)/hotlist-log"] {
+            for path in ["/x/evidence", "/x/hotlist-log", SiteURL.agencyEvidence(sparks).path, "/agencies/\(sparks)/hotlist-log", SiteURL.agencyHitLog(sparks).path] {
                 let answer = try await app.fetchBytes(path, method: .POST, headers: ["Content-Type": "application/octet-stream"], body: twoMB)
                 #expect(answer.status == .payloadTooLarge, "\(path)")
             }

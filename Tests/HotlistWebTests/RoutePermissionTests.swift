@@ -34,7 +34,7 @@ import VaporTesting
         "POST /requests/:requestID/status": .editRequests, "POST /requests/:requestID/reopen": .reopenRequests, "POST /evidence/:evidenceID/withdraw": .withdrawEvidence, "POST /requests/:requestID/log": .editRequests, "POST /requests/:requestID/fee": .editRequests,
         "POST /requests/:requestID/exemption": .editRequests, "POST /requests/:requestID/extend": .editRequests,
         "POST /requests/:requestID/tracking": .editRequests,
-        "GET /agencies/:id/evidence": .readWork, "GET /agencies/:id/package.zip": .readPublic, "POST /agencies/:id/evidence": .addEvidence, "POST /agencies/:id/hotlist-log": .addEvidence,
+        "GET /agencies/:id/evidence": .readWork, "GET /agencies/:id/package.zip": .readPublic, "POST /agencies/:id/evidence": .addEvidence, "POST /agencies/:id/hotlist-log": .addEvidence, "POST /agencies/:id/hit-log": .addEvidence,
         "GET /evidence/:evidenceID": .readPublic, "GET /evidence/:evidenceID/file": .readPublic, "POST /evidence/:evidenceID/visibility": .publishEvidence, "POST /findings/:findingID/send-back": .verifyFindings,
         "GET /agencies/:id/findings/new": .enterFindings, "POST /agencies/:id/findings": .enterFindings, "GET /findings": .readPublic, "GET /states/:code": .readPublic, "GET /contradictions": .readPublic, "GET /findings/:findingID": .readWork,
         "GET /findings/:findingID/correct": .enterFindings, "POST /findings/:findingID/correct": .enterFindings, "POST /findings/:findingID/verify": .verifyFindings,

@@ -32,7 +32,7 @@ import VaporTesting
     @Test func onlyTheUploadShapesTakeAnEvidenceSizedBody() async throws {
         try await withFixtureApp(.sqlite) { app, _ in
             let uploads = app.routes.all.filter(\.isUploadRoute).map { "\($0.method) /\($0.path.string)" }.sorted()
-            #expect(uploads == ["POST /agencies/:id/evidence", "POST /agencies/:id/hotlist-log"])
+            #expect(uploads == ["POST /agencies/:id/evidence", "POST /agencies/:id/hit-log", "POST /agencies/:id/hotlist-log"])
         }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 
 enum FuzzTarget: String, CaseIterable {
     case json, csv, agencyList = "agency-list", privateEyes = "private-eyes", referenceData = "reference-data"
-    case actionLog = "action-log", auditLog = "audit-log", xlsxSheet = "xlsx-sheet", jpeg, png, evidenceKind = "evidence-kind", form
+    case actionLog = "action-log", auditLog = "audit-log", xlsxSheet = "xlsx-sheet", jpeg, png, evidenceKind = "evidence-kind", form, hitLog = "hit-log"
 }
 
 let target: FuzzTarget = {
@@ -53,6 +53,9 @@ public func fuzzOneInput(_ pointer: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         case 3: _ = try? ReferenceDataReader.holidays(table)
         default: _ = try? ReferenceDataReader.deadlineRollovers(table)
         }
+    case .hitLog:
+        _ = try? HitLog.parse(csv: data, file: "fuzz.csv")
+        _ = HitLog.day(String(decoding: bytes.prefix(80), as: UTF8.self))
     case .actionLog:
         _ = try? HotlistActionLog.parse(data: data, file: "fuzz.csv")
     case .auditLog:
@@ -69,7 +72,10 @@ public func fuzzOneInput(_ pointer: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         body.withUnsafeBufferPointer { _ = ReasonClassifier.standard.classify($0, scratch: &scratch) }
     case .xlsxSheet:
         let strings = (try? XLSXSheet.sharedStrings(data)) ?? ["Timestamp", "User", "Event Type", "Entity Type", "Entity Details"]
-        if let rows = try? XLSXSheet.rows(data, sharedStrings: strings, maxCells: 100_000) { _ = try? HotlistActionLog.parse(sheet: rows, file: "fuzz.xlsx") }
+        if let rows = try? XLSXSheet.rows(data, sharedStrings: strings, maxCells: 100_000) {
+            _ = try? HotlistActionLog.parse(sheet: rows, file: "fuzz.xlsx")
+            _ = try? HitLog.parse(sheet: rows, file: "fuzz.xlsx")
+        }
     case .jpeg:
         if let cleaned = JPEGMetadata.stripped(bytes) {
             // Stripping is idempotent, and what it publishes has nothing left to strip.

@@ -13,6 +13,10 @@ public struct AgencyDetail: Codable, Sendable, Equatable {
     public var statements: [AgencyStatement] = []
     /// Imported hotlist action logs, oldest first.
     public var hotlistTimeline: [HotlistAction] = []
+    /// Imported hit logs, counted per month, list and topic. Immigration Violator rows only once a
+    /// verified finding cites their log; until then they are left out and this flag is set.
+    public var hitCounts: [HitCount] = []
+    public var hitCountsAwaitingReview = false
     /// Derived from findings and requests.
     public var status = AgencyStatus(code: .notAskedYet, label: "Not asked yet", asOf: nil)
     public var signals: AgencySignals

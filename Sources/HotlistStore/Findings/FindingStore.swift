@@ -13,12 +13,15 @@ public struct FindingStore: Sendable {
 
     /// A new finding with its first (unverified) version.
     public func add(_ draft: FindingDraft, by actor: AuditActor, now: Date) async throws -> FindingVersion {
-        try await database.sqlTransaction { sql in
-            try await Self.check(draft, sql: sql, actor: actor, now: now)
-            let findingID = try await sql.insert(into: "findings").columns("agency_id", "created_at").values(SQLBind(draft.agencyID), SQLBind(now))
-                .returning("id").first()!.decode(column: "id", as: Int.self)
-            return try await Self.insertVersion(draft, findingID: findingID, version: 1, sql: sql, action: "finding.add", by: actor, now: now)
-        }
+        try await database.sqlTransaction { sql in try await Self.add(draft, sql: sql, by: actor, now: now) }
+    }
+
+    /// As above, inside a transaction that also stores what the finding rests on (a hit-log import).
+    static func add(_ draft: FindingDraft, sql: any SQLDatabase, by actor: AuditActor, now: Date) async throws -> FindingVersion {
+        try await check(draft, sql: sql, actor: actor, now: now)
+        let findingID = try await sql.insert(into: "findings").columns("agency_id", "created_at").values(SQLBind(draft.agencyID), SQLBind(now))
+            .returning("id").first()!.decode(column: "id", as: Int.self)
+        return try await insertVersion(draft, findingID: findingID, version: 1, sql: sql, action: "finding.add", by: actor, now: now)
     }
 
     /// A correction: a new version of `findingID`, unverified until a reviewer checks it. Earlier versions stay.

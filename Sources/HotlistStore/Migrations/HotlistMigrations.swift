@@ -31,5 +31,6 @@ public enum HotlistMigrations {
         CreateAgencyCommunications(),
         CreateAgencyAtlasEntries(),
         CreateSearchAuditLogs(),
+        CreateHotlistHitCounts(),
     ]
 }

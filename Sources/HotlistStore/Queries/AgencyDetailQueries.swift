@@ -87,6 +87,9 @@ extension DirectoryQueries {
         let timelines = try await HotlistLogStore.timelines(sql: sql, agencyIDs: ids, limit: 2_000)
         let atlas = try await atlasEntries(agencyIDs: ids)
         let searchAudits = try await SearchAuditStore.verified(sql: sql, agencyIDs: ids)
+        let hits = try await HitLogStore.counts(sql: sql, agencyIDs: ids) { agencyID, evidenceID in
+            (findings[agencyID] ?? []).contains { $0.immigrationViolator == .enabled && $0.evidenceIDs.contains(evidenceID) }
+        }
 
         var result: [Int: AgencyDetail] = [:]
         for (id, agencyRow) in agencyRows {
@@ -109,6 +112,8 @@ extension DirectoryQueries {
             detail.hotlistTimeline = (timelines[id] ?? []).map(\.action)
             detail.atlasEntries = atlas[id] ?? []
             detail.searchAudits = searchAudits[id] ?? []
+            detail.hitCounts = hits.counts[id] ?? []
+            detail.hitCountsAwaitingReview = hits.withheld.contains(id)
             detail.status = AgencyStatus.derive(reported: outcomes[id] ?? [], requests: Array((requests[id] ?? []).prefix(1_000)), usesFlock: usesFlock, today: today)
             // The ranking is about asking; once records answered the question, say so first.
             switch detail.status.code {

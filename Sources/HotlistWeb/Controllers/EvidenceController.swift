@@ -33,6 +33,7 @@ enum EvidenceController {
             findings: people.shown(try await FindingStore(request.database).latest(agencyID: agencyID)),
             statements: people.shown(try await StatementStore(request.database).list(agencyID: agencyID, verifiedOnly: false)),
             timeline: try await HotlistLogStore(request.database, evidence: request.evidenceStore).timeline(agencyID: agencyID),
+            hitCounts: try await HitLogStore.counts(request.database, agencyID: agencyID),
             maxFileSize: request.evidenceSettings.maxFileSize, problems: problems, notice: notice)
         return request.personalPage(EvidenceView.workspace(model), status: status)
     }
@@ -59,6 +60,19 @@ enum EvidenceController {
             let (data, submission, _) = try await submission(request, agencyID: agencyID)
             _ = try await HotlistLogStore(request.database, evidence: request.evidenceStore).importLog(data, submission, by: try request.auditActor(), now: request.clock.now())
             return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", Notice.logImported.rawValue)]) + "#timeline", redirectType: .normal)
+        } catch let problems as InputProblems {
+            return try await renderWorkspace(request, agencyID: agencyID, problems: problems.problems, status: .badRequest)
+        }
+    }
+
+    /// A hotlist hit log: counted, and its Immigration Violator hits drafted as a finding for a second person.
+    @Sendable static func importHitLog(_ request: Request) async throws -> Response {
+        let agencyID = try request.agencyID()
+        do {
+            let (data, submission, _) = try await submission(request, agencyID: agencyID)
+            let imported = try await HitLogStore(request.database, evidence: request.evidenceStore).importLog(data, submission, by: try request.auditActor(), now: request.clock.now())
+            let notice: Notice = imported.draftFindingID == nil ? .hitLogImported : .hitLogDrafted
+            return request.redirect(to: SiteURL.agencyEvidence(agencyID).with([("notice", notice.rawValue)]) + "#hit-log", redirectType: .normal)
         } catch let problems as InputProblems {
             return try await renderWorkspace(request, agencyID: agencyID, problems: problems.problems, status: .badRequest)
         }

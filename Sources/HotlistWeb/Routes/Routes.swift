@@ -77,6 +77,7 @@ func registerRoutes(_ app: Application) throws {
     routes.get(.agencyPackage(id), .readPublic, use: AgencyController.package)
     routes.post(.agencyEvidence(id), .addEvidence, use: EvidenceController.upload)
     routes.post(.agencyHotlistLog(id), .addEvidence, use: EvidenceController.importLog)
+    routes.post(.agencyHitLog(id), .addEvidence, use: EvidenceController.importHitLog)
     routes.get(.evidence(id), .readPublic, use: EvidenceController.page)
     routes.get(.evidenceFile(id), .readPublic, use: EvidenceController.download)
     routes.post(.evidenceVisibility(id), .publishEvidence, use: EvidenceController.setVisibility)

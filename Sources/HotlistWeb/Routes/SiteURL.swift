@@ -50,6 +50,7 @@ public enum SiteURL: Sendable, Equatable {
     case agencyPackage(Int)
     case evidenceWithdraw(Int)
     case agencyHotlistLog(Int)
+    case agencyHitLog(Int)
     case evidence(Int)
     case evidenceFile(Int)
     case evidenceVisibility(Int)
@@ -150,6 +151,7 @@ public enum SiteURL: Sendable, Equatable {
         case .agencyPackage(let id): ["agencies", .id("id", id), "package.zip"]
         case .evidenceWithdraw(let id): ["evidence", .id("evidenceID", id), "withdraw"]
         case .agencyHotlistLog(let id): ["agencies", .id("id", id), "hotlist-log"]
+        case .agencyHitLog(let id): ["agencies", .id("id", id), "hit-log"]
         case .evidence(let id): ["evidence", .id("evidenceID", id)]
         case .evidenceFile(let id): ["evidence", .id("evidenceID", id), "file"]
         case .evidenceVisibility(let id): ["evidence", .id("evidenceID", id), "visibility"]
@@ -227,7 +229,7 @@ public enum SiteURL: Sendable, Equatable {
     /// Only these routes take an evidence file's worth of body, and only from people allowed to add one.
     var acceptsUploads: Bool {
         switch self {
-        case .agencyEvidence, .agencyHotlistLog: true
+        case .agencyEvidence, .agencyHotlistLog, .agencyHitLog: true
         default: false
         }
     }
@@ -297,7 +299,7 @@ extension SiteURL {
             .people, .personRole(id), .personDisable(id), .personEnable(id), .personResetToken(id), .audit, .auditCSV, .recordsContact(id),
             .requests, .requestsCSV, .requestStatistics, .newRequest(agency: id), .request(id), .requestLetter(id, .appeal), .requestEML(id),
             .campaigns, .newCampaign, .campaign(id), .campaignFeed(id), .accountFeed, .feedCalendar(text), .feedAtom(text),
-            .agencyEvidence(id), .agencyPackage(id), .evidenceWithdraw(id), .agencyHotlistLog(id), .evidence(id), .evidenceFile(id), .evidenceVisibility(id),
+            .agencyEvidence(id), .agencyPackage(id), .evidenceWithdraw(id), .agencyHotlistLog(id), .agencyHitLog(id), .evidence(id), .evidenceFile(id), .evidenceVisibility(id),
             .agencyFindings(id), .newFinding(agency: id), .finding(id), .findingCorrect(id), .findingVerify(id), .findingSendBack(id), .review, .findings,
             .agencyStatements(id), .newStatement(agency: id), .statementVerify(id), .searchAuditVerify(id), .state(text), .contradictions,
             .agencyContracts(id), .agencyContract(id, contract: id), .agencyContractRemove(id, contract: id), .agencyOfficials(id),

@@ -111,7 +111,7 @@ enum AgencyView {
         \(statements.isEmpty ? "" : "<h3 id=\"statements-heading\">What the agency has said</h3><ul id=\"agency-statements\">\(statements)</ul>" as SafeHTML)
         \(contradictions.isEmpty ? "" : "<h2 id=\"contradictions-heading\">Contradictions</h2><div id=\"contradictions\">\(contradictions)</div>" as SafeHTML)
         \(askFirst.map { "<aside class=\"to-do\" id=\"ask-first\" aria-labelledby=\"ask-first-heading\"><h3 id=\"ask-first-heading\">To do: ask for the settings</h3><p>\($0.explanation)</p></aside>" as SafeHTML } ?? "")
-        \(detail.hotlistTimeline.isEmpty ? "" : "<h3 id=\"hotlist-history-heading\">Hotlist change history</h3><div id=\"hotlist-history\">\(EvidenceView.timeline(detail.hotlistTimeline, showPrivate: false))</div>" as SafeHTML)
+        \(detail.hotlistTimeline.isEmpty ? "" : "<h3 id=\"hotlist-history-heading\">Hotlist change history</h3><div id=\"hotlist-history\">\(EvidenceView.timeline(detail.hotlistTimeline, showPrivate: false))</div>" as SafeHTML)\(HitCountsView.section(detail))
         </section>
         """
     }

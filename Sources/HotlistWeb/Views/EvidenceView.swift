@@ -13,6 +13,8 @@ enum EvidenceView {
         var findings: [FindingVersion]
         var statements: [AgencyStatement]
         var timeline: [HotlistTimelineEntry]
+        /// Every count, Immigration Violator rows included: this page is for signed-in people.
+        var hitCounts: [HitCount] = []
         var maxFileSize: Int
         var problems: [InputProblem] = []
         var notice: String?
@@ -75,6 +77,7 @@ enum EvidenceView {
         </form>
         \(timeline(model.timeline.map(\.action), showPrivate: true))
         </section>
+        \(HitCountsView.workspaceSection(model, requestOptions: requestOptions))
         """)
     }
 
