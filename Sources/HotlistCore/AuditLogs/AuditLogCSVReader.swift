@@ -194,9 +194,11 @@ public final class AuditLogCSVReader {
             if cursor < filled, buffer[cursor] == Self.quote {
                 var search = cursor + 1
                 var closing = -1
+                // Quotes and the line feeds between them in one pass (a record's lines are counted here).
                 while search < filled {
-                    guard let found = memchr(buffer + search, Int32(Self.quote), filled - search) else { break }
-                    let index = UnsafeMutablePointer(found.assumingMemoryBound(to: UInt8.self)) - buffer
+                    let index = Self.firstOf(Self.quote, Self.lineFeed, Self.lineFeed, in: buffer, from: search, to: filled)
+                    if index >= filled { break }
+                    if buffer[index] == Self.lineFeed { embeddedLines += 1; search = index + 1; continue }
                     if index + 1 >= filled && !atEnd { return nil }   // a doubled quote may straddle the chunks
                     if index + 1 < filled, buffer[index + 1] == Self.quote { search = index + 2; continue }
                     closing = index
@@ -204,7 +206,6 @@ public final class AuditLogCSVReader {
                 }
                 if closing < 0 { return nil }
                 span = AuditLogFieldSpan(start: cursor + 1, end: closing, quoted: true)
-                embeddedLines += lineBreaks(from: cursor + 1, to: closing)
                 cursor = closing + 1
                 if cursor < filled, buffer[cursor] != Self.comma, buffer[cursor] != Self.lineFeed, buffer[cursor] != Self.carriageReturn {
                     if textAfterQuote == nil { textAfterQuote = fieldCount + 1 }
@@ -212,7 +213,7 @@ public final class AuditLogCSVReader {
                 }
             } else {
                 let fieldStart = cursor
-                cursor = Self.firstSeparator(buffer, from: cursor, to: filled)
+                cursor = Self.firstOf(Self.comma, Self.lineFeed, Self.carriageReturn, in: buffer, from: cursor, to: filled)
                 span = AuditLogFieldSpan(start: fieldStart, end: cursor, quoted: false)
             }
             if span.end - span.start > maxFieldBytes, longField == nil { longField = (fieldCount + 1, span.end - span.start) }
@@ -258,26 +259,32 @@ public final class AuditLogCSVReader {
         return .record(fieldCount: min(fieldCount, Self.maxFields), start: start, startLine: startLine)
     }
 
-    /// The first comma, CR or LF in `start..<end` (`end` if none), eight bytes at a time: each word is
-    /// XORed with the three bytes repeated, and a zero byte found with the carry-free test. The
-    /// lowest flagged byte is exact (a false flag only ever sits above a true one).
+    /// The first of three bytes in `start..<end` (`end` if none), eight bytes at a time: each word is
+    /// XORed with each byte repeated, and a zero byte found with the carry-free test. The lowest
+    /// flagged byte is exact (a false flag only ever sits above a true one).
     @inline(__always)
-    static func firstSeparator(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    static func firstOf(_ first: UInt8, _ second: UInt8, _ third: UInt8, in buffer: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let firsts = ones &* UInt64(first), seconds = ones &* UInt64(second), thirds = ones &* UInt64(third)
         var cursor = start
         while cursor + 8 <= end {
             let word = UInt64(littleEndian: UnsafeRawPointer(buffer + cursor).loadUnaligned(as: UInt64.self))
-            let commas = word ^ (ones &* UInt64(comma)), feeds = word ^ (ones &* UInt64(lineFeed)), returns = word ^ (ones &* UInt64(carriageReturn))
-            let found = ((commas &- ones) & ~commas | (feeds &- ones) & ~feeds | (returns &- ones) & ~returns) & highs
+            let a = word ^ firsts, b = word ^ seconds, c = word ^ thirds
+            let found = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
             if found != 0 { return cursor + found.trailingZeroBitCount >> 3 }
             cursor += 8
         }
         while cursor < end {
             let byte = buffer[cursor]
-            if byte <= comma, byte == comma || byte == lineFeed || byte == carriageReturn { return cursor }
+            if byte == first || byte == second || byte == third { return cursor }
             cursor += 1
         }
         return end
+    }
+
+    /// The first comma, CR or LF in `start..<end` (`end` if none).
+    static func firstSeparator(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        firstOf(comma, lineFeed, carriageReturn, in: buffer, from: start, to: end)
     }
 
     /// Line feeds in `start..<end` (memchr: most quoted fields have none). A lone CR inside a quoted

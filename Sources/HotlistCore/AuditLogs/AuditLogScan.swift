@@ -41,16 +41,19 @@ public final class AuditLogScan {
         let reader = AuditLogCSVReader(file: file, source: try open(0), chunkBytes: limits.chunkBytes,
                                        maxRecordBytes: limits.maxRecordBytes, maxFieldBytes: limits.maxFieldBytes)
         var columns: AuditLogColumns?
+        // A Bool per row, not a look at the optional columns (that copies them).
+        var haveHeader = false
         var headerProblem: InputProblem?
         var secondHalf: AuditLogSecondHalf?
         let onFlagged = onFlagged
         let splitAt = split.flatMap { onFlagged == nil && fileBytes >= $0.minimumBytes ? ($0.offset ?? fileBytes / 2) : nil }
         tally.begin(file)
         try reader.forEachRecord({ (record: AuditLogRecord) throws(InputProblem) in
-            guard columns != nil else {
+            guard haveHeader else {
                 do throws(InputProblem) {
                     let header = try AuditLogColumns(header: (0..<record.fieldCount).map(record.text), file: file)
                     columns = header
+                    haveHeader = true
                     tally.use(header)
                     if let splitAt, let split {
                         secondHalf = try AuditLogSecondHalf.start(file: file, at: splitAt, fileBytes: fileBytes, open: open, columns: header,
@@ -611,11 +614,16 @@ final class ReasonCache {
             index += 8
         }
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < bytes.count {
-            tail |= UInt64(base[index]) << shift
-            shift += 8
-            index += 1
+        if index < bytes.count, bytes.count >= 8 {
+            // The last eight bytes, overlapping the words already mixed in: no byte loop.
+            tail = UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self)
+        } else {
+            var shift: UInt64 = 0
+            while index < bytes.count {
+                tail |= UInt64(base[index]) << shift
+                shift += 8
+                index += 1
+            }
         }
         hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
         return hash ^ (hash >> 29)
