@@ -22,7 +22,11 @@ public enum AuditCSV {
         if needsFormulaGuard(text) { text = "'" + text }
         // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
+        }
+        return quoted + "\""
     }
 
     static func needsFormulaGuard(_ text: String) -> Bool {

@@ -30,7 +30,14 @@ public struct IdentityHasher: Sendable {
     public func hash(_ value: String) -> String {
         if value.isEmpty || value == "***" { return value }
         let code = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key)
-        return code.prefix(Self.hashCharacters / 2).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(Self.hashCharacters)
+        for byte in code.prefix(Self.hashCharacters / 2) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The key file's path: `option`, else HOTLISTWATCH_IDENTITY_KEY, else the default.
