@@ -6,7 +6,8 @@ import HotlistStore
 struct AuditLogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit-log", abstract: "Read Flock search audit logs: which searches cite immigration, protests or abortion.",
-        subcommands: [AuditLogScanCommand.self, AuditLogListCommand.self, AuditLogShowCommand.self, AuditLogVerifyCommand.self, AuditLogClassifyCommand.self])
+        subcommands: [AuditLogScanCommand.self, AuditLogListCommand.self, AuditLogShowCommand.self, AuditLogVerifyCommand.self, AuditLogClassifyCommand.self,
+                      AuditLogEvaluateCommand.self])
 }
 
 struct AuditLogScanCommand: AsyncParsableCommand {
@@ -27,10 +28,19 @@ struct AuditLogScanCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the flagged rows (any category but ordinary) to this CSV, without the Name, License Plate and Text Prompt columns.", valueName: "flagged.csv"))
     var out: String?
     @OptionGroup var storing: AuditLogStoreOptions
+    @Flag(help: "With --out: keep the Name, user name, License Plate and Text Prompt columns, each value replaced by a keyed hash (HMAC-SHA256) that is the same for the same value in every export of this installation.")
+    var includeIdentities = false
+    @Option(help: ArgumentHelp("The installation's identity key for --include-identities, made on first use (default: ./\(IdentityHasher.defaultKeyPath), or \(IdentityHasher.keyPathVariable)).", valueName: "path"))
+    var identityKey: String?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one audit export to scan, for example: hotlistwatch audit-log scan audit.csv") }
+        if includeIdentities && out == nil { throw ValidationError("--include-identities applies to the --out file; add --out flagged.csv") }
+        if identityKey != nil && !includeIdentities { throw ValidationError("--identity-key is used only with --include-identities") }
         try storing.validate(files: files)
+        if storing.agency != nil && out != nil {
+            throw ValidationError("--out writes flagged rows from a plain scan; store the log with --agency, and write the rows in a separate run without --agency.")
+        }
     }
 
     func run() async throws {
@@ -69,10 +79,13 @@ struct AuditLogScanCommand: AsyncParsableCommand {
         if let out { writer = try FlaggedRowsFile(path: out) }
         var headerWritten = false
         var currentFile = ""
-        scan.onFlagged = { record, columns, categories, rules in
-            guard let writer else { return }
-            if !headerWritten { writer.write(AuditLogFlaggedRows.header(columns)); headerWritten = true }
-            writer.write(AuditLogFlaggedRows.row(record, columns, file: currentFile, categories: categories, rules: rules))
+        // Only with --out: rows handed out in order keep a scan on one core.
+        if let writer {
+            let export = try flaggedRowsExport()
+            scan.onFlagged = { record, columns, categories, rules in
+                if !headerWritten { writer.write(export.header(columns)); headerWritten = true }
+                writer.write(export.row(record, columns, file: currentFile, categories: categories, rules: rules))
+            }
         }
         do {
             for file in files {
@@ -91,7 +104,7 @@ struct AuditLogScanCommand: AsyncParsableCommand {
             try writer.finish()
         }
         if json { try CommandJSON.print(scan.summary) } else { print(AuditLogReport.text(scan.summary), terminator: "") }
-        if let out { Console.note("Wrote the flagged rows, without names or plates, to \(out).") }
+        if let out { Console.note(includeIdentities ? "Wrote the flagged rows to \(out), names, user names and plates replaced by keyed hashes." : "Wrote the flagged rows, without names or plates, to \(out).") }
     }
 
     private func scanFile(_ file: String, with scan: AuditLogScan) throws {
@@ -111,10 +124,32 @@ struct AuditLogScanCommand: AsyncParsableCommand {
             try scan.scanRows(file: file, rows: rows.map { ($0.number, $0.cells) }, fileBytes: data.count)
         case .csv:
             let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine(total: size) : nil
-            try scan.scanCSV(file: file, source: PrefixedSource(head: head, rest: source), fileBytes: size,
-                             progress: progress.map { line in { rows, bytes in line.show(rows: rows, bytes: bytes) } })
+            let show = progress.map { line in { (rows: Int, bytes: Int) in line.show(rows: rows, bytes: bytes) } }
+            if Self.isRegularFile(file) {
+                // Opened again at any offset, so a large file is read on two cores.
+                try scan.scanCSV(file: file, fileBytes: size, open: { offset throws(InputProblem) in try AuditLogFileSource(path: file, offset: offset) },
+                                 progress: show)
+            } else {
+                try scan.scanCSV(file: file, source: PrefixedSource(head: head, rest: source), fileBytes: size, progress: show)
+            }
             progress?.clear()
         }
+    }
+}
+
+extension AuditLogScanCommand {
+    /// What --out writes: without the identity columns, or with --include-identities their values hashed.
+    func flaggedRowsExport() throws -> AuditLogFlaggedRows {
+        guard includeIdentities else { return AuditLogFlaggedRows() }
+        let path = IdentityHasher.keyPath(option: identityKey, environment: ProcessInfo.processInfo.environment)
+        let hasher: IdentityHasher
+        do { hasher = try IdentityHasher.loadOrCreate(path: path) } catch { throw CommandFailure(error.description) }
+        return AuditLogFlaggedRows(identities: { hasher.hash($0) })
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 }
 
@@ -250,4 +285,25 @@ private struct ClassifiedReason: Encodable {
     let reason: String
     let categories: [String]
     let rules: [String]
+}
+
+struct AuditLogEvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate", abstract: "Measure the reason classifier on a labelled set: precision and recall per category.",
+        discussion: """
+        Reads lines of reason<TAB>categories<TAB>source (categories separated by spaces, ordinary for none; \
+        # starts a comment), for example data/audit_log_reasons/heldout_reasons.tsv, and prints precision \
+        and recall per sensitive category, then each reason classified differently from its label.
+        """)
+
+    @Argument(help: ArgumentHelp("The labelled reasons (.tsv).", valueName: "file")) var file: String
+    @Flag(help: "Print the figures as JSON.") var json = false
+
+    func run() throws {
+        let data = try readInputFile(file)
+        guard let text = String(data: data, encoding: .utf8) else { throw CommandFailure("\(file): not UTF-8 text. Save the labelled reasons as UTF-8.") }
+        let evaluation: ReasonEvaluation
+        do { evaluation = try ReasonEvaluation(labelled: text, file: file) } catch { throw CommandFailure(error.description) }
+        if json { try CommandJSON.print(evaluation) } else { print(evaluation.report, terminator: "") }
+    }
 }

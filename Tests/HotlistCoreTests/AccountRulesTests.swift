@@ -108,6 +108,16 @@ import Testing
         #expect(AuditCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(AuditCSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(AuditCSV.field("@SUM(A1)") == "'@SUM(A1)")
+        // A case number such as -123 is a number, not a formula; anything else after "-" is guarded.
+        #expect(AuditCSV.field("-123") == "-123")
+        #expect(AuditCSV.field("-1,204.5") == "\"-1,204.5\"")
+        #expect(AuditCSV.field("-2+3") == "'-2+3")
+        #expect(AuditCSV.field("-") == "'-")
+        #expect(AuditCSV.field("-A1") == "'-A1")
+        #expect(AuditCSV.field("+123") == "'+123")
+        #expect(AuditCSV.field("\tx") == "'\tx")
+        #expect(AuditCSV.field("\r=1") == "\"'\r=1\"")
+        #expect(AuditCSV.field("25-123") == "25-123")
     }
 
     @Test func aRowCarriesBeforeAfterAndTheChangedFields() {

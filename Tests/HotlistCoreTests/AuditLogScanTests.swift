@@ -177,4 +177,80 @@ struct AuditLogScanTests {
         let row = flagged.joined().joined(separator: ",")
         #expect(!row.contains("Jane") && !row.contains("ABC123") && row.contains("deportation") && row.contains("imm.deport"))
     }
+
+    // MARK: - Two cores
+
+    /// A log where line feeds inside quoted cells are as common as those ending rows: a two-line
+    /// Time Frame in every row, reasons that span lines, doubled quotes, Latin-1 names, bad cells.
+    static func quirkyLog(rows: Int) -> [UInt8] {
+        var bytes = Array(("\u{FEFF}" + header + "\r\n").utf8)
+        let reasons = ["ICE+ERO", "stolen vehicle", "\"No Kings\nprotest\"", "\"assist \"\"ICE\"\"\"", "\"\"\"\"\"\n\"\"\"", "***", "\"ice cream\r\ntruck\""]
+        for id in 1...rows {
+            var line = Array(row(id, org: id % 11 == 0 ? "Caf\u{1} PD" : "Org \(id % 7)", networks: id % 13 == 0 ? "many" : "\(id)",
+                                 reason: reasons[id % reasons.count], time: id % 17 == 0 ? "later" : "2025-0\(1 + id % 9)-02",
+                                 newline: id % 2 == 0 ? "\r\n" : "\n").utf8).map { $0 == 1 ? UInt8(0xE9) : $0 }
+            if id % 19 == 0 { line = Array("\(id),short,row".utf8) }
+            bytes += line + Array((id % 3 == 0 ? "\n" : "\r\n").utf8)
+        }
+        return bytes
+    }
+
+    func scanInHalves(_ bytes: [UInt8], splitAt: Int?, window: Int, chunk: Int = 64) throws(InputProblem) -> AuditLogScan {
+        let scan = AuditLogScan()
+        try scan.scanCSV(file: "audit.csv", fileBytes: bytes.count, open: { offset in AuditLogDataSource(bytes, offset: offset) },
+                         split: splitAt.map { AuditLogSplit(minimumBytes: 0, offset: $0, syncWindowBytes: window) },
+                         limits: AuditLogReaderLimits(chunkBytes: chunk, maxRecordBytes: 4096, maxFieldBytes: 1024))
+        return scan
+    }
+
+    @Test("split across two readers at every byte, the summary is the one reader's, warnings and lines included")
+    func twoReadersAgreeWithOne() throws {
+        let bytes = Self.quirkyLog(rows: 60)
+        let single = try scanInHalves(bytes, splitAt: nil, window: 0).summary
+        #expect(single.rowsRead > 40 && single.rowsSkipped >= 3 && single.warningsBy["Latin-1 text"] == 1)
+        var kept = 0
+        for splitAt in stride(from: 1, to: bytes.count, by: 3) {
+            for window in [0, 90] {
+                let halves = try scanInHalves(bytes, splitAt: splitAt, window: window)
+                #expect(halves.summary == single, "split at \(splitAt), window \(window)")
+                kept += halves.secondHalvesKept
+            }
+        }
+        // Most splits land in a place where the second half is kept; the others fall back to one reader.
+        #expect(kept > bytes.count / 3)
+    }
+
+    @Test("a record over the record limit is skipped the same wherever the reads fall")
+    func longRecordWhateverTheChunks() throws {
+        var bytes = Array((Self.header + "\n" + Self.row(1) + "\n").utf8)
+        bytes += Array("2,A,Big PD,1,\"x\ny\",P,\"".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 300) + Array("\",1,,2025-01-01,Lookup,,\r\n".utf8)
+        bytes += Array((Self.row(3) + "\n").utf8)
+        var summaries: [AuditLogSummary] = []
+        for chunk in [1, 5, 64, 200, 333, 1000] {
+            summaries.append(try scan(bytes, chunk: chunk, maxRecord: 256, maxField: 1024))
+        }
+        #expect(summaries.allSatisfy { $0 == summaries[0] })
+        #expect(summaries[0].rowsRead == 2 && summaries[0].skippedBy == [AuditLogSkip.Kind.fieldTooLong.rawValue: 1])
+        #expect(summaries[0].warnings.first?.line == 4)
+    }
+
+    @Test("the first separator found eight bytes at a time is the first one there is")
+    func separatorSearch() {
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 40)
+        for target in [",", "\n", "\r"].map({ UInt8(ascii: $0) }) {
+            for position in 0..<40 {
+                var copy = bytes
+                copy[position] = target
+                if position + 3 < 40 { copy[position + 3] = UInt8(ascii: ",") }
+                copy.withUnsafeMutableBufferPointer { buffer in
+                    #expect(AuditLogCSVReader.firstSeparator(buffer.baseAddress!, from: 0, to: 40) == position)
+                    #expect(AuditLogCSVReader.firstSeparator(buffer.baseAddress!, from: position + 1, to: position + 1) == position + 1)
+                }
+            }
+        }
+        bytes[5] = 0x2B  // "+" and other bytes near "," are not separators
+        bytes[6] = 0x2D
+        bytes[7] = 0x0B
+        bytes.withUnsafeMutableBufferPointer { #expect(AuditLogCSVReader.firstSeparator($0.baseAddress!, from: 0, to: 40) == 40) }
+    }
 }

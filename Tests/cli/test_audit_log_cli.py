@@ -135,3 +135,89 @@ def test_scan_xlsx(tmp_path):
             "networksSearched": 12, "devicesSearched": 0} in summary["groups"]
     text = out.read_text()
     assert "deportation" in text and NAMES[0] not in text and PLATES[0] not in text
+
+
+def test_out_ends_with_a_line_break_and_keeps_negative_case_numbers(tmp_path):
+    path = tmp_path / "audit.csv"
+    path.write_text(HEADER + '1,A B,Mesa PD,3,x,P1,ICE,-123,,2025-02-03,Lookup,,\r\n'
+                    '2,C D,Mesa PD,3,x,P2,deportation,=cmd(),,2025-02-03,Lookup,,\r\n')
+    out = tmp_path / "flagged.csv"
+    run("audit-log", "scan", str(path), "--out", str(out))
+    data = out.read_bytes()
+    assert data.endswith(b"\r\n") and not data.endswith(b"\r\n\r\n")
+    rows = data.decode().splitlines()
+    assert ",-123," in rows[1]  # a number, no formula guard
+    assert ",'=cmd()," in rows[2]  # a formula is defused
+
+
+def identity_scan(tmp_path, key, name="flagged.csv", extra=()):
+    out = tmp_path / name
+    result = run("audit-log", "scan", str(audit_file(tmp_path)), "--out", str(out), "--include-identities",
+                 "--identity-key", str(key), *extra)
+    return out.read_text(), result
+
+
+def test_include_identities_hashes_names_and_plates_with_the_installation_key(tmp_path):
+    key = tmp_path / "data" / "hotlistwatch-identity.key"
+    key.parent.mkdir()
+    first, result = identity_scan(tmp_path, key)
+    assert "keyed hashes" in result.stderr
+    assert key.stat().st_size == 32 and key.stat().st_mode & 0o777 == 0o600
+    for secret in NAMES + PLATES + ["white truck"]:
+        assert secret not in first
+    header = first.splitlines()[0].split(",")
+    assert "Name" in header and "License Plate" in header and "Text Prompt" in header
+    rows = list(__import__("csv").DictReader(first.splitlines()))
+    assert len(rows) == 2
+    import re
+    for row in rows:
+        assert re.fullmatch(r"[0-9a-f]{32}", row["Name"]) and re.fullmatch(r"[0-9a-f]{32}", row["License Plate"])
+    assert rows[0]["Name"] != rows[1]["Name"]
+    # Stable across runs with the same key; different under another installation's key.
+    again, _ = identity_scan(tmp_path, key, "again.csv")
+    assert again == first
+    other, _ = identity_scan(tmp_path, tmp_path / "other.key", "other.csv")
+    assert [r["Name"] for r in __import__("csv").DictReader(other.splitlines())] != [r["Name"] for r in rows]
+    # The default export still drops the columns.
+    out = tmp_path / "plain.csv"
+    run("audit-log", "scan", str(audit_file(tmp_path)), "--out", str(out))
+    assert "License Plate" not in out.read_text().splitlines()[0]
+
+
+def test_identity_key_from_the_environment_and_refused_when_unsafe(tmp_path, monkeypatch):
+    key = tmp_path / "env.key"
+    monkeypatch.setenv("HOTLISTWATCH_IDENTITY_KEY", str(key))
+    out = tmp_path / "flagged.csv"
+    run("audit-log", "scan", str(audit_file(tmp_path)), "--out", str(out), "--include-identities")
+    assert key.stat().st_size == 32
+    monkeypatch.delenv("HOTLISTWATCH_IDENTITY_KEY")
+
+    key.chmod(0o644)
+    result = run("audit-log", "scan", str(audit_file(tmp_path)), "--out", str(out), "--include-identities",
+                 "--identity-key", str(key), check=False)
+    assert result.returncode == 1 and "644" in result.stderr and "chmod 600" in result.stderr
+    short = tmp_path / "short.key"
+    short.write_bytes(b"x" * 16)
+    short.chmod(0o600)
+    result = run("audit-log", "scan", str(audit_file(tmp_path)), "--out", str(out), "--include-identities",
+                 "--identity-key", str(short), check=False)
+    assert result.returncode == 1 and "16 bytes, not 32" in result.stderr
+
+    result = run("audit-log", "scan", str(audit_file(tmp_path)), "--include-identities", check=False)
+    assert result.returncode == 64 and "--out" in result.stderr
+
+
+def test_evaluate_prints_precision_and_recall_of_a_labelled_set(tmp_path):
+    labelled = tmp_path / "labelled.tsv"
+    labelled.write_text("# reason\tcategories\tsource\nICE\timmigration\tx\nice cream\tordinary\tx\n"
+                        "Direct Action Everywhere\tprotest\tx\nhas an alibi\timmigration\tx\n")
+    result = run("audit-log", "evaluate", str(labelled))
+    assert "4 labelled reasons" in result.stdout
+    assert "immigration" in result.stdout and "precision 1.000  recall 0.500" in result.stdout
+    assert 'line 5: "has an alibi" expected immigration, got ordinary' in result.stdout
+    data = json.loads(run("audit-log", "evaluate", str(labelled), "--json").stdout)
+    immigration = [s for s in data["scores"] if s["category"] == "immigration"][0]
+    assert immigration["truePositives"] == 1 and immigration["falseNegatives"] == 1 and immigration["recall"] == 0.5
+    labelled.write_text("ICE\timmigrant\tx\n")
+    result = run("audit-log", "evaluate", str(labelled), check=False)
+    assert result.returncode == 1 and "labelled.tsv:1:2" in result.stderr

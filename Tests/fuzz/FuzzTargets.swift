@@ -68,6 +68,15 @@ public func fuzzOneInput(_ pointer: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         _ = try? scan.scanCSV(file: "fuzz.csv", source: AuditLogDataSource(body), fileBytes: body.count,
                               chunkBytes: 1 + Int(first % 64), maxRecordBytes: 256 + Int(first), maxFieldBytes: 64)
+        // Read in two halves from any split, the summary must be the one a single reader gives.
+        let limits = AuditLogReaderLimits(chunkBytes: 1 + Int(first % 64), maxRecordBytes: 256 + Int(first), maxFieldBytes: 64)
+        let single = AuditLogScan(), halves = AuditLogScan()
+        let singleRead = (try? single.scanCSV(file: "fuzz.csv", fileBytes: body.count, open: { AuditLogDataSource(body, offset: $0) },
+                                              split: nil, limits: limits)) != nil
+        let split = AuditLogSplit(minimumBytes: 0, offset: body.count * Int(first) / 256, syncWindowBytes: Int(first % 8) * 16)
+        let halvesRead = (try? halves.scanCSV(file: "fuzz.csv", fileBytes: body.count, open: { AuditLogDataSource(body, offset: $0) },
+                                              split: split, limits: limits)) != nil
+        precondition(singleRead == halvesRead && (!singleRead || single.summary == halves.summary), "two readers disagree with one")
         var scratch = ReasonClassifier.Scratch()
         body.withUnsafeBufferPointer { _ = ReasonClassifier.standard.classify($0, scratch: &scratch) }
     case .xlsxSheet:

@@ -17,12 +17,17 @@ public final class AuditLogFileSource: AuditLogByteSource {
     private let handle: FileHandle
     private let path: String
 
-    public init(path: String) throws(InputProblem) {
+    /// Opens `path` to read from byte `offset` on (a parallel scan's second half starts partway).
+    public init(path: String, offset: Int = 0) throws(InputProblem) {
         self.path = path
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputProblem(file: path, problem: "the file cannot be opened", hint: "Check the path and that you may read the file.")
         }
         self.handle = handle
+        if offset > 0, lseek(handle.fileDescriptor, off_t(offset), SEEK_SET) < 0 {
+            throw InputProblem(file: path, problem: "the file cannot be read from byte \(offset) (\(String(cString: strerror(errno))))",
+                               hint: "Scan a regular file, not a pipe.")
+        }
     }
 
     deinit { try? handle.close() }
@@ -48,7 +53,10 @@ public struct AuditLogDataSource: AuditLogByteSource {
     private let data: [UInt8]
     private var offset = 0
 
-    public init(_ data: [UInt8]) { self.data = data }
+    public init(_ data: [UInt8], offset: Int = 0) {
+        self.data = data
+        self.offset = min(max(0, offset), data.count)
+    }
 
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputProblem) -> Int {
         let count = min(buffer.count, data.count - offset)

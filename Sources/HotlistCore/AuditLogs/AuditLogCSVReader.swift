@@ -54,10 +54,21 @@ public final class AuditLogCSVReader {
     private var line = 1
     /// Bytes taken from the source so far (for progress).
     public private(set) var bytesRead = 0
+    /// Where `buffer[0]` lies in the whole file: a reader may start partway (a parallel scan's second half).
+    private var bufferOffset: Int
+    /// Stop before the record that starts exactly here; a reader that finds no record starting there
+    /// reads on to the end (`stoppedAtOffset` says which happened).
+    var stopOffset: Int?
+    private(set) var stoppedAtOffset = false
+    /// The physical line the next record starts on (1 at the reader's first byte).
+    var currentLine: Int { line }
 
+    /// `startOffset`: where in the file the source's first byte is (0: the file's start, where a
+    /// byte-order mark is skipped; otherwise the byte after a line feed).
     public init(file: String, source: any AuditLogByteSource, chunkBytes: Int = defaultChunkBytes,
-                maxRecordBytes: Int = defaultMaxRecordBytes, maxFieldBytes: Int = defaultMaxFieldBytes) {
+                maxRecordBytes: Int = defaultMaxRecordBytes, maxFieldBytes: Int = defaultMaxFieldBytes, startOffset: Int = 0) {
         self.file = file
+        bufferOffset = startOffset
         self.source = source
         self.chunkBytes = max(16, chunkBytes)
         self.maxRecordBytes = max(16, maxRecordBytes)
@@ -74,11 +85,14 @@ public final class AuditLogCSVReader {
 
     // MARK: - Records
 
-    private enum Outcome {
+    private enum Outcome: Equatable {
         case record(fieldCount: Int, start: Int, startLine: Int)
         case skipped(AuditLogSkip)
         case blank
         case end
+        /// Complete but longer than `maxRecordBytes`: skipped like one that does not fit the buffer,
+        /// so where a record is skipped never depends on how the reads fell.
+        case tooLong
     }
 
     /// Calls `body` with each record in order (the header is the first); `skipped` with each record
@@ -97,11 +111,15 @@ public final class AuditLogCSVReader {
     private func forEachOutcome<Failure: Error>(_ body: (AuditLogRecord) throws(Failure) -> Void,
                                                 skipped: (AuditLogSkip) -> Void) throws {
         try fill()
-        if filled - position >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+        if bufferOffset == 0, position == 0, filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         while true {
+            if let stopOffset, bufferOffset + position >= stopOffset {
+                if bufferOffset + position == stopOffset { stoppedAtOffset = true; return }
+                self.stopOffset = nil
+            }
             switch try nextRecord() {
             case .end: return
-            case .blank: continue
+            case .blank, .tooLong: continue
             case .skipped(let skip): skipped(skip)
             case .record(let fieldCount, _, let startLine):
                 let record = AuditLogRecord(line: startLine, base: UnsafePointer(buffer),
@@ -111,12 +129,29 @@ public final class AuditLogCSVReader {
         }
     }
 
+    /// Steps over the records that start before `offset` without handing them out; returns where
+    /// the first record at or after it starts (nil at the end of the file). A parallel scan's second
+    /// reader starts at a line feed that may lie inside a quoted cell: past this window its records
+    /// are the true ones, if the first reader finds one starting at the offset returned.
+    func skipRecords(before offset: Int) throws(InputProblem) -> Int? {
+        try fill()
+        while bufferOffset + position < offset {
+            if try nextRecord() == .end { return nil }
+        }
+        if position >= filled {
+            try fill()
+            if position >= filled { return nil }
+        }
+        return bufferOffset + position
+    }
+
     /// Moves what is left of the buffer to its start and reads more after it.
     private func fill() throws(InputProblem) {
         if position > 0 {
             let remaining = filled - position
             if remaining > 0 { memmove(buffer, buffer + position, remaining) }
             filled = remaining
+            bufferOffset += position
             position = 0
         }
         while !atEnd && filled < capacity {
@@ -134,10 +169,12 @@ public final class AuditLogCSVReader {
                 try fill()
                 continue
             }
-            if let outcome = parseRecord() { return outcome }
+            let outcome = parseRecord()
+            if outcome == .tooLong { return try skipLongRecord() }
+            if let outcome { return outcome }
             // The record runs past what is buffered.
+            if filled - position > maxRecordBytes { return try skipLongRecord() }
             if atEnd { return unterminatedAtEnd() }
-            if filled - position >= maxRecordBytes { return try skipLongRecord() }
             try fill()
         }
     }
@@ -157,9 +194,11 @@ public final class AuditLogCSVReader {
             if cursor < filled, buffer[cursor] == Self.quote {
                 var search = cursor + 1
                 var closing = -1
+                // Quotes and the line feeds between them in one pass (a record's lines are counted here).
                 while search < filled {
-                    guard let found = memchr(buffer + search, Int32(Self.quote), filled - search) else { break }
-                    let index = UnsafeMutablePointer(found.assumingMemoryBound(to: UInt8.self)) - buffer
+                    let index = Self.firstOf(Self.quote, Self.lineFeed, Self.lineFeed, in: buffer, from: search, to: filled)
+                    if index >= filled { break }
+                    if buffer[index] == Self.lineFeed { embeddedLines += 1; search = index + 1; continue }
                     if index + 1 >= filled && !atEnd { return nil }   // a doubled quote may straddle the chunks
                     if index + 1 < filled, buffer[index + 1] == Self.quote { search = index + 2; continue }
                     closing = index
@@ -167,7 +206,6 @@ public final class AuditLogCSVReader {
                 }
                 if closing < 0 { return nil }
                 span = AuditLogFieldSpan(start: cursor + 1, end: closing, quoted: true)
-                embeddedLines += lineBreaks(from: cursor + 1, to: closing)
                 cursor = closing + 1
                 if cursor < filled, buffer[cursor] != Self.comma, buffer[cursor] != Self.lineFeed, buffer[cursor] != Self.carriageReturn {
                     if textAfterQuote == nil { textAfterQuote = fieldCount + 1 }
@@ -175,12 +213,7 @@ public final class AuditLogCSVReader {
                 }
             } else {
                 let fieldStart = cursor
-                // Letters and digits are all above ",", so most bytes cost one comparison.
-                while cursor < filled {
-                    let byte = buffer[cursor]
-                    if byte <= Self.comma, byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
-                    cursor += 1
-                }
+                cursor = Self.firstOf(Self.comma, Self.lineFeed, Self.carriageReturn, in: buffer, from: cursor, to: filled)
                 span = AuditLogFieldSpan(start: fieldStart, end: cursor, quoted: false)
             }
             if span.end - span.start > maxFieldBytes, longField == nil { longField = (fieldCount + 1, span.end - span.start) }
@@ -210,6 +243,7 @@ public final class AuditLogCSVReader {
             embeddedLines += 1
             break
         }
+        if cursor - start > maxRecordBytes { return .tooLong }
         let startLine = line
         line += embeddedLines
         position = cursor
@@ -223,6 +257,34 @@ public final class AuditLogCSVReader {
                                          detail: "field \(textAfterQuote) has text after its closing double quote"))
         }
         return .record(fieldCount: min(fieldCount, Self.maxFields), start: start, startLine: startLine)
+    }
+
+    /// The first of three bytes in `start..<end` (`end` if none), eight bytes at a time: each word is
+    /// XORed with each byte repeated, and a zero byte found with the carry-free test. The lowest
+    /// flagged byte is exact (a false flag only ever sits above a true one).
+    @inline(__always)
+    static func firstOf(_ first: UInt8, _ second: UInt8, _ third: UInt8, in buffer: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let firsts = ones &* UInt64(first), seconds = ones &* UInt64(second), thirds = ones &* UInt64(third)
+        var cursor = start
+        while cursor + 8 <= end {
+            let word = UInt64(littleEndian: UnsafeRawPointer(buffer + cursor).loadUnaligned(as: UInt64.self))
+            let a = word ^ firsts, b = word ^ seconds, c = word ^ thirds
+            let found = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
+            if found != 0 { return cursor + found.trailingZeroBitCount >> 3 }
+            cursor += 8
+        }
+        while cursor < end {
+            let byte = buffer[cursor]
+            if byte == first || byte == second || byte == third { return cursor }
+            cursor += 1
+        }
+        return end
+    }
+
+    /// The first comma, CR or LF in `start..<end` (`end` if none).
+    static func firstSeparator(_ buffer: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        firstOf(comma, lineFeed, carriageReturn, in: buffer, from: start, to: end)
     }
 
     /// Line feeds in `start..<end` (memchr: most quoted fields have none). A lone CR inside a quoted
@@ -269,9 +331,11 @@ public final class AuditLogCSVReader {
     }
 
     /// A record longer than `maxRecordBytes`: steps over it without keeping it, following its quotes.
+    /// What it reports depends only on the bytes from the record's start (never on how reads fell),
+    /// so a scan split across cores reports the same.
     private func skipLongRecord() throws(InputProblem) -> Outcome {
         let startLine = line
-        let (column, _) = openQuote(from: position, to: filled)
+        let (column, _) = openQuote(from: position, to: min(filled, position + maxRecordBytes))
         var inQuotes = false
         var skippedBytes = 0
         while true {
@@ -281,6 +345,8 @@ public final class AuditLogCSVReader {
                 if byte == Self.quote {
                     inQuotes.toggle()
                 } else if !inQuotes, byte == Self.lineFeed || byte == Self.carriageReturn {
+                    // A CR at the end of what is buffered may be the first half of a CRLF.
+                    if byte == Self.carriageReturn, index + 1 == filled, !atEnd { break }
                     if byte == Self.carriageReturn, index + 1 < filled, buffer[index + 1] == Self.lineFeed { index += 1 }
                     line += 1
                     skippedBytes += index + 1 - position
@@ -292,9 +358,9 @@ public final class AuditLogCSVReader {
                 }
                 index += 1
             }
-            skippedBytes += filled - position
-            position = filled
-            if atEnd {
+            skippedBytes += index - position
+            position = index
+            if atEnd && position >= filled {
                 let kind: AuditLogSkip.Kind = inQuotes ? .unterminatedQuote : .fieldTooLong
                 return .skipped(AuditLogSkip(line: startLine, column: column, kind: kind,
                                              detail: inQuotes ? "a double quote in field \(column) never closes; the last \(skippedBytes) bytes of the file were skipped"

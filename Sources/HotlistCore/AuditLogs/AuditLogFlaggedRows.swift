@@ -1,20 +1,36 @@
 import Foundation
 
 /// The rows of an export of flagged searches: every column of the log except those naming people or
-/// vehicles (Name, License Plate, Text Prompt and the like), then where the row was and why it was flagged.
-public enum AuditLogFlaggedRows {
-    public static func header(_ columns: AuditLogColumns) -> [String] {
+/// vehicles (Name, License Plate, Text Prompt and the like), then where the row was and why it was
+/// flagged. With `identities`, those columns are kept but each value replaced by what it returns
+/// (a keyed hash: the raw values never leave the scan).
+public struct AuditLogFlaggedRows {
+    public let identities: (@Sendable (String) -> String)?
+
+    public init(identities: (@Sendable (String) -> String)? = nil) { self.identities = identities }
+
+    public func header(_ columns: AuditLogColumns) -> [String] {
         ["File", "Line"] + keptColumns(columns).map { columns.header[$0] } + ["Categories", "Rules"]
     }
 
-    public static func row(_ record: AuditLogRecord, _ columns: AuditLogColumns, file: String,
-                           categories: [ReasonCategory], rules: [String]) -> [String] {
-        [file, String(record.line)] + keptColumns(columns).map(record.text)
-            + [categories.map(\.rawValue).joined(separator: " "), rules.joined(separator: " ")]
+    public func row(_ record: AuditLogRecord, _ columns: AuditLogColumns, file: String,
+                    categories: [ReasonCategory], rules: [String]) -> [String] {
+        [file, String(record.line)] + keptColumns(columns).map { column in
+            let text = record.text(column)
+            guard columns.identities.contains(column) else { return text }
+            return identities?(text) ?? ""
+        } + [categories.map(\.rawValue).joined(separator: " "), rules.joined(separator: " ")]
     }
 
-    private static func keptColumns(_ columns: AuditLogColumns) -> [Int] {
-        columns.header.indices.filter { !columns.identities.contains($0) }
+    private func keptColumns(_ columns: AuditLogColumns) -> [Int] {
+        identities != nil ? Array(columns.header.indices) : columns.header.indices.filter { !columns.identities.contains($0) }
+    }
+
+    public static func header(_ columns: AuditLogColumns) -> [String] { AuditLogFlaggedRows().header(columns) }
+
+    public static func row(_ record: AuditLogRecord, _ columns: AuditLogColumns, file: String,
+                           categories: [ReasonCategory], rules: [String]) -> [String] {
+        AuditLogFlaggedRows().row(record, columns, file: file, categories: categories, rules: rules)
     }
 }
 

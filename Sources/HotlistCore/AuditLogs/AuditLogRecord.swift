@@ -36,7 +36,10 @@ public struct AuditLogRecord {
 /// Turning cell bytes into text: only for the few cells a scan shows (organisation names, headers).
 enum AuditLogText {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, unescapingQuotes: Bool) -> String {
-        var cell = Array(bytes)
+        // ASCII spaces and line breaks trimmed on the bytes; Foundation's trimming (slow on Linux)
+        // only when a non-ASCII byte is left at either end (it may be a Unicode space).
+        let trimmed = AuditLogTally.trimmed(bytes)
+        var cell = Array(trimmed)
         if unescapingQuotes, cell.contains(UInt8(ascii: "\"")) {
             var unescaped: [UInt8] = []
             unescaped.reserveCapacity(cell.count)
@@ -50,6 +53,7 @@ enum AuditLogText {
         let text = cell.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0) == nil }
             ? String(decoding: cell, as: UTF8.self)
             : String(cell.map { Character(Unicode.Scalar($0)) })
+        guard let first = cell.first, let last = cell.last, first >= 0x80 || last >= 0x80 else { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
