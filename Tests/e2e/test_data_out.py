@@ -16,7 +16,8 @@ from selenium.webdriver.common.by import By
 from axe import assert_no_serious_violations
 
 EXPECTED_TABLES = {"about", "columns", "agencies", "findings", "statements", "contradictions", "request_statistics",
-                   "snapshots", "ncic_topics", "state_records_laws", "state_restriction_laws"}
+                   "snapshots", "ncic_topics", "state_records_laws", "state_restriction_laws", "search_audits",
+                   "search_audit_counts"}
 
 
 def fetch(url):

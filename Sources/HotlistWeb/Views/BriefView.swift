@@ -140,8 +140,7 @@ enum BriefView {
         <p>Status: <strong id="brief-status">\(detail.status.label)</strong></p>
         \(verified.isEmpty ? "" : "<ul id=\"brief-verified\">\(verified)</ul>" as SafeHTML)
         \(reported.isEmpty ? "" : "<ul id=\"brief-reported\">\(reported)</ul>" as SafeHTML)
-        \(nothing)
-        \(audits.isEmpty ? "" : "<h3>What Flock's search audit logs show</h3><ul id=\"brief-search-audits\">\(audits)</ul>" as SafeHTML)
+        \(nothing)\(audits.isEmpty ? "" : "\n<h3>What Flock's search audit logs show</h3><ul id=\"brief-search-audits\">\(audits)</ul>" as SafeHTML)
         \(portal.isEmpty ? "" : "<h3>What its transparency portal says</h3><ul id=\"brief-portal\">\(portal.joined())</ul>" as SafeHTML)
         </section>
         """

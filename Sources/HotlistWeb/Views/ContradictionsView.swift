@@ -62,7 +62,7 @@ enum ContradictionsView {
         <p class="lede">Where what records show about an agency's license-plate readers contradicts the agency's own policy, its public word or state law.
         Each names its rule, the evidence and the sources with their confidence grades. They rest on our verified findings and on findings others reported (labelled).</p>
         <form method="get" action="\(SiteURL.contradictions.path)" class="filters" id="contradiction-filters">
-        <label for="rule">Rule</label> <select id="rule" name="rule"><option value="">Rules 1–6 (every contradiction)</option>\(ruleOptions)</select>
+        <label for="rule">Rule</label> <select id="rule" name="rule"><option value="">Every contradiction (all rules but 7)</option>\(ruleOptions)</select>
         <label for="state">State</label> <select id="state" name="state"><option value="">Every state</option>\(stateOptions)</select>
         <button type="submit">Show</button></form>
         \(showing)

@@ -206,11 +206,11 @@ enum FindingsView {
         }.joined()
         return Layout.page(title: "Review queue", current: .review, viewer: viewer, body: """
         <h1>Review queue</h1>
-        <p class="lede">Findings and statements wait here until a second person checks them against their evidence. Nothing here is public yet.</p>
+        <p class="lede">Findings, statements and audit log counts wait here until a second person checks them against their evidence. Nothing here is public yet.</p>
         <h2>Findings</h2>\(findingItems.isEmpty ? "<p id=\"queue-empty\">No findings waiting.</p>" as SafeHTML : "<ul id=\"finding-queue\">\(findingItems)</ul>" as SafeHTML)
         <h2>Statements and policies</h2>\(statementItems.isEmpty ? "<p>No statements waiting.</p>" as SafeHTML : "<ul id=\"statement-queue\">\(statementItems)</ul>" as SafeHTML)
         <h2>Audit log counts</h2>
-        <p class="hint">Check the counts against the log (open the file; `hotlistwatch audit-log show ID` lists them by organisation and month) before verifying.</p>
+        <p class="hint">Check the counts against the log (open the file; <code>hotlistwatch audit-log show ID</code> lists them by organisation and month) before verifying.</p>
         \(auditItems.isEmpty ? "<p id=\"audit-queue-empty\">No audit logs waiting.</p>" as SafeHTML : "<ul id=\"audit-log-queue\">\(auditItems)</ul>" as SafeHTML)
         <h2>Files waiting for a publish decision</h2>
         <p class="hint">Private until someone decides: publish a file only once it is checked for personal data (plates, officers' or residents' names); otherwise keep it private.</p>
