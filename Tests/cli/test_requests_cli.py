@@ -102,6 +102,6 @@ def test_contradictions_list_with_rules_states_and_json(db, tmp_path):
     assert {item["rule"] for item in data} >= {1, 5}
     assert all(item["citations"] for item in data)
     assert json.loads(run("contradictions", "list", "--rule", "2", "--state", "NV", "--json", *db).stdout) == []
-    for args, expect in [(["--rule", "8"], "--rule 8"), (["--state", "ZZ"], "--state ZZ")]:
+    for args, expect in [(["--rule", "9"], "--rule 9"), (["--state", "ZZ"], "--state ZZ")]:
         result = run("contradictions", "list", *args, *db, check=False)
         assert result.returncode != 0 and expect in result.stderr
