@@ -58,6 +58,7 @@ struct AuditLogScanCommand: AsyncParsableCommand {
                 }
                 summary = scan.summary
                 summary.relabel(file: copy, as: name)
+                try Self.checkKind(storing.kind!, summary, file: name)
                 return summary
             }
             let agencyName = try await DirectoryQueries(db).agency(id: log.agencyID)?.name ?? "agency \(log.agencyID)"
@@ -71,6 +72,22 @@ struct AuditLogScanCommand: AsyncParsableCommand {
                   hotlistwatch audit-log verify \(log.id) --as THEIR-EMAIL
                 """)
         }
+    }
+
+    /// An organisation audit lists one organisation's own searches; one naming several is a network
+    /// audit, and stored as "by its own users" it would credit others' searches to the agency.
+    static func checkKind(_ kind: SearchAuditKind, _ summary: AuditLogSummary, file: String) throws {
+        guard kind == .organization else { return }
+        var names: [String: String] = [:]
+        for group in summary.groups {
+            let name = group.organization.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty || name.allSatisfy({ $0 == "*" }) { continue }
+            names[name.lowercased()] = names[name.lowercased()] ?? name
+        }
+        guard names.count > 1 else { return }
+        let shown = names.values.sorted().prefix(5).joined(separator: ", ")
+        throw InputProblems([InputProblem(file: file, field: "Org Name", problem: "an organization audit lists the searches of one organisation's users, but this log names \(names.count) organisations (\(shown)\(names.count > 5 ? ", …" : ""))",
+                                          hint: "If it lists searches of the agency's cameras by the organisations it shares with, store it with --kind network.")])
     }
 
     func scanAndReport() throws {
@@ -143,7 +160,13 @@ extension AuditLogScanCommand {
         guard includeIdentities else { return AuditLogFlaggedRows() }
         let path = IdentityHasher.keyPath(option: identityKey, environment: ProcessInfo.processInfo.environment)
         let hasher: IdentityHasher
+        let existed = FileManager.default.fileExists(atPath: path)
         do { hasher = try IdentityHasher.loadOrCreate(path: path) } catch { throw CommandFailure(error.description) }
+        if !existed {
+            // Said out loud: run from another folder, a new key would silently make hashes that match nothing before.
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            Console.note("Made a new identity key at \(absolute) (readable by you only). Back it up and use it for every export (--identity-key or \(IdentityHasher.keyPathVariable)): hashes match only under the same key.")
+        }
         return AuditLogFlaggedRows(identities: { hasher.hash($0) })
     }
 

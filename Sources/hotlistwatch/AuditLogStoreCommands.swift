@@ -16,7 +16,8 @@ struct AuditLogStoreOptions: ParsableArguments {
         """, valueName: "network|organization|portal"))
     var kind: SearchAuditKind?
     @Option(help: "The records request whose answer brought the log.") var request: Int?
-    @Option(help: "Day the answer arrived (YYYY-MM-DD).") var received: String?
+    @Option(name: [.customLong("received"), .customLong("received-on")], help: "Day the answer arrived (YYYY-MM-DD); --received-on as with hit-log import.")
+    var received: String?
     @Option(name: .customLong("source-url"), help: "Where the log was published, if it was.") var sourceURL: String?
     @OptionGroup var actor: ActorOptions
     @OptionGroup var evidence: EvidenceOptions
@@ -32,6 +33,9 @@ struct AuditLogStoreOptions: ParsableArguments {
         if files.count != 1 { throw ValidationError("with --agency, name one log per run: each is stored as its own evidence file (you named \(files.count)).") }
         if kind == nil {
             throw ValidationError("with --agency, say whose searches the log lists: --kind network (searches of the agency's cameras by others), --kind organization (searches by its own users) or --kind portal (the transparency portal's search audit).")
+        }
+        if actor.actingAs == nil {
+            throw ValidationError("with --agency, say who stores the log: --as EMAIL (your account). A second person verifies the counts, so the first must be named.")
         }
         if let received, CalendarDay(iso: received) == nil { throw ValidationError("--received \(received) is not a date; use YYYY-MM-DD.") }
     }
@@ -74,7 +78,7 @@ struct AuditLogListCommand: AsyncParsableCommand {
 }
 
 struct AuditLogShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "One stored audit log: its counts by category, organisation and month, what to check before verifying.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "One stored audit log: its counts by category, organisation and month, and the file to check them against before verifying.")
     @Argument(help: "The audit log's number (see `audit-log list`).") var id: Int
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
@@ -104,7 +108,9 @@ struct AuditLogVerifyCommand: AsyncParsableCommand {
         try await withDatabase(database) { db in
             let who = try await actor.actor(db)
             guard let userID = who.userID, let reviewer = try await AccountStore(db).user(id: userID) else { throw CommandFailure("--as: no such account.") }
-            let log = try await SearchAuditStore(db).verify(logID: id, reviewer: reviewer, by: who, now: Date())
+            let store = SearchAuditStore(db)
+            guard try await store.log(id: id) != nil else { throw CommandFailure("audit log \(id) does not exist; `hotlistwatch audit-log list --unverified` lists the logs waiting.") }
+            let log = try await store.verify(logID: id, reviewer: reviewer, by: who, now: Date())
             let name = try await agencyNames(db, [log.agencyID])[log.agencyID] ?? "agency \(log.agencyID)"
             print("Verified audit log #\(log.id): \(log.headline(agencyName: name)). It is now on the agency's page, in the API, briefs and exports.")
         }

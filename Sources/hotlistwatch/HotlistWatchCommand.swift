@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HotlistCore
 
 @main
 struct HotlistWatchCommand: AsyncParsableCommand {
@@ -29,6 +30,16 @@ struct HotlistWatchCommand: AsyncParsableCommand {
             guard let command = parsed else { exit(withError: error) }
             FileHandle.standardError.write(Data("Error: \(error.message)\nUsage: \(usageString(for: type(of: command)))\n  See '\(helpCommandLine(for: type(of: command)))' for more.\n".utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
+        } catch let failure as CommandFailure {
+            // Commands that never open the database (a plain audit-log scan) end here, not in withDatabase.
+            Console.error(failure.description)
+            Foundation.exit(1)
+        } catch let problems as InputProblems {
+            Console.error("Fix these and run again:\n" + problems.description)
+            Foundation.exit(1)
+        } catch let problem as InputProblem {
+            Console.error(problem.description)
+            Foundation.exit(1)
         } catch {
             exit(withError: error)
         }

@@ -194,4 +194,23 @@ extension ContradictionEngineTests {
         #expect(own?.explanation.contains("1 search by its own users") == true)
         #expect(own?.evidence.first?.hasPrefix("1 search by Sparks NV PD's own users cited immigration (of 100 searches in its organization audit log") == true)
     }
+
+    @Test func organisationsDifferingOnlyInCaseAreOneAndRedactedNamesSaySo() {
+        let log = Self.auditLog(7, agency: 1, kind: .network, immigration: [("Richmond VA PD", 2), ("RICHMOND VA PD", 1), ("***", 4), ("Reno NV PD", 1)])
+        let organizations = log.organizations(.immigration)
+        #expect(organizations.map(\.name) == ["(redacted)", "Richmond VA PD", "Reno NV PD"])
+        #expect(organizations.map(\.searches) == [4, 3, 1])
+    }
+
+    @Test func rule8NeverAddsUpLogsThatMayCoverTheSameSearches() {
+        let forbids = Self.agency(1, "Sparks NV PD", "NV", prohibits: true)
+        let first = Self.auditLog(7, agency: 1, kind: .network, immigration: [("Reno NV PD", 176)])
+        let overlapping = Self.auditLog(9, agency: 1, kind: .network, immigration: [("Reno NV PD", 4)])
+        let fired = engine.immigrationSearches(forbids, history: [], ownLogs: [first, overlapping])
+        #expect(fired?.explanation.contains("at least 176 searches (the most in any one of the 2 logs below") == true)
+        #expect(fired?.explanation.contains("180") == false)
+        #expect(fired?.evidence.count(where: { $0.contains("network audit log") }) == 2, "each log keeps its own count")
+        let one = engine.immigrationSearches(forbids, history: [], ownLogs: [first])
+        #expect(one?.explanation.contains("a Flock audit log shows 176 searches of its cameras") == true)
+    }
 }

@@ -8,11 +8,11 @@ struct ReasonClassifierTests {
 
     /// For every rule of reason-rules.txt: reasons it must match, and near misses it must not.
     static let examples: [String: (match: [String], noMatch: [String])] = [
-        "imm.ice": (["ICE", "ice", "ICE WARRANT", "assist ICE with locate", "ICE+ERO"],
+        "imm.ice": (["ICE", "ice", "ICE WARRANT", "assist ICE with locate", "ICE+ERO", "I.C.E.", "assist I.C.E. locate"],
                     ["ice cream", "ice cream truck theft", "black ice crash", "possession of ice", "police", "office", "juice", "notice", "Alice", "vice", "VICE unit", "device", "anti-ICE march"]),
         "imm.ero": (["ICE+ERO", "ERO", "enforcement and removal operations", "Enforcement & Removal"], ["hero", "zero", "error", "Nero Street"]),
         "imm.hsi": (["HSI", "HSI investigation", "Homeland Security Investigations"], ["hsin", "this"]),
-        "imm.homeland-security": (["Department of Homeland Security", "homeland security request"], ["Homeland Dr", "burglary at Homeland Dr", "homeland"]),
+        "imm.homeland-security": (["Department of Homeland Security", "homeland security request"], ["Homeland Dr", "burglary at Homeland Dr", "homeland", "assist DHS", "DHS welfare check"]),
         "imm.cbp": (["CBP", "cbp request", "Customs and Border Protection"], ["cbpx", "customs"]),
         "imm.usbp": (["USBP", "Border Patrol"], ["border", "patrol", "usb port"]),
         "imm.287g": (["287(g)", "287g", "287 (g) task force"], ["287", "2875", "g"]),

@@ -37,14 +37,20 @@ import VaporTesting
             #expect(queue.body.contains("id=\"audit-log-queue\"") && queue.body.contains("verify-audit-log-\(stored.id)"))
             #expect(queue.body.contains("1 search of Sparks NV PD&#39;s cameras cited immigration"))
             #expect(!queue.body.contains("Krupke") && !queue.body.contains("PLATE777"))
+            #expect(!queue.body.contains("vol@example.org"), "a reviewer sees who stored it by name and role, not their email")
+            // Its file's page offers no publish button: the log names officers and lists plates.
+            let filePage = try await reviewer.get(app, SiteURL.evidence(stored.evidenceID).path).body
+            #expect(filePage.contains("id=\"search-audit-private\"") && !filePage.contains("id=\"publish-evidence\""))
             let verified = try await reviewer.post(app, SiteURL.searchAuditVerify(stored.id).path, [])
-            #expect(verified.status == .seeOther && verified.headers.first(name: .location)?.hasSuffix("#search-audit-\(stored.id)") == true)
+            #expect(verified.status == .seeOther && verified.headers.first(name: .location)?.hasSuffix("notice=audit-log-verified") == true)
             let page = try await app.fetch(SiteURL.agency(sparks).path)
             #expect(page.body.contains("id=\"search-audit-\(stored.id)\"") && page.body.contains("Reno NV PD (1)"))
             #expect(!page.body.contains("Krupke") && !page.body.contains("PLATE777"))
             #expect(try await reviewer.get(app, SiteURL.review.path).body.contains("id=\"audit-queue-empty\""))
-            // Twice: refused with a message, not a crash.
-            #expect(try await reviewer.post(app, SiteURL.searchAuditVerify(stored.id).path, []).status == .badRequest)
+            // Twice (the back button): the page says it is done already, and nothing changes.
+            let again = try await reviewer.post(app, SiteURL.searchAuditVerify(stored.id).path, [])
+            #expect(again.status == .seeOther && again.headers.first(name: .location)?.hasSuffix("notice=audit-log-already-verified") == true)
+            #expect(try await SearchAuditStore(db).log(id: stored.id)?.isVerified == true)
         }
     }
 }

@@ -79,6 +79,7 @@ def test_bad_files_exit_1_with_location(tmp_path):
     empty.write_text("")
     result = run("audit-log", "scan", str(empty), check=False)
     assert result.returncode == 1 and "empty" in result.stderr
+    assert result.stderr.startswith("error: "), "exit 1 says error: (README), Error: is for a command line refused with 64"
 
     result = run("audit-log", "scan", str(tmp_path / "missing.csv"), check=False)
     assert result.returncode == 1 and "cannot be opened" in result.stderr
@@ -162,6 +163,7 @@ def test_include_identities_hashes_names_and_plates_with_the_installation_key(tm
     key.parent.mkdir()
     first, result = identity_scan(tmp_path, key)
     assert "keyed hashes" in result.stderr
+    assert f"Made a new identity key at {key}" in result.stderr, "a new key is announced, so a second one made by mistake is noticed"
     assert key.stat().st_size == 32 and key.stat().st_mode & 0o777 == 0o600
     for secret in NAMES + PLATES + ["white truck"]:
         assert secret not in first
@@ -174,8 +176,8 @@ def test_include_identities_hashes_names_and_plates_with_the_installation_key(tm
         assert re.fullmatch(r"[0-9a-f]{32}", row["Name"]) and re.fullmatch(r"[0-9a-f]{32}", row["License Plate"])
     assert rows[0]["Name"] != rows[1]["Name"]
     # Stable across runs with the same key; different under another installation's key.
-    again, _ = identity_scan(tmp_path, key, "again.csv")
-    assert again == first
+    again, result = identity_scan(tmp_path, key, "again.csv")
+    assert again == first and "Made a new identity key" not in result.stderr
     other, _ = identity_scan(tmp_path, tmp_path / "other.key", "other.csv")
     assert [r["Name"] for r in __import__("csv").DictReader(other.splitlines())] != [r["Name"] for r in rows]
     # The default export still drops the columns.

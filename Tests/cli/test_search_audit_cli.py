@@ -28,7 +28,7 @@ def test_a_stored_log_is_private_counted_and_public_after_a_second_person(db, tm
     sparks = str(agencies["Sparks NV PD"])
     ev = ["--evidence-dir", str(tmp_path / "evidence")]
     log = audit_file(tmp_path)
-    out = run("audit-log", "scan", str(log), "--agency", sparks, "--kind", "network", "--received", "2025-07-01", "--as", "vol@example.org", *ev, *db).stdout
+    out = run("audit-log", "scan", str(log), "--agency", sparks, "--kind", "network", "--received-on", "2025-07-01", "--as", "vol@example.org", *ev, *db).stdout
     assert "Stored as audit log #1 against Sparks NV PD: 1 search of Sparks NV PD's cameras cited immigration (of 3 searches in its network audit log, 2025-03 to 2025-05)" in out
     assert "audit-log verify 1 --as THEIR-EMAIL" in out
     digest = hashlib.sha256(log.read_bytes()).hexdigest()
@@ -60,7 +60,7 @@ def test_a_stored_log_is_private_counted_and_public_after_a_second_person(db, tm
     # Sparks' portal forbids immigration enforcement: rule 8 now cites the log.
     assert "Sparks NV PD" in run("contradictions", "list", "--rule", "8", *db).stdout
     # The same log again: refused, nothing new stored.
-    again = run("audit-log", "scan", str(log), "--agency", sparks, "--kind", "network", *ev, *db, check=False)
+    again = run("audit-log", "scan", str(log), "--agency", sparks, "--kind", "network", "--as", "vol@example.org", *ev, *db, check=False)
     assert again.returncode == 1 and "already scanned" in again.stderr
     assert len(json.loads(run("audit-log", "list", "--json", *db).stdout)) == 1
 
@@ -77,12 +77,18 @@ def test_storing_needs_a_kind_one_file_and_a_readable_log(db, tmp_path):
     assert two.returncode == 64 and "one log per run" in two.stderr
     stray = run("audit-log", "scan", str(log), "--kind", "network", check=False)
     assert stray.returncode == 64 and "--agency" in stray.stderr
-    unknown = run("audit-log", "scan", str(log), "--agency", "999999", "--kind", "network", *ev, *db, check=False)
+    nobody = run("audit-log", "scan", str(log), "--agency", sparks, "--kind", "network", *ev, *db, check=False)
+    assert nobody.returncode == 64 and "--as EMAIL" in nobody.stderr, "two people check a log, so the first must be named"
+    who = ["--as", "vol@example.org"]
+    unknown = run("audit-log", "scan", str(log), "--agency", "999999", "--kind", "network", *who, *ev, *db, check=False)
     assert unknown.returncode == 1 and "no such agency" in unknown.stderr
     headerless = tmp_path / "wrong.csv"
     headerless.write_text("ID,Name,Plate\n1,a,b\n")
-    bad = run("audit-log", "scan", str(headerless), "--agency", sparks, "--kind", "network", *ev, *db, check=False)
+    bad = run("audit-log", "scan", str(headerless), "--agency", sparks, "--kind", "network", *who, *ev, *db, check=False)
     assert bad.returncode == 1 and "wrong.csv:1" in bad.stderr and "Reason" in bad.stderr
+    # An organisation audit lists one organisation's own searches; this log names several.
+    several = run("audit-log", "scan", str(log), "--agency", sparks, "--kind", "organization", *who, *ev, *db, check=False)
+    assert several.returncode == 1 and "names 3 organisations" in several.stderr and "--kind network" in several.stderr, several.stderr
     assert evidence_files(tmp_path / "evidence") == [] if (tmp_path / "evidence").exists() else True
     assert json.loads(run("audit-log", "list", "--json", *db).stdout) == []
     assert run("audit-log", "show", "5", *db, check=False).returncode == 1

@@ -70,10 +70,18 @@ public struct SearchAuditLog: Sendable, Codable, Equatable {
     public func searches(_ category: ReasonCategory) -> Int { searchesByCategory[category.rawValue] ?? 0 }
 
     /// Organisations whose searches fall in `category`, most searches first, with their networks searched.
+    /// Names that differ only in case are one organisation (as rule 8 matches them), shown in the
+    /// spelling with the most searches; a name the agency blacked out reads "(redacted)".
     public func organizations(_ category: ReasonCategory) -> [(name: String, searches: Int)] {
-        var totals: [String: Int] = [:]
-        for group in groups where group.category == category { totals[group.organization, default: 0] += group.searches }
-        return totals.map { (name: $0.key, searches: $0.value) }.sorted { ($1.searches, $0.name) < ($0.searches, $1.name) }
+        var totals: [String: (spellings: [String: Int], searches: Int)] = [:]
+        for group in groups where group.category == category {
+            let name = !group.organization.isEmpty && group.organization.allSatisfy({ $0 == "*" }) ? "(redacted)" : group.organization
+            totals[name.lowercased(), default: ([:], 0)].spellings[name, default: 0] += group.searches
+            totals[name.lowercased(), default: ([:], 0)].searches += group.searches
+        }
+        return totals.values.map { entry in
+            (name: entry.spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key, searches: entry.searches)
+        }.sorted { ($1.searches, $0.name) < ($0.searches, $1.name) }
     }
 
     /// Months with searches in `category`, oldest first.

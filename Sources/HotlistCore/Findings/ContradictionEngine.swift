@@ -193,11 +193,17 @@ public struct ContradictionEngine: Sendable {
             citations.append(Self.citation(item.log, agencyID: item.log.agencyID))
         }
         for fact in facts where !citations.contains(fact.citation) { citations.append(fact.citation) }
-        let total = own.reduce(0) { $0 + $1.searches(.immigration) } + others.reduce(0) { $0 + $1.searches }
+        // Never added up across logs: two logs may cover the same days, or one search seen from both
+        // sides (an organisation audit and another agency's network audit), and a sum would count it twice.
+        let counts = own.map { $0.searches(.immigration) } + others.map(\.searches)
+        let largest = counts.max() ?? 0
+        let shown = counts.count == 1 ? SearchAuditLog.count(largest)
+            : "at least \(SearchAuditLog.count(largest)) (the most in any one of the \(counts.count) logs below, which are not added up as they may cover the same searches)"
         let kinds = Set(own.map(\.kind))
         let whose = others.isEmpty && kinds == [.network] ? "of its cameras" : own.isEmpty || !kinds.contains(.network) ? "by its own users" : "of its cameras or by its users"
+        let logs = counts.count == 1 ? "a Flock audit log shows" : "Flock's audit logs show"
         return Contradiction(rule: .immigrationSearches, agencyID: agency.id, agencyName: agency.name, stateCode: agency.stateCode,
-                             explanation: "\(agency.name) says its license-plate readers must not be used for immigration enforcement, yet Flock's audit logs show \(SearchAuditLog.count(total)) \(whose) whose stated reason cites immigration. The reason is what the searching officer typed or picked, as Flock's own log records it.",
+                             explanation: "\(agency.name) says its license-plate readers must not be used for immigration enforcement, yet \(logs) \(shown) \(whose) whose stated reason cites immigration. The reason is what the searching officer typed or picked, as Flock's own log records it.",
                              evidence: evidence + facts.map(\.text), citations: citations)
     }
 

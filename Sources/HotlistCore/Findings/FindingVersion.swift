@@ -120,8 +120,13 @@ public enum FindingReview {
     }
 
     public static func check(_ log: SearchAuditLog, reviewerID: Int, reviewerRole: Role) throws(InputProblems) {
-        try check(subject: "audit log \(log.id)", what: "the counts of this audit log", isVerified: log.isVerified, enteredByID: log.scannedByID,
+        try check(subject: "audit log \(log.id)", what: "this audit log", isVerified: log.isVerified, enteredByID: log.scannedByID,
                   reviewerID: reviewerID, reviewerRole: reviewerRole)
+        // Two people means two named people: a log stored by nobody in particular has no first one.
+        if log.scannedByID == nil {
+            throw InputProblems([InputProblem(file: "audit log \(log.id)", field: "scanned_by", problem: "this audit log was stored without naming a person (\(log.scannedByLabel))",
+                                              hint: "Store it again as a named person (audit-log scan FILE --agency ID --kind KIND --as EMAIL); then another person verifies it.")])
+        }
     }
 
     /// Sending back needs the same second person as verifying, and a reason the author can act on.

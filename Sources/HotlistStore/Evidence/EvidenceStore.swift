@@ -113,7 +113,7 @@ public struct EvidenceStore: Sendable {
             // A search audit log lists every searching officer and plate: its counts are published, never the file.
             if isPublic, try await sql.select().column("id").from("search_audit_logs").where("evidence_id", .equal, evidenceID).first() != nil {
                 throw InputProblems([InputProblem(file: "evidence \(evidenceID)", field: "public", problem: "this file is a search audit log: it names officers and lists plates, so it stays private",
-                                                  hint: "Its verified counts are public already, on the agency's page and in the data files.")])
+                                                  hint: "Its counts are what is published: on the agency's page and in the data files, once a second person has verified them.")])
             }
             // Either way it is a decision: the file leaves the review queue.
             try await sql.update("evidence_files").set("is_public", to: SQLBind(isPublic)).set("visibility_decided_at", to: SQLBind(now))

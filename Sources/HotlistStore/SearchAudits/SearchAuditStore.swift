@@ -34,7 +34,7 @@ public struct SearchAuditStore: Sendable {
         if submission.description.isEmpty { submission.description = "Flock \(kind.label), stored for its search counts. Not public: it names officers and plates." }
         let copy: (sha256: String, size: Int, isNew: Bool)
         do { copy = try evidence.blobs.store(fileAt: path) } catch let error as EvidenceStorageError {
-            throw InputProblems([InputProblem(file: path, problem: error.message, hint: "Check the path, and that the evidence folder is writable.")])
+            throw InputProblems([InputProblem(file: path, problem: error.message, hint: error.message.hasPrefix("cannot read") ? "Nothing was stored." : "Check that the evidence folder (--evidence-dir) is writable; nothing was stored.")])
         }
         do {
             let summary = try scan(evidence.blobs.path(for: copy.sha256))

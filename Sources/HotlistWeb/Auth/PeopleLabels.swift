@@ -43,6 +43,14 @@ struct PeopleLabels: Sendable {
         }
     }
 
+    func shown(_ logs: [SearchAuditLog]) -> [SearchAuditLog] {
+        logs.map { log in
+            var log = log
+            log.scannedByLabel = label(log.scannedByID, log.scannedByLabel)
+            return log
+        }
+    }
+
     func shown(_ file: EvidenceFile) -> EvidenceFile {
         var file = file
         file.uploaderLabel = label(file.uploaderID, file.uploaderLabel)

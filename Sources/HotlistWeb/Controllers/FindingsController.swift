@@ -123,14 +123,21 @@ enum FindingsController {
         }
         let people = try await PeopleLabels.load(request)
         return request.personalPage(FindingsView.queue(viewer: viewer, findings: people.shown(findings), statements: people.shown(statements), files: files.map(people.shown),
-                                                       auditLogs: auditLogs, agencyNames: names))
+                                                       auditLogs: people.shown(auditLogs), agencyNames: names))
     }
 
     /// A second person makes an audit log's counts public; they land on the agency's page to see them.
     @Sendable static func verifySearchAudit(_ request: Request) async throws -> Response {
         let viewer = try request.requireViewer()
-        let log = try await SearchAuditStore(request.database).verify(logID: try request.idParameter("logID"), reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
-        return request.redirect(to: SiteURL.agency(log.agencyID).with([("notice", Notice.auditLogVerified.rawValue)]) + "#search-audit-\(log.id)", redirectType: .normal)
+        let store = SearchAuditStore(request.database)
+        let logID = try request.idParameter("logID")
+        // A second click (the back button, a stale queue) finds the work done: say so, as a page.
+        if let done = try await store.log(id: logID), done.isVerified {
+            return request.redirect(to: SiteURL.agency(done.agencyID).with([("notice", Notice.auditLogAlreadyVerified.rawValue)]), redirectType: .normal)
+        }
+        let log = try await store.verify(logID: logID, reviewer: viewer.account, by: try request.auditActor(), now: request.clock.now())
+        // No jump to the counts: the notice at the top is what says it worked.
+        return request.redirect(to: SiteURL.agency(log.agencyID).with([("notice", Notice.auditLogVerified.rawValue)]), redirectType: .normal)
     }
 
     /// The form's fields as a draft, with the problems only the form can have (bad dates, bad ids).

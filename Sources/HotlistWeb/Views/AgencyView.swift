@@ -106,7 +106,7 @@ enum AgencyView {
         \(work)
         \(verified.isEmpty ? "" : "<div id=\"verified-findings\">\(verified)</div>" as SafeHTML)
         \(reported.isEmpty ? "" : "<ul id=\"reported-findings\">\(reported)</ul>" as SafeHTML)
-        \(nothing ? "<p>No records yet.</p>" as SafeHTML : "")\(detail.findings.isEmpty && detail.statements.isEmpty ? "" : package)
+        \(!nothing ? "" : detail.searchAudits.isEmpty ? "<p>No records yet.</p>" as SafeHTML : "<p>No record of its Immigration Violator setting yet; what its search audit logs show is below.</p>")\(detail.findings.isEmpty && detail.statements.isEmpty ? "" : package)
         \(statements.isEmpty ? "" : "<h3 id=\"statements-heading\">What the agency has said</h3><ul id=\"agency-statements\">\(statements)</ul>" as SafeHTML)
         \(contradictions.isEmpty ? "" : "<h2 id=\"contradictions-heading\">Contradictions</h2><div id=\"contradictions\">\(contradictions)</div>" as SafeHTML)
         \(askFirst.map { "<aside class=\"to-do\" id=\"ask-first\" aria-labelledby=\"ask-first-heading\"><h3 id=\"ask-first-heading\">To do: ask for the settings</h3><p>\($0.explanation)</p></aside>" as SafeHTML } ?? "")

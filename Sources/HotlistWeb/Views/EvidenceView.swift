@@ -110,11 +110,20 @@ enum EvidenceView {
         var agencyName: String
         var findings: [FindingVersion]
         var notice: String?
+        /// Set when the file is a stored search audit log, which is never published.
+        var searchAudit: SearchAuditLog? = nil
     }
 
     static func visibilityButton(_ model: Page) -> SafeHTML {
-        guard let viewer = model.viewer, PermissionTable.allows(viewer.account.role, .publishEvidence) else { return "" }
+        guard let viewer = model.viewer else { return "" }
         let file = model.evidence
+        if let log = model.searchAudit {
+            let state: SafeHTML = log.isVerified
+                ? "Its counts are verified and public on <a href=\"\(SiteURL.agency(file.agencyID).path)#search-audit-\(log.id)\">the agency's page</a>."
+                : "Its counts go public once a second person verifies them in <a href=\"\(SiteURL.review.path)\">the review queue</a>."
+            return "<p class=\"note\" id=\"search-audit-private\">This is a Flock search audit log (audit log #\(log.id)): it names officers and lists plates, so the file stays private. \(state)</p>"
+        }
+        guard PermissionTable.allows(viewer.account.role, .publishEvidence) else { return "" }
         return file.isPublic
             ? Forms.postButton(SiteURL.evidenceVisibility(file.id).path, label: "Make private", csrf: viewer.csrfToken, id: "unpublish-evidence", hidden: [("public", "no")])
             : "<p class=\"note\">Publish only after checking the file holds no personal data (plates, officers' or residents' names).</p>"
