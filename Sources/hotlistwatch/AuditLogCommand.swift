@@ -68,7 +68,8 @@ struct AuditLogScanCommand: AsyncParsableCommand {
 
                 Stored as audit log #\(log.id) against \(agencyName): \(log.headline(agencyName: agencyName)).
                 The file is evidence #\(log.evidenceID) (private: it names officers and plates).
-                The counts are not public until another person with the reviewer role checks them and runs:
+                The counts are not public until another person with the reviewer role checks them against the file
+                and verifies them: "Verify these counts" on the agency's page (signed in), or
                   hotlistwatch audit-log verify \(log.id) --as THEIR-EMAIL
                 """)
         }

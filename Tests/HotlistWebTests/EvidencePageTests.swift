@@ -149,7 +149,7 @@ import VaporTesting
             #expect(try await reviewing.post(app, SiteURL.findingVerify(findingID).path, []).status == .badRequest)
             #expect(try await reviewing.post(app, SiteURL.findingVerify(findingID).path, [("version", "1")]).body.contains("version 2 has been saved since"))
             #expect(try await entering.get(app, SiteURL.home.path).text(ofID: "mine-waiting") == "1 of yours waits for a second person to verify it.")
-            #expect(try await reviewing.get(app, SiteURL.home.path).body.contains("1 finding or statement waits for your review"))
+            #expect(try await reviewing.get(app, SiteURL.home.path).body.contains("1 finding, statement or audit log waits for your review"))
             // MUT: the reviewer verifies.
             _ = try await reviewing.get(app, SiteURL.finding(findingID).path)
             let verified = try await reviewing.post(app, SiteURL.findingVerify(findingID).path, [("version", "2")])

@@ -33,6 +33,14 @@ import VaporTesting
             var own = try await makeSession(db, volunteer)
             #expect(try await own.post(app, SiteURL.searchAuditVerify(stored.id).path, []).status == .forbidden, "volunteers do not verify")
             var reviewer = try await makeSession(db, try await addPerson(db, "rev@example.org", .reviewer))
+            // Signed in, the agency page shows the waiting counts, marked not public; the reviewer gets
+            // a Verify button there, the person who stored it does not.
+            let reviewersView = try await reviewer.get(app, SiteURL.agency(sparks).path).body
+            #expect(reviewersView.contains("class=\"pending-audit\"") && reviewersView.contains("Reno NV PD (1)") && reviewersView.contains("verify-audit-log-\(stored.id)"))
+            let ownView = try await own.get(app, SiteURL.agency(sparks).path).body
+            #expect(ownView.contains("class=\"pending-audit\"") && !ownView.contains("verify-audit-log-\(stored.id)"))
+            #expect(!(try await app.fetch(SiteURL.agency(sparks).path).body.contains("pending-audit")), "still nothing for the public")
+            #expect(try await reviewer.get(app, SiteURL.home.path).body.contains("1 finding, statement or audit log waits for your review"))
             let queue = try await reviewer.get(app, SiteURL.review.path)
             #expect(queue.body.contains("id=\"audit-log-queue\"") && queue.body.contains("verify-audit-log-\(stored.id)"))
             #expect(queue.body.contains("1 search of Sparks NV PD&#39;s cameras cited immigration"))
@@ -44,7 +52,7 @@ import VaporTesting
             let verified = try await reviewer.post(app, SiteURL.searchAuditVerify(stored.id).path, [])
             #expect(verified.status == .seeOther && verified.headers.first(name: .location)?.hasSuffix("notice=audit-log-verified") == true)
             let page = try await app.fetch(SiteURL.agency(sparks).path)
-            #expect(page.body.contains("id=\"search-audit-\(stored.id)\"") && page.body.contains("Reno NV PD (1)"))
+            #expect(page.body.contains("id=\"search-audit-\(stored.id)\"") && page.body.contains("Reno NV PD (1)") && !page.body.contains("pending-audit"))
             #expect(!page.body.contains("Krupke") && !page.body.contains("PLATE777"))
             #expect(try await reviewer.get(app, SiteURL.review.path).body.contains("id=\"audit-queue-empty\""))
             // Twice (the back button): the page says it is done already, and nothing changes.

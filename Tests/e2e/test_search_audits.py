@@ -1,9 +1,9 @@
 """An agency's Flock search audit log, as the public sees it.
 
 A volunteer stores the log at the command line (the only way in: a log can be gigabytes), against
-the very database the server serves; the page shows nothing until a second person verifies the
-counts, then the audit section, the contradiction it supports and the API agree, and no name or
-plate appears anywhere.
+the very database the server serves. The public page shows nothing until a reviewer, signed in,
+reads the waiting counts on the agency page and verifies them there; then the audit section, the
+contradiction it supports and the API agree, and no name or plate appears anywhere.
 """
 
 import json
@@ -14,7 +14,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from test_accounts import ADMIN, VOLUNTEER
+from test_accounts import ADMIN, VOLUNTEER, sign_in, sign_out, submit
 from test_api_contract import check, spec  # noqa: F401 (fixture)
 from test_findings import assert_accessible
 from test_directory import click_and_wait
@@ -70,7 +70,18 @@ def test_a_verified_audit_log_on_the_agency_page(driver, base_url, shot, tmp_pat
     assert not driver.find_elements(By.ID, "search-audits")
     assert "immigration" not in (driver.find_element(By.ID, "contradictions").text if driver.find_elements(By.ID, "contradictions") else "")
 
-    cli("audit-log", "verify", str(log_id), "--as", ADMIN)
+    # A reviewer (not the volunteer who stored it) reads the waiting counts on the agency page and
+    # verifies them there, in the browser.
+    driver.get(base_url + "/sign-in")
+    sign_in(driver, ADMIN)
+    driver.get(agency_url)
+    waiting = driver.find_element(By.CSS_SELECTOR, "#search-audits .pending-audit")
+    assert "Not public" in waiting.text and "Polk County IA SO (2)" in waiting.text
+    shot("agency page audit log waiting for a reviewer")
+    submit(driver, waiting.find_element(By.ID, f"verify-audit-log-{log_id}"))
+    assert "counts are now public" in driver.find_element(By.TAG_NAME, "main").text
+    assert not driver.find_elements(By.CSS_SELECTOR, "#search-audits .pending-audit")
+    sign_out(driver)
     section = reload_until_shown(driver, agency_url, "search-audits")
     article = section.find_element(By.ID, f"search-audit-{log_id}")
     assert article.find_element(By.CLASS_NAME, "audit-headline").text == \

@@ -52,6 +52,8 @@ enum Stylesheet {
     tr.highlight { background: #fff7ed; }
     .sources { font-size: .85rem; overflow-wrap: anywhere; }
     .search-audit .citation { font-size: .85rem; overflow-wrap: anywhere; }
+    .audit-table > summary { cursor: pointer; margin: .5rem 0; }
+    .pending-audit { border-left: 4px solid #e0b000; padding-left: .75rem; margin: 1rem 0; }
     .error-status { color: var(--warn); font-weight: 700; }
     .account-bar { margin-left: auto; display: flex; flex-wrap: wrap; align-items: center; gap: .75rem; color: #dbe4ef; font-size: .95rem; }
     .account-bar strong { color: #fff; }

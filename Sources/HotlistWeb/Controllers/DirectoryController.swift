@@ -25,12 +25,14 @@ enum AgencyController {
         if let notice = Notice.from(request.query[String.self, at: "notice"]) {
             guard let detail = try await DirectoryQueries(request.database).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
             let contracts = try await ContractStore(request.database).forAgency(id)
-            return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice, contracts: contracts, letters: try await letters(request, id)), viewer: request.viewer))
+            return request.personalPage(AgencyView.render(.init(detail: detail, now: request.clock.now(), notice: notice, contracts: contracts, letters: try await letters(request, id),
+                                                                  pendingSearchAudits: try await pendingSearchAudits(request, id)), viewer: request.viewer))
         }
         return try await request.cachedPage {
             guard let detail = try await DirectoryQueries(request.database).detail(id: id, today: CalendarDay.today(request.clock.now())) else { throw Abort(.notFound) }
             let contracts = try await ContractStore(request.database).forAgency(id)
-            return AgencyView.render(.init(detail: detail, now: request.clock.now(), contracts: contracts, letters: try await letters(request, id)), viewer: request.viewer)
+            return AgencyView.render(.init(detail: detail, now: request.clock.now(), contracts: contracts, letters: try await letters(request, id),
+                                           pendingSearchAudits: try await pendingSearchAudits(request, id)), viewer: request.viewer)
         }
     }
 
@@ -56,6 +58,10 @@ enum AgencyController {
     /// The agency's letters to officials: they name volunteers, so only signed-in people get them.
     static func letters(_ request: Request, _ id: Int) async throws -> [AgencyLetter] {
         request.viewer == nil ? [] : try await AgencyLetterStore(request.database).letters(agencyID: id)
+    }
+
+    static func pendingSearchAudits(_ request: Request, _ id: Int) async throws -> [SearchAuditLog] {
+        request.viewer == nil ? [] : try await SearchAuditStore(request.database).list(agencyID: id).filter { !$0.isVerified }
     }
 }
 

@@ -11,6 +11,8 @@ enum AgencyView {
         var contracts = AgencyContracts()
         /// The agency's letters to officials, for signed-in people only (they name volunteers).
         var letters: [AgencyLetter] = []
+        /// Audit logs waiting for a second person, for signed-in people only (not public yet).
+        var pendingSearchAudits: [SearchAuditLog] = []
     }
 
     static func render(_ model: Model, viewer: Viewer? = nil) -> SafeHTML {
@@ -26,7 +28,7 @@ enum AgencyView {
         \(Forms.message(model.notice))
         \(RetiredAccountMarker.find(in: agency.name).map { "<p class=\"warning\" id=\"retired-account\">The name marks this as a duplicate or retired Flock account (“\($0)”). Its data may be out of date; look for the agency's current account.</p>" as SafeHTML } ?? "")
         \(briefLinks(agency.id))
-        \(findings(detail, viewer: viewer))\(SearchAuditSection.render(detail))
+        \(findings(detail, viewer: viewer))\(SearchAuditSection.render(detail, pending: viewer == nil ? [] : model.pendingSearchAudits, viewer: viewer))
         \(viewer == nil || agency.id == nil ? "" : BriefView.lettersLog(model.letters) + "<p><a class=\"edit-link\" id=\"write-to-officials\" href=\"\(SiteURL.agencyLetter(agency.id!).path)\">Write to officials</a></p>")
         \(identity(agency))
         \(AgencyContractsSection.render(model.contracts, agencyID: agency.id, today: CalendarDay.today(model.now), viewer: viewer, importedRenewal: agency.contractRenewal))

@@ -9,7 +9,7 @@ enum HomeView {
         /// The signed-in person's requests that are overdue or due within a week.
         var needsAction: [RecordsRequest]? = nil
         var today: CalendarDay? = nil
-        /// Findings and statements waiting for a second person: (all waiting, of them entered by the viewer).
+        /// Findings, statements and audit logs waiting for a second person: (all waiting, of them entered by the viewer).
         var awaitingReview: (all: Int, mine: Int)? = nil
         var viewerMayReview = false
         /// The viewer's findings a reviewer sent back, to correct.
@@ -30,7 +30,7 @@ enum HomeView {
         if let waiting = model.awaitingReview {
             if model.viewerMayReview, waiting.all - waiting.mine > 0 {
                 let others = waiting.all - waiting.mine
-                review = "<p id=\"review-waiting\"><a href=\"\(SiteURL.review.path)\">\(others == 1 ? "1 finding or statement waits" : "\(others) findings or statements wait") for your review</a>.</p>"
+                review = "<p id=\"review-waiting\"><a href=\"\(SiteURL.review.path)\">\(others == 1 ? "1 finding, statement or audit log waits" : "\(others) findings, statements or audit logs wait") for your review</a>.</p>"
             }
             if waiting.mine > 0 {
                 review += "<p id=\"mine-waiting\">\(waiting.mine) of yours wait\(waiting.mine == 1 ? "s" : "") for a second person to verify \(waiting.mine == 1 ? "it" : "them").</p>"

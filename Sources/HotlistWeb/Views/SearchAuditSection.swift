@@ -5,15 +5,28 @@ import HotlistCore
 enum SearchAuditSection {
     /// Rows of organisation × month a page lists before pointing to the data files and API.
     static let maxRows = 200
+    /// Up to this many rows the table shows unfolded.
+    static let openRows = 12
 
-    static func render(_ detail: AgencyDetail) -> SafeHTML {
-        guard !detail.searchAudits.isEmpty else { return "" }
+    /// `pending`: logs waiting for a second person, shown only to signed-in people (the caller
+    /// passes none to anyone else), so a reviewer reads the counts here before verifying.
+    static func render(_ detail: AgencyDetail, pending: [SearchAuditLog] = [], viewer: Viewer? = nil) -> SafeHTML {
+        guard !detail.searchAudits.isEmpty || !pending.isEmpty else { return "" }
         let articles = detail.searchAudits.reversed().map { article($0, agencyName: detail.agency.name) }.joined()
+        let waiting = pending.reversed().map { log -> SafeHTML in
+            let action: SafeHTML
+            if let viewer, log.scannedByID != viewer.account.id, PermissionTable.allows(viewer.account.role, .verifyFindings) {
+                action = "<p>Checked the counts against the <a href=\"\(SiteURL.evidence(log.evidenceID).path)\">log file</a>? " + Forms.postButton(SiteURL.searchAuditVerify(log.id).path, label: "Verify these counts", csrf: viewer.csrfToken, id: "verify-audit-log-\(log.id)") + "</p>"
+            } else {
+                action = "<p class=\"hint\">Another person with the reviewer role checks these counts against the <a href=\"\(SiteURL.evidence(log.evidenceID).path)\">log file</a> and verifies them.</p>"
+            }
+            return "<div class=\"pending-audit\"><p><span class=\"badge badge-pending\">not verified</span> Not public: shown to signed-in people only.</p>\(article(log, agencyName: detail.agency.name))\(action)</div>"
+        }.joined()
         return """
         <section id="search-audits" aria-labelledby="search-audits-heading">
         <h2 id="search-audits-heading">Searches in Flock's audit logs</h2>
-        <p class="muted">Every search of a Flock network is logged with the reason the officer typed or picked. Hotlist Watch counts the reasons that cite immigration, protests, reproductive health or other sensitive matters, with published rules; names, user names and plates are never kept. A second person checked these counts against the log.</p>
-        \(articles)
+        <p class="muted">Every search of a Flock network is logged with the reason the officer typed or picked. Hotlist Watch counts the reasons that cite immigration, protests, reproductive health or other sensitive matters, with published rules; names, user names and plates are never kept. \(pending.isEmpty ? "A second person checked these counts against the log." : "Only counts a second person checked against the log are public.")</p>
+        \(waiting)\(articles)
         </section>
         """
     }
@@ -27,12 +40,14 @@ enum SearchAuditSection {
             """
         let sensitive = log.groups.filter { $0.category != .ordinary }.sorted { ($0.category, $0.month, $0.organization) < ($1.category, $1.month, $1.organization) }
         let rows = sensitive.prefix(maxRows).map { group -> SafeHTML in
-            "<tr><td>\(group.organization.isEmpty ? "–" : group.organization)</td><td>\(group.month)</td><td>\(label(group.category))</td><td class=\"num\">\(HTML.number(group.searches))</td><td class=\"num\">\(HTML.number(group.networksSearched))</td></tr>"
+            "<tr><td data-label=\"Searching organisation\">\(group.organization.isEmpty ? "–" : group.organization.allSatisfy { $0 == "*" } ? "(redacted)" : group.organization)</td><td data-label=\"Month\">\(group.month)</td><td data-label=\"Reason cites\">\(label(group.category))</td><td data-label=\"Searches\" class=\"num\">\(HTML.number(group.searches))</td><td data-label=\"Networks searched\" class=\"num\">\(HTML.number(group.networksSearched))</td></tr>"
         }.joined()
+        // Folded when long: a national network's rows would bury the rest of the page on a phone.
         let table: SafeHTML = sensitive.isEmpty ? "" : """
-            <div class="table-wrap"><table class="audit-counts"><caption>Searches with a sensitive reason, by organisation and month\(sensitive.count > maxRows ? " (the first \(maxRows) of \(HTML.number(sensitive.count)) rows; all are in the API and data files)" : "")</caption>
-            <thead><tr><th scope="col">Searching organisation</th><th scope="col">Month</th><th scope="col">Reason cites</th><th scope="col">Searches</th><th scope="col">Networks searched</th></tr></thead>
-            <tbody>\(rows)</tbody></table></div>
+            <details class="audit-table"\(sensitive.count <= openRows ? " open" : "")><summary>By organisation and month (\(HTML.number(sensitive.count)) row\(sensitive.count == 1 ? "" : "s"))</summary>
+            <div class="table-wrap"><table class="audit-counts cards"><caption>Searches with a sensitive reason, by organisation and month\(sensitive.count > maxRows ? " (the first \(maxRows) of \(HTML.number(sensitive.count)) rows; all are in the API and data files)" : "")</caption>
+            <thead><tr><th scope="col">Searching organisation</th><th scope="col">Month</th><th scope="col">Reason cites</th><th scope="col" class="num">Searches</th><th scope="col" class="num">Networks searched</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div></details>
             """
         let others = [ReasonCategory.protest, .reproductiveHealth, .otherSensitive].map { "\(label($0)): \(HTML.number(log.searches($0)))" }.joined(separator: " · ")
         return """
