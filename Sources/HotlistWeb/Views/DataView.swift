@@ -10,7 +10,7 @@ enum DataView {
         let about = PublicDataAbout(generatedAt: generatedAt ?? Date(timeIntervalSince1970: 0), baseURL: baseURL)
         func download(_ name: String) -> SafeHTML {
             guard let served = byName[name] else { return "" }
-            return "<li><a href=\"\(SiteURL.dataFile(name).path)\" class=\"data-file\" data-name=\"\(name)\">\(name)</a> <span class=\"data-size\">(\(ByteCountFormatter.string(fromByteCount: Int64(served.file.bytes.count), countStyle: .file)), \(HTML.number(served.file.bytes.count)) bytes; last changed \(TimestampParser.iso8601(served.generatedAt)))</span></li>"
+            return "<li><a href=\"\(SiteURL.dataFile(name).path)\" class=\"data-file\" data-name=\"\(name)\">\(name)</a> <span class=\"data-size\">(\(served.file.bytes.count < 1_000 ? "" : "\(ByteCountFormatter.string(fromByteCount: Int64(served.file.bytes.count), countStyle: .file)), ")\(HTML.number(served.file.bytes.count)) bytes; last changed \(TimestampParser.iso8601(served.generatedAt)))</span></li>"
         }
         func columns(_ table: PublicTable) -> SafeHTML {
             "<dl class=\"data-columns\">" + table.columns.map { "<dt><code>\($0.name)</code></dt><dd>\($0.meaning)</dd>" as SafeHTML }.joined() + "</dl>"
