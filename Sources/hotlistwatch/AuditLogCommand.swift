@@ -255,6 +255,8 @@ enum AuditLogReport {
         for file in summary.files {
             text += "\(file.file) (\(file.format.uppercased()), \(ByteSize.describe(file.bytes))): \(file.rowsRead.formatted()) rows read, \(file.rowsSkipped.formatted()) skipped\n"
         }
+        // The lines below are totals over every file: say so when there are several.
+        if summary.files.count > 1 { text += "All \(summary.files.count) files: \(summary.rowsRead.formatted()) rows read, \(summary.rowsSkipped.formatted()) skipped\n" }
         for (why, count) in summary.skippedBy.sorted(by: { $0.key < $1.key }) { text += "  skipped \(count.formatted()): \(why)\n" }
         for (kind, count) in summary.warningsBy.sorted(by: { $0.key < $1.key }) { text += "  warnings \(count.formatted()): \(kind)\n" }
         for warning in summary.warnings.prefix(10) { text += "  \(warning.file):\(warning.line):\(warning.column): \(warning.message)\n" }
@@ -268,7 +270,7 @@ enum AuditLogReport {
         text += "\nSensitive searches by searching organisation and month:\n"
         text += "  Organisation                              Month    Category             Searches  Networks searched\n"
         for group in flagged {
-            let name = group.organization.isEmpty ? "(not in the file)" : String(group.organization.prefix(40))
+            let name = group.organization.isEmpty ? "(not in the file)" : group.organization.allSatisfy { $0 == "*" } ? "(redacted)" : String(group.organization.prefix(40))
             text += "  \(name.padding(toLength: 42, withPad: " ", startingAt: 0))\(group.month.padding(toLength: 9, withPad: " ", startingAt: 0))"
                 + "\(group.category.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0))\(pad(group.searches, 9))  \(pad(group.networksSearched, 17))\n"
         }

@@ -35,6 +35,10 @@ def test_scan_prints_counts_and_skips(tmp_path):
     assert "reproductive-health" in result.stdout
     for secret in NAMES + PLATES:
         assert secret not in result.stdout
+    # Two files: each its own line, then the totals the indented lines belong to.
+    two = run("audit-log", "scan", str(audit_file(tmp_path)), str(audit_file(tmp_path, "second.csv"))).stdout
+    assert "second.csv (CSV" in two and "All 2 files: 6 rows read, 2 skipped" in two
+    assert two.index("All 2 files") < two.index("skipped 2: fewer fields than the header")
 
 
 def test_scan_json_shape(tmp_path):
@@ -67,7 +71,7 @@ def test_bad_files_exit_1_with_location(tmp_path):
     html.write_text("<!DOCTYPE html><html><body>Sign in</body></html>")
     result = run("audit-log", "scan", str(html), check=False)
     assert result.returncode == 1
-    assert "audit.xlsx:1:1" in result.stderr and "web page" in result.stderr
+    assert "audit.xlsx:1:1" in result.stderr and "web page" in result.stderr and "\"<!DOCTYPE\"" in result.stderr
 
     headerless = tmp_path / "wrong.csv"
     headerless.write_text("ID,Name,Plate\n1,a,b\n")

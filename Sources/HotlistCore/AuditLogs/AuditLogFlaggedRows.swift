@@ -42,10 +42,11 @@ public enum AuditLogFormat: String, Sendable {
         let isZip = head.starts(with: [0x50, 0x4B, 0x03, 0x04])
         var text = head.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
         text = text.prefix(16)
-        let start = String(decoding: text, as: UTF8.self).lowercased()
+        let original = String(decoding: text, as: UTF8.self)
+        let start = original.lowercased()
         if start.hasPrefix("<") {
             throw InputProblem(file: name, line: 1, column: 1,
-                               problem: "the file is a web page or XML document (it starts with \"\(start.prefix(9))\"), not an audit export",
+                               problem: "the file is a web page or XML document (it starts with \"\(original.prefix(9))\"), not an audit export",
                                hint: "The download probably saved an error or sign-in page; export the audit log again as CSV or XLSX.")
         }
         if name.lowercased().hasSuffix(".xlsx") && !isZip {
