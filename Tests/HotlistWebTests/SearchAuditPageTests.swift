@@ -37,6 +37,7 @@ import VaporTesting
             // a Verify button there, the person who stored it does not.
             let reviewersView = try await reviewer.get(app, SiteURL.agency(sparks).path).body
             #expect(reviewersView.contains("class=\"pending-audit\"") && reviewersView.contains("Reno NV PD (1)") && reviewersView.contains("verify-audit-log-\(stored.id)"))
+            #expect(!reviewersView.contains("<p>No records yet.</p>"), "the records section points to the audit log below instead")
             let ownView = try await own.get(app, SiteURL.agency(sparks).path).body
             #expect(ownView.contains("class=\"pending-audit\"") && !ownView.contains("verify-audit-log-\(stored.id)"))
             #expect(!(try await app.fetch(SiteURL.agency(sparks).path).body.contains("pending-audit")), "still nothing for the public")

@@ -28,7 +28,7 @@ enum AgencyView {
         \(Forms.message(model.notice))
         \(RetiredAccountMarker.find(in: agency.name).map { "<p class=\"warning\" id=\"retired-account\">The name marks this as a duplicate or retired Flock account (“\($0)”). Its data may be out of date; look for the agency's current account.</p>" as SafeHTML } ?? "")
         \(briefLinks(agency.id))
-        \(findings(detail, viewer: viewer))\(SearchAuditSection.render(detail, pending: viewer == nil ? [] : model.pendingSearchAudits, viewer: viewer))
+        \(findings(detail, viewer: viewer, auditsBelow: !detail.searchAudits.isEmpty || (viewer != nil && !model.pendingSearchAudits.isEmpty)))\(SearchAuditSection.render(detail, pending: viewer == nil ? [] : model.pendingSearchAudits, viewer: viewer))
         \(viewer == nil || agency.id == nil ? "" : BriefView.lettersLog(model.letters) + "<p><a class=\"edit-link\" id=\"write-to-officials\" href=\"\(SiteURL.agencyLetter(agency.id!).path)\">Write to officials</a></p>")
         \(identity(agency))
         \(AgencyContractsSection.render(model.contracts, agencyID: agency.id, today: CalendarDay.today(model.now), viewer: viewer, importedRenewal: agency.contractRenewal))
@@ -73,7 +73,7 @@ enum AgencyView {
 
     /// What records (ours or others') show, and where that contradicts the agency's word or the law.
     /// Only verified findings and statements reach `detail`; private files are named, never linked.
-    static func findings(_ detail: AgencyDetail, viewer: Viewer?) -> SafeHTML {
+    static func findings(_ detail: AgencyDetail, viewer: Viewer?, auditsBelow: Bool = false) -> SafeHTML {
         let reported = detail.reportedFindings.map { (finding) -> SafeHTML in
             "<li class=\"reported-finding\"><strong>\(finding.label)</strong> \(Layout.grade(finding.confidence)) <span class=\"muted\">Reported by \(HTML.reporter(finding)), not verified from our own evidence.</span> \(HTML.externalLink(finding.url, text: "source"))</li>"
         }.joined()
@@ -108,7 +108,7 @@ enum AgencyView {
         \(work)
         \(verified.isEmpty ? "" : "<div id=\"verified-findings\">\(verified)</div>" as SafeHTML)
         \(reported.isEmpty ? "" : "<ul id=\"reported-findings\">\(reported)</ul>" as SafeHTML)
-        \(!nothing ? "" : detail.searchAudits.isEmpty ? "<p>No records yet.</p>" as SafeHTML : "<p>No record of its Immigration Violator setting yet; what its search audit logs show is below.</p>")\(detail.findings.isEmpty && detail.statements.isEmpty ? "" : package)
+        \(!nothing ? "" : !auditsBelow ? "<p>No records yet.</p>" as SafeHTML : "<p>No record of its Immigration Violator setting yet; what its search audit logs show is below.</p>")\(detail.findings.isEmpty && detail.statements.isEmpty ? "" : package)
         \(statements.isEmpty ? "" : "<h3 id=\"statements-heading\">What the agency has said</h3><ul id=\"agency-statements\">\(statements)</ul>" as SafeHTML)
         \(contradictions.isEmpty ? "" : "<h2 id=\"contradictions-heading\">Contradictions</h2><div id=\"contradictions\">\(contradictions)</div>" as SafeHTML)
         \(askFirst.map { "<aside class=\"to-do\" id=\"ask-first\" aria-labelledby=\"ask-first-heading\"><h3 id=\"ask-first-heading\">To do: ask for the settings</h3><p>\($0.explanation)</p></aside>" as SafeHTML } ?? "")
