@@ -128,6 +128,23 @@ struct AuditLogScanTests {
         }
     }
 
+    @Test("a header with two Reason columns, or too many columns, is refused at line 1 with the column")
+    func duplicateAndTooManyColumns() {
+        do {
+            _ = try scan("ID,Org Name,Reason,Search Time,Reason\n1,Reno NV PD,burglary,2025-04-01,ICE assist\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 1 && error.column == 5 && error.problem.contains("2 columns for the reason"))
+        }
+        let wide = "ID,Reason,Search Time," + (0..<300).map { "C\($0)" }.joined(separator: ",") + "\n1,ICE,2025-04-01\n"
+        do {
+            _ = try scan(Array(wide.utf8), chunk: 1 << 16, maxRecord: 1 << 16)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 1 && error.problem.contains("256 or more columns"))
+        }
+    }
+
     @Test("an empty file, or one of only a BOM, is an error")
     func emptyFile() {
         for bytes: [UInt8] in [[], [0xEF, 0xBB, 0xBF], Array("\n\n".utf8)] {
@@ -157,6 +174,10 @@ struct AuditLogScanTests {
         #expect(throws: InputProblem.self) { try AuditLogFormat.detect(name: "a.xlsx", head: Array("ID,Reason\n".utf8)) }
         #expect(try AuditLogFormat.detect(name: "a.xlsx", head: [0x50, 0x4B, 0x03, 0x04, 0]) == .xlsx)
         #expect(try AuditLogFormat.detect(name: "a.csv", head: Array("ID,Reason".utf8)) == .csv)
+        // UTF-16 text (with or without its byte-order mark) and NUL bytes are refused, not read as garbage.
+        for head in [[0xFF, 0xFE] + Array("I\0D\0".utf8), Array("I\0D\0,\0".utf8), Array("ID,Reason\n1,\0\0\0".utf8)] {
+            #expect(throws: InputProblem.self) { try AuditLogFormat.detect(name: "a.csv", head: head) }
+        }
     }
 
     @Test("worksheet rows: header by name, short rows padded, flagged rows without names or plates")

@@ -84,6 +84,47 @@ import Testing
     }
 
     @Test(arguments: TestBackend.available)
+    func publishedBytesAWithdrawnFileAndTheFeedDate(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await withEvidenceFolder { folder in
+                let setup = try await FindingStoreTests.setUp(db, folder: folder, agencyName: "Sparks NV PD")
+                let evidence = EvidenceStore(db, directory: folder)
+                // The same bytes already published as evidence: refused, so the log never stays downloadable.
+                let published = try await evidence.add(Data(Self.sparksLog.utf8), EvidenceSubmission(agencyID: setup.agency, originalName: "export.csv", isPublic: true),
+                                                       by: .user(setup.reviewer, channel: .cli), now: Date())
+                #expect(published.evidence.isPublic)
+                let path = try Self.write(Self.sparksLog, in: folder)
+                let before = try await DatabaseContents.rows(db)
+                await #expect(throws: InputProblems.self) { try await Self.importLog(db, folder: folder, path: path, agency: setup.agency, by: setup.volunteer) }
+                #expect(try await DatabaseContents.rows(db) == before)
+                _ = try await evidence.setPublic(evidenceID: published.evidence.id, false, by: .user(setup.reviewer, channel: .cli), now: Date())
+                let log = try await Self.importLog(db, folder: folder, path: path, agency: setup.agency, by: setup.volunteer)
+                // Its file withdrawn before anyone checked it: nobody can verify the counts any more.
+                _ = try await evidence.withdraw(evidenceID: log.evidenceID, reason: "sent to the wrong agency", by: .user(setup.reviewer, channel: .cli), now: Date())
+                await #expect(throws: InputProblems.self) { try await SearchAuditStore(db).verify(logID: log.id, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .cli), now: Date()) }
+                #expect(try await SearchAuditStore(db).log(id: log.id)?.isVerified == false)
+                #expect(try await SearchAuditStore(db).log(id: log.id)?.citationText.contains("withdrawn") == true)
+                #expect(try await SearchAuditStore(db).log(id: log.id)?.citationText.contains("network-audit.csv") == false, "the private file's name is not cited")
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func rule8IsDatedInTheFeedByTheDayTheLogWasVerified(backend: TestBackend) async throws {
+        try await backend.withDatabase { db in
+            try await withEvidenceFolder { folder in
+                let setup = try await FindingStoreTests.setUp(db, folder: folder, agencyName: "Sparks NV PD")
+                let log = try await Self.importLog(db, folder: folder, path: try Self.write(Self.sparksLog, in: folder), agency: setup.agency, by: setup.volunteer)
+                let day = Date(timeIntervalSince1970: 1_900_000_000)  // 2030: later than any portal snapshot
+                _ = try await SearchAuditStore(db).verify(logID: log.id, reviewer: setup.reviewer, by: .user(setup.reviewer, channel: .cli), now: day)
+                let set = try await PublicDataFiles.dataSet(db, now: day, baseURL: "https://example.org")
+                let dated = try #require(set.contradictions.first { $0.contradiction.rule == .immigrationSearches && $0.contradiction.agencyID == setup.agency })
+                #expect(dated.restsOnFactsOf == day)
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func aLogThatCannotBeReadLeavesNothingBehind(backend: TestBackend) async throws {
         try await backend.withDatabase { db in
             try await withEvidenceFolder { folder in

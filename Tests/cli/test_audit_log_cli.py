@@ -85,6 +85,9 @@ def test_bad_files_exit_1_with_location(tmp_path):
     assert result.returncode == 1 and "empty" in result.stderr
     assert result.stderr.startswith("error: "), "exit 1 says error: (README), Error: is for a command line refused with 64"
 
+    device = run("audit-log", "scan", "/dev/zero", check=False)
+    assert device.returncode == 1 and "a device, not an audit log" in device.stderr, device.stderr
+
     result = run("audit-log", "scan", str(tmp_path / "missing.csv"), check=False)
     assert result.returncode == 1 and "cannot be opened" in result.stderr
 

@@ -86,6 +86,9 @@ def test_storing_needs_a_kind_one_file_and_a_readable_log(db, tmp_path):
     headerless.write_text("ID,Name,Plate\n1,a,b\n")
     bad = run("audit-log", "scan", str(headerless), "--agency", sparks, "--kind", "network", *who, *ev, *db, check=False)
     assert bad.returncode == 1 and "wrong.csv:1" in bad.stderr and "Reason" in bad.stderr
+    # A device or pipe is no log to store (it could stream without end into the evidence store).
+    device = run("audit-log", "scan", "/dev/zero", "--agency", sparks, "--kind", "network", *who, *ev, *db, check=False)
+    assert device.returncode == 1 and "not a regular file" in device.stderr, device.stderr
     # An organisation audit lists one organisation's own searches; this log names several.
     several = run("audit-log", "scan", str(log), "--agency", sparks, "--kind", "organization", *who, *ev, *db, check=False)
     assert several.returncode == 1 and "names 3 organisations" in several.stderr and "--kind network" in several.stderr, several.stderr

@@ -20,6 +20,15 @@ public final class AuditLogFileSource: AuditLogByteSource {
     /// Opens `path` to read from byte `offset` on (a parallel scan's second half starts partway).
     public init(path: String, offset: Int = 0) throws(InputProblem) {
         self.path = path
+        // Files and pipes (a log unzipped on the fly) stream; a device such as /dev/zero never ends.
+        var status = stat()
+        if stat(path, &status) == 0 {
+            let type = status.st_mode & S_IFMT
+            if type == S_IFDIR { throw InputProblem(file: path, problem: "this is a folder, not an audit log", hint: "Name the exported CSV or XLSX file.") }
+            if type == S_IFCHR || type == S_IFBLK {
+                throw InputProblem(file: path, problem: "this is a device, not an audit log", hint: "Name the exported CSV or XLSX file.")
+            }
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputProblem(file: path, problem: "the file cannot be opened", hint: "Check the path and that you may read the file.")
         }

@@ -31,7 +31,21 @@ public struct AuditLogColumns: Sendable, Equatable {
 
     public init(header: [String], file: String) throws(InputProblem) {
         self.header = header
+        // The reader keeps at most maxFields fields a row, so a header that long was cut short.
+        if header.count >= AuditLogCSVReader.maxFields {
+            throw InputProblem(file: file, line: 1, column: AuditLogCSVReader.maxFields, problem: "the header has \(AuditLogCSVReader.maxFields) or more columns; an audit export has about 13",
+                               hint: "This is not an audit export as Flock writes it; export the audit log again as CSV or XLSX.")
+        }
         let keys = header.map(Self.key)
+        // Two columns for the reason (or the organisation) would leave one of them uncounted.
+        for (names, what) in [(Self.reasonNames, "reason"), (Self.organizationNames, "searching organisation")] {
+            let matching = keys.indices.filter { names.contains(keys[$0]) }
+            if matching.count > 1 {
+                throw InputProblem(file: file, line: 1, column: matching[1] + 1,
+                                   problem: "the header has \(matching.count) columns for the \(what): \(matching.map { "\"\(header[$0].prefix(40))\" (column \($0 + 1))" }.joined(separator: ", "))",
+                                   hint: "Export the audit log again, or keep one of these columns; counting only the first would leave the others' searches uncounted.")
+            }
+        }
         func find(_ names: Set<String>) -> Int? { keys.firstIndex(where: names.contains) }
         var missing: [String] = []
         let reason = find(Self.reasonNames)

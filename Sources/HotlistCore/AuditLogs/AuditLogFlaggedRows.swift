@@ -53,6 +53,15 @@ public enum AuditLogFormat: String, Sendable {
             throw InputProblem(file: name, line: 1, column: 1, problem: "the file is named .xlsx but is not an Excel workbook (no ZIP signature)",
                                hint: "Export the audit log again; if it is really CSV text, rename it to .csv.")
         }
-        return isZip ? .xlsx : .csv
+        if isZip { return .xlsx }
+        // UTF-16 text (what some spreadsheet programs save as "Unicode text") puts a NUL beside every
+        // ASCII letter; read as UTF-8 it would count garbage, so say what it is instead.
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) {
+            let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.enumerated().contains { $0.element == 0 && $0.offset < 8 }
+            throw InputProblem(file: name, line: 1, column: 1,
+                               problem: utf16 ? "the file is UTF-16 text, not the UTF-8 CSV an audit export is" : "the file holds NUL bytes: it is not CSV text",
+                               hint: utf16 ? "Save it again as \"CSV UTF-8\" (or export the audit log again)." : "Export the audit log again as CSV or XLSX.")
+        }
+        return .csv
     }
 }

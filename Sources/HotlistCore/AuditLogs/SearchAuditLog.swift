@@ -55,6 +55,8 @@ public struct SearchAuditLog: Sendable, Codable, Equatable {
     public var scannedByLabel: String
     public var verifiedAt: Date?
     public var verifiedByLabel: String?
+    /// When the log file was withdrawn from the evidence store (its counts stay, saying so).
+    public var fileWithdrawnAt: Date? = nil
 
     public init(id: Int, agencyID: Int, evidenceID: Int, kind: SearchAuditKind, fileName: String, sha256: String, receivedOn: CalendarDay?,
                 rowsRead: Int, rowsSkipped: Int, firstMonth: String?, lastMonth: String?, searchesByCategory: [String: Int], groups: [AuditLogSummary.Group],
@@ -104,18 +106,21 @@ public struct SearchAuditLog: Sendable, Codable, Equatable {
     /// immigration (of 1,234,567 searches in its network audit log, 2025-01 to 2025-06)".
     public func headline(agencyName: String) -> String {
         let immigration = searches(.immigration)
-        return "\(SearchAuditLog.count(immigration)) \(kind.whose(agencyName)) cited immigration (of \(searches.formatted()) searches in its \(kind.label), \(period))"
+        return "\(SearchAuditLog.count(immigration)) \(kind.whose(agencyName)) cited immigration (of \(SearchAuditLog.count(searches)) in its \(kind.label), \(period))"
     }
 
     /// "1 search", "2,048 searches".
     public static func count(_ searches: Int) -> String { searches == 1 ? "1 search" : "\(searches.formatted()) searches" }
 
     /// How a claim resting on this log cites it: the log is not public, so its fingerprint is the check.
+    /// The file's name is left out: it is the uploader's, private like the file, and can carry an
+    /// officer's name or a plate.
     public var citationText: String {
-        var text = "\(fileName), the agency's \(kind.label)"
+        var text = "the agency's \(kind.label)"
         if let receivedOn { text += " released \(receivedOn.iso)" }
         text += " (evidence #\(evidenceID), SHA-256 \(sha256.prefix(16))…; not public: it names officers and plates)"
         if let verifiedAt { text += "; counts checked by a second person on \(CalendarDay.today(verifiedAt).iso)" }
+        if let fileWithdrawnAt { text += "; the log file was withdrawn from the evidence store on \(CalendarDay.today(fileWithdrawnAt).iso)" }
         return text
     }
 }

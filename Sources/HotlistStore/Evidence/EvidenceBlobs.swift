@@ -33,6 +33,14 @@ public struct EvidenceBlobs: Sendable {
     /// Stores a copy of the file at `source`, read a megabyte at a time and hashed on the way, so a
     /// log of gigabytes never sits in memory. Returns its hash, size and whether it is new.
     public func store(fileAt source: String) throws -> (sha256: String, size: Int, isNew: Bool) {
+        // A regular file only: a device or pipe could stream without end into the store.
+        var status = stat()
+        guard stat(source, &status) == 0 else {
+            throw EvidenceStorageError(message: "cannot read \(source): check the path and that the file is readable")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw EvidenceStorageError(message: "cannot store \(source): it is not a regular file (a device, pipe or folder); save the log to a file first")
+        }
         guard let input = FileHandle(forReadingAtPath: source) else {
             throw EvidenceStorageError(message: "cannot read \(source): check the path and that the file is readable")
         }

@@ -104,6 +104,8 @@ public enum PublicDataFiles {
         for (id, outcomes) in try await contradictionQueries.outcomeHistory() { for outcome in outcomes { note(id, TimestampParser.parse(outcome.asOf)) } }
         for statement in statements { note(statement.agencyID, TimestampParser.parse(statement.saidOn.iso)) }
         for agency in agencies { note(agency.id, agency.signals.latestSnapshotAt) }
+        // A verified audit log is a fact from the day a second person checked it (rule 8 rests on it).
+        for log in try await SearchAuditStore(database).list(verifiedOnly: true) { note(log.agencyID, log.verifiedAt) }
         let contradictions = try await contradictionQueries.contradictions().map { item in
             let ids = [item.agencyID].compactMap { $0 } + item.related.map(\.id)
             return PublicDataSet.DatedContradiction(contradiction: item, restsOnFactsOf: ids.compactMap { newestFact[$0] }.max())

@@ -42,6 +42,14 @@ public struct SearchAuditStore: Sendable {
             let rules = Self.rulesVersion()
             let name = submission.originalName
             let (_, log) = try await evidence.add(.stored(sha256: copy.sha256, size: copy.size, isNew: copy.isNew), submission, by: actor, now: now) { sql, file in
+                // The same bytes may already be published as evidence (here or for another agency):
+                // a log names officers and plates, so it must not stay downloadable.
+                if let published = try await sql.select().column("id").from("evidence_files").where("sha256", .equal, file.sha256)
+                    .where("is_public", .equal, SQLBind(true)).where("withdrawn_at", .is, SQLLiteral.null).first() {
+                    let id = try published.decode(column: "id", as: Int.self)
+                    throw InputProblems([InputProblem(file: name, field: "file", problem: "these bytes are already published as evidence #\(id), and an audit log names officers and lists plates",
+                                                      hint: "Make it private first (hotlistwatch evidence publish \(id) --private), then store the log.")])
+                }
                 if let earlier = try await sql.select().column("id").from("search_audit_logs").where("evidence_id", .equal, file.id).first() {
                     let id = try earlier.decode(column: "id", as: Int.self)
                     throw InputProblems([InputProblem(file: name, field: "file", problem: "this log was already scanned for this agency (audit log #\(id), evidence #\(file.id))",
@@ -107,6 +115,10 @@ public struct SearchAuditStore: Sendable {
                 throw InputProblems([InputProblem(file: "audit log \(logID)", field: "verified_by", problem: "\(reviewer.email) is disabled", hint: "Ask an active reviewer.")])
             }
             try FindingReview.check(log, reviewerID: reviewer.id, reviewerRole: reviewer.role)
+            if let withdrawn = log.fileWithdrawnAt {
+                throw InputProblems([InputProblem(file: "audit log \(logID)", field: "evidence", problem: "its log file (evidence #\(log.evidenceID)) was withdrawn on \(CalendarDay.today(withdrawn).iso), so nobody can check the counts against it",
+                                                  hint: "Store the log again if it is to be published (hotlistwatch audit-log scan FILE --agency ID --kind KIND --as EMAIL).")])
+            }
             // Only if nobody verified it meanwhile: two reviewers at once must not both succeed.
             let updated = try await sql.update("search_audit_logs").set("verified_at", to: SQLBind(now)).set("verified_by_id", to: SQLBind(reviewer.id))
                 .set("verified_by_label", to: SQLBind(reviewer.email)).where("id", .equal, logID).where("verified_at", .is, SQLLiteral.null).returning("id").all()
@@ -165,10 +177,11 @@ public struct SearchAuditStore: Sendable {
             .columns(["id", "agency_id", "evidence_id", "kind", "rows_read", "rows_skipped", "first_month", "last_month", "searches_by_category", "rules_version",
                       "scanned_at", "scanned_by_id", "scanned_by_label", "verified_at", "verified_by_label"].map { SQLColumn($0, table: "l") })
             .column(SQLColumn("original_name", table: "e")).column(SQLColumn("sha256", table: "e")).column(SQLColumn("received_on", table: "e"))
+            .column(SQLColumn("withdrawn_at", table: "e"))
             .from(SQLAlias(SQLIdentifier("search_audit_logs"), as: SQLIdentifier("l")))
             .join(SQLAlias(SQLIdentifier("evidence_files"), as: SQLIdentifier("e")), on: SQLColumn("id", table: "e"), .equal, SQLColumn("evidence_id", table: "l"))
         var logs = try await filter(query).orderBy(SQLColumn("id", table: "l")).all().map { row in
-            SearchAuditLog(
+            var log = SearchAuditLog(
                 id: try row.decode(column: "id", as: Int.self), agencyID: try row.decode(column: "agency_id", as: Int.self),
                 evidenceID: try row.decode(column: "evidence_id", as: Int.self),
                 kind: SearchAuditKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .network,
@@ -181,6 +194,8 @@ public struct SearchAuditStore: Sendable {
                 scannedAt: try row.decode(column: "scanned_at", as: Date.self), scannedByID: try row.decode(column: "scanned_by_id", as: Int?.self),
                 scannedByLabel: try row.decode(column: "scanned_by_label", as: String.self),
                 verifiedAt: try row.decode(column: "verified_at", as: Date?.self), verifiedByLabel: try row.decode(column: "verified_by_label", as: String?.self))
+            log.fileWithdrawnAt = try row.decode(column: "withdrawn_at", as: Date?.self)
+            return log
         }
         guard !logs.isEmpty else { return [] }
         var groups: [Int: [AuditLogSummary.Group]] = [:]

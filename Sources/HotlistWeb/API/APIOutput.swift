@@ -132,7 +132,7 @@ extension Components.Schemas.SearchAudit {
                       .init(organization: $0.organization, month: $0.month, category: try .documented($0.category.rawValue), searches: $0.searches,
                             networks_searched: $0.networksSearched, devices_searched: $0.devicesSearched)
                   },
-                  file_name: log.fileName, evidence_id: log.evidenceID, sha256: log.sha256, received_on: log.receivedOn?.iso, rules_version: log.rulesVersion,
+                  evidence_id: log.evidenceID, sha256: log.sha256, file_withdrawn_on: log.fileWithdrawnAt.map { CalendarDay.today($0).iso }, received_on: log.receivedOn?.iso, rules_version: log.rulesVersion,
                   verified_at: log.verifiedAt, citation: log.citationText)
     }
 }

@@ -15,7 +15,9 @@ enum SearchAuditSection {
         let articles = detail.searchAudits.reversed().map { article($0, agencyName: detail.agency.name) }.joined()
         let waiting = pending.reversed().map { log -> SafeHTML in
             let action: SafeHTML
-            if let viewer, log.scannedByID != viewer.account.id, PermissionTable.allows(viewer.account.role, .verifyFindings) {
+            if log.fileWithdrawnAt != nil {
+                action = "<p class=\"hint\">Its log file was withdrawn, so nobody can check these counts: they stay off public pages.</p>"
+            } else if let viewer, log.scannedByID != nil, log.scannedByID != viewer.account.id, PermissionTable.allows(viewer.account.role, .verifyFindings) {
                 action = "<p>Checked the counts against the <a href=\"\(SiteURL.evidence(log.evidenceID).path)\">log file</a>? " + Forms.postButton(SiteURL.searchAuditVerify(log.id).path, label: "Verify these counts", csrf: viewer.csrfToken, id: "verify-audit-log-\(log.id)") + "</p>"
             } else {
                 action = "<p class=\"hint\">Another person with the reviewer role checks these counts against the <a href=\"\(SiteURL.evidence(log.evidenceID).path)\">log file</a> and verifies them.</p>"
