@@ -31,6 +31,12 @@ import VaporTesting
             let after = try await browser.get(app, SiteURL.account.path)
             #expect(after.status == .seeOther)
             #expect(after.headers.first(name: .location)?.hasPrefix("/sign-in?next=%2Faccount") == true)
+            // A form posted while signed out: back to the page the form was on (a redirect cannot
+            // repeat the post), or home when that page is not ours.
+            let posted = try await app.fetch(SiteURL.searchAuditVerify(1).path, method: .POST, headers: ["Referer": "http://localhost/agencies/5?tab=a"])
+            #expect(posted.status == .seeOther && posted.headers.first(name: .location)?.hasPrefix("/sign-in?next=%2Fagencies%2F5%3Ftab%3Da") == true)
+            let foreign = try await app.fetch(SiteURL.searchAuditVerify(1).path, method: .POST, headers: ["Referer": "https://evil.example//x"])
+            #expect(foreign.headers.first(name: .location)?.hasPrefix("/sign-in?next=%2F") == true && foreign.headers.first(name: .location)?.contains("evil") == false)
         }
     }
 

@@ -18,11 +18,20 @@ struct AuthorizationMiddleware: AsyncMiddleware {
                 throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"],
                             reason: "This needs an API token: send it as `Authorization: Bearer hwt_…`. Create one on your account page.")
             }
-            // Pages send the visitor to sign in and bring them back afterwards.
-            var target = SiteURL.signIn.with([("next", request.url.string)])
-            if request.storage[SessionExpiredKey.self] == true { target = SiteURL.signIn.with([("next", request.url.string), ("expired", "1")]) }
+            // Pages send the visitor to sign in and bring them back afterwards: to the address asked
+            // for, or after a form post (which a redirect cannot repeat) to the page the form was on.
+            let back = request.method == .GET || request.method == .HEAD ? request.url.string : Self.formPage(request) ?? SiteURL.home.path
+            var target = SiteURL.signIn.with([("next", back)])
+            if request.storage[SessionExpiredKey.self] == true { target = SiteURL.signIn.with([("next", back), ("expired", "1")]) }
             return request.redirect(to: target, redirectType: .normal)
         }
         throw Abort(.forbidden, reason: "Your role (\(role?.rawValue ?? "none")) does not allow this. Ask an admin if you need it.")
+    }
+
+    /// The local page a form was posted from (its Referer), if it is one of ours.
+    static func formPage(_ request: Request) -> String? {
+        guard let referer = request.headers.first(name: .referer), let components = URLComponents(string: referer) else { return nil }
+        let path = components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+        return SiteURL.localPath(path)
     }
 }
