@@ -52,9 +52,15 @@ struct AuditLogScanCommand: AsyncParsableCommand {
             var summary = AuditLogSummary()
             let log = try await SearchAuditStore(db, evidence: try storing.evidence.store(db)).importLog(fileAt: file, kind: storing.kind!, submission, by: who, now: Date()) { copy in
                 let scan = AuditLogScan()
+                // Errors name the file the user gave, not the stored copy the scan reads.
                 do { try scanFile(copy, with: scan) } catch var problem as InputProblem {
                     if problem.file == copy { problem.file = name }
                     throw InputProblems([problem])
+                } catch var problems as InputProblems {
+                    for index in problems.problems.indices where problems.problems[index].file == copy { problems.problems[index].file = name }
+                    throw problems
+                } catch let failure as CommandFailure {
+                    throw CommandFailure(failure.description.replacingOccurrences(of: copy, with: name))
                 }
                 summary = scan.summary
                 summary.relabel(file: copy, as: name)
