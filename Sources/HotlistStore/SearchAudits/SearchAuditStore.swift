@@ -137,14 +137,28 @@ public struct SearchAuditStore: Sendable {
         try await Self.logs(sql: database.sql, { $0.where(SQLColumn("id", table: "l"), .equal, SQLBind(id)) }).first
     }
 
-    /// Logs, oldest first; `verifiedOnly` for anything the public sees.
-    public func list(agencyID: Int? = nil, verifiedOnly: Bool = false) async throws -> [SearchAuditLog] {
+    /// The log whose file is this evidence record, if the record is one.
+    public func log(evidenceID: Int) async throws -> SearchAuditLog? {
+        try await Self.logs(sql: database.sql, { $0.where(SQLColumn("evidence_id", table: "l"), .equal, SQLBind(evidenceID)) }).first
+    }
+
+    /// Logs, oldest first; `verifiedOnly` for anything the public sees, `waitingOnly` for the
+    /// reviewers' queue (not yet verified).
+    public func list(agencyID: Int? = nil, verifiedOnly: Bool = false, waitingOnly: Bool = false) async throws -> [SearchAuditLog] {
         try await Self.logs(sql: database.sql) { query in
             var query = query
             if let agencyID { query = query.where(SQLColumn("agency_id", table: "l"), .equal, SQLBind(agencyID)) }
             if verifiedOnly { query = query.where(SQLColumn("verified_at", table: "l"), .isNot, SQLLiteral.null) }
+            if waitingOnly { query = query.where(SQLColumn("verified_at", table: "l"), .is, SQLLiteral.null) }
             return query
         }
+    }
+
+    /// Who stored each log still waiting for a second person (nil: nobody named), without reading
+    /// the logs' counts: the home page only counts them.
+    public func waitingStoredBy() async throws -> [Int?] {
+        try await database.sql.select().column("scanned_by_id").from("search_audit_logs").where("verified_at", .is, SQLLiteral.null).all()
+            .map { try $0.decode(column: "scanned_by_id", as: Int?.self) }
     }
 
     /// Every verified log with its agency, newest first; `stateCode` keeps one state's agencies.

@@ -61,7 +61,7 @@ enum AgencyController {
     }
 
     static func pendingSearchAudits(_ request: Request, _ id: Int) async throws -> [SearchAuditLog] {
-        request.viewer == nil ? [] : try await SearchAuditStore(request.database).list(agencyID: id).filter { !$0.isVerified }
+        request.viewer == nil ? [] : try await SearchAuditStore(request.database).list(agencyID: id, waitingOnly: true)
     }
 }
 

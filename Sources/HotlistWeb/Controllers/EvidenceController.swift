@@ -158,7 +158,7 @@ enum EvidenceController {
         let findings = try await (request.viewer == nil ? FindingStore(request.database).verified(agencyID: evidence.agencyID) : FindingStore(request.database).latest(agencyID: evidence.agencyID))
             .filter { $0.evidenceIDs.contains(evidence.id) }
         let people = try await PeopleLabels.load(request)
-        let searchAudit = request.viewer == nil ? nil : try await SearchAuditStore(request.database).list(agencyID: evidence.agencyID).first { $0.evidenceID == evidence.id }
+        let searchAudit = request.viewer == nil ? nil : try await SearchAuditStore(request.database).log(evidenceID: evidence.id)
         let html = EvidenceView.page(.init(viewer: request.viewer, evidence: people.shown(evidence), agencyName: agency.name, findings: findings,
                                            notice: Notice.from(request.query[String.self, at: "notice"]), searchAudit: searchAudit))
         return request.viewer == nil && evidence.isPublic ? HTMLResponse.make(html) : request.personalPage(html)

@@ -117,7 +117,7 @@ enum FindingsController {
         let statements = try await StatementStore(request.database).list(verifiedOnly: false).filter { !$0.isVerified }
         var names: [Int: String] = [:]
         let files = try await request.evidenceStore.awaitingVisibilityDecision()
-        let auditLogs = try await SearchAuditStore(request.database).list().filter { !$0.isVerified }
+        let auditLogs = try await SearchAuditStore(request.database).list(waitingOnly: true)
         for id in Set(findings.map(\.agencyID) + statements.map(\.agencyID) + files.map(\.agencyID) + auditLogs.map(\.agencyID)) {
             names[id] = try await DirectoryQueries(request.database).agency(id: id)?.name
         }

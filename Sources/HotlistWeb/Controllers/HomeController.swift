@@ -24,8 +24,7 @@ enum HomeController {
                 model.today = CalendarDay.today(request.clock.now())
                 let findings = try await FindingStore(request.database).queue()
                 let statements = try await StatementStore(request.database).list(verifiedOnly: false).filter { !$0.isVerified }
-                let auditLogs = try await SearchAuditStore(request.database).list().filter { !$0.isVerified }
-                let entered = findings.map(\.enteredByID) + statements.map(\.enteredByID) + auditLogs.map(\.scannedByID)
+                let entered = findings.map(\.enteredByID) + statements.map(\.enteredByID) + (try await SearchAuditStore(request.database).waitingStoredBy())
                 model.awaitingReview = (entered.count, entered.filter { $0 == viewer.account.id }.count)
                 model.sentBack = try await FindingStore(request.database).sentBack(toAuthor: viewer.account.id)
                 model.viewerMayReview = PermissionTable.allows(viewer.account.role, .verifyFindings)

@@ -196,10 +196,8 @@ enum FindingsView {
         }.joined()
         let auditItems = auditLogs.map { (log) -> SafeHTML in
             let name = agencyNames[log.agencyID] ?? "agency \(log.agencyID)"
-            let action: SafeHTML = log.scannedByID == viewer.account.id ? " <span class=\"hint\">(yours: someone else must verify)</span>"
-                : log.scannedByID == nil ? " <span class=\"hint\">(stored without a named person, so it cannot be verified)</span>"
-                : log.fileWithdrawnAt != nil ? " <span class=\"hint\">(its file was withdrawn, so it cannot be verified)</span>"
-                : " " + Forms.postButton(SiteURL.searchAuditVerify(log.id).path, label: "Verify", csrf: viewer.csrfToken, id: "verify-audit-log-\(log.id)")
+            let action: SafeHTML = SearchAuditSection.whyNotVerifiable(log, by: viewer).map { " <span class=\"hint\">(\($0))</span>" as SafeHTML }
+                ?? " " + Forms.postButton(SiteURL.searchAuditVerify(log.id).path, label: "Verify", csrf: viewer.csrfToken, id: "verify-audit-log-\(log.id)")
             let others = [ReasonCategory.protest, .reproductiveHealth, .otherSensitive].map { "\($0.rawValue) \(HTML.number(log.searches($0)))" }.joined(separator: ", ")
             return """
                 <li>Audit log #\(log.id): \(log.headline(agencyName: name)); \(others); \(HTML.number(log.rowsSkipped)) rows unreadable. \

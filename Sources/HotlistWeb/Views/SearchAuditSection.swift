@@ -15,10 +15,10 @@ enum SearchAuditSection {
         let articles = detail.searchAudits.reversed().map { article($0, agencyName: detail.agency.name) }.joined()
         let waiting = pending.reversed().map { log -> SafeHTML in
             let action: SafeHTML
-            if log.fileWithdrawnAt != nil {
-                action = "<p class=\"hint\">Its log file was withdrawn, so nobody can check these counts: they stay off public pages.</p>"
-            } else if let viewer, log.scannedByID != nil, log.scannedByID != viewer.account.id, PermissionTable.allows(viewer.account.role, .verifyFindings) {
+            if let viewer, whyNotVerifiable(log, by: viewer) == nil {
                 action = "<p>Checked the counts against the <a href=\"\(SiteURL.evidence(log.evidenceID).path)\">log file</a>? " + Forms.postButton(SiteURL.searchAuditVerify(log.id).path, label: "Verify these counts", csrf: viewer.csrfToken, id: "verify-audit-log-\(log.id)") + "</p>"
+            } else if log.fileWithdrawnAt != nil {
+                action = "<p class=\"hint\">Its log file was withdrawn, so nobody can check these counts: they stay off public pages.</p>"
             } else {
                 action = "<p class=\"hint\">Another person with the reviewer role checks these counts against the <a href=\"\(SiteURL.evidence(log.evidenceID).path)\">log file</a> and verifies them.</p>"
             }
@@ -61,6 +61,16 @@ enum SearchAuditSection {
         <p class="muted citation">Source: \(log.citationText). Reasons sorted by Hotlist Watch's rules, version \(log.rulesVersion).</p>
         </article>
         """
+    }
+
+    /// Why this viewer cannot verify the log's counts, or nil if they may (the same rules the store
+    /// enforces, so no page offers a button that can only fail).
+    static func whyNotVerifiable(_ log: SearchAuditLog, by viewer: Viewer) -> String? {
+        if log.fileWithdrawnAt != nil { return "its file was withdrawn, so it cannot be verified" }
+        if log.scannedByID == nil { return "stored without a named person, so it cannot be verified" }
+        if log.scannedByID == viewer.account.id { return "yours: someone else must verify" }
+        if !PermissionTable.allows(viewer.account.role, .verifyFindings) { return "a reviewer verifies it" }
+        return nil
     }
 
     static func label(_ category: ReasonCategory) -> String {
